@@ -1,0 +1,100 @@
+/**
+ * Front matter of a postmortem: the keys Hindsight understands, plus the keys
+ * Hugo, Jekyll, Zola and Astro blogs use, which are accepted as they are.
+ */
+import { z } from 'zod';
+
+/** A calendar date or date-time as written: YAML/JSON give strings, TOML gives Date objects. */
+export const dateValue = z
+  .union([z.string().trim().min(1), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString() : v));
+
+/** A list that authors sometimes write as one comma-separated string. */
+const stringList = z
+  .union([z.array(z.union([z.string(), z.number()])), z.string()])
+  .transform((v) =>
+    (Array.isArray(v) ? v.map(String) : v.split(',')).map((s) => s.trim()).filter(Boolean),
+  );
+
+/** Lifecycle of a postmortem document. */
+export const statusSchema = z.enum(['draft', 'review', 'published']);
+
+export const frontmatterSchema = z.looseObject({
+  /** Headline of the incident. */
+  title: z.string().trim().min(1),
+  /** Date the postmortem was written or the incident happened (YYYY-MM-DD or an ISO date-time). */
+  date: dateValue,
+  /** One-sentence description, used as the excerpt when there is no `<!--more-->`. */
+  description: z.string().optional(),
+  /** Free-form tags, kebab-case; cross-linked on the site. */
+  tags: stringList.optional(),
+  /** Broader categories (Hugo-style), cross-linked on the site. */
+  categories: stringList.optional(),
+  /** Severity on the configured scale (for example sev1…sev4); numbers are read as text. */
+  severity: z.union([z.string().trim().min(1), z.number()]).transform(String).optional(),
+  /** Where the document is in review: draft, review or published. */
+  status: statusSchema.optional(),
+  /** A draft is left out of production builds of the site. */
+  draft: z.boolean().optional(),
+  /** People who wrote the postmortem. */
+  authors: stringList.optional(),
+  /** Affected systems or services. */
+  services: stringList.optional(),
+  /** When the incident started (ISO date-time; no zone means the configured default). */
+  started: dateValue.optional(),
+  /** When the incident was detected. */
+  detected: dateValue.optional(),
+  /** When its impact was mitigated. */
+  mitigated: dateValue.optional(),
+  /** When it was fully resolved. */
+  resolved: dateValue.optional(),
+  /** Slugs of related incidents. */
+  related: stringList.optional(),
+  /** Root-cause category from the configured vocabulary (else inferred from the text). */
+  cause: z.string().trim().min(1).optional(),
+  /** URL slug; defaults to the file name without its extension. */
+  slug: z.string().trim().min(1).optional(),
+  /** Short summary (Hugo/Jekyll). */
+  summary: z.string().optional(),
+  /** Template layout (Jekyll/Hugo); ignored by Hindsight. */
+  layout: z.string().optional(),
+  /** Old URLs that redirect here (Hugo). */
+  aliases: stringList.optional(),
+  /** Last modification date (Hugo). */
+  lastmod: dateValue.optional(),
+  /** Sort weight (Hugo); ignored by Hindsight. */
+  weight: z.number().optional(),
+  /** Author (singular, as Jekyll and Hugo themes write it). */
+  author: z.union([z.string(), z.array(z.string())]).optional(),
+  /** Publication date (Hugo). */
+  publishDate: dateValue.optional(),
+  /** Expiry date (Hugo); ignored by Hindsight. */
+  expiryDate: dateValue.optional(),
+  /** Permalink override (Jekyll); ignored by Hindsight. */
+  permalink: z.string().optional(),
+  /** Keywords (Hugo); ignored by Hindsight. */
+  keywords: stringList.optional(),
+  /** Table-of-contents toggle (themes); ignored by Hindsight. */
+  toc: z.boolean().optional(),
+  /** Cover image (themes); ignored by Hindsight. */
+  image: z.unknown().optional(),
+  /** Extra theme parameters (Zola/Hugo); ignored by Hindsight. */
+  extra: z.unknown().optional(),
+  /** Taxonomies (Zola): tags and categories nested under one key. */
+  taxonomies: z.record(z.string(), stringList).optional(),
+});
+
+export type Frontmatter = z.output<typeof frontmatterSchema>;
+
+/** Every key the schema names: anything else is reported as unknown (with a "did you mean"). */
+export const knownFrontmatterKeys: readonly string[] = Object.keys(frontmatterSchema.shape);
+
+/** Keys from other site generators that are accepted without a warning. */
+export const passthroughFrontmatterKeys: readonly string[] = [
+  'url', 'type', 'images', 'series', 'comments', 'hidden', 'published', 'excerpt',
+  'canonicalURL', 'canonical_url', 'heroImage', 'pubDate', 'updatedDate', 'subtitle',
+  'showToc', 'math', 'audio', 'videos', 'headless', 'linkTitle', 'outputs', 'resources',
+  'sitemap', 'menu', 'markup', 'translationKey', 'ShowToc', 'TocOpen', 'cover', 'sidebar',
+  'redirect_from', 'categories_weight', 'sticky', 'pin', 'header', 'excerpt_separator',
+  'last_modified_at', 'modified', 'updated', 'in_search_index', 'render', 'template',
+];

@@ -1,0 +1,122 @@
+/** Action items: checklists, lists and tables in the action-items sections, else their paragraphs. */
+import type { ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { ActionItem } from '../../schemas/incident.ts';
+import type { Section } from './model.ts';
+import { blockText } from './plain-text.ts';
+
+/** Tracker references: `#112`, `GH-12`, `ABC-123`, `org/repo#45`. */
+const refPattern = /(?:^|[\s(\[,;])((?:[\w.-]+\/[\w.-]+)?#\d{1,7}|[A-Z][A-Z0-9]{1,9}-\d{1,7})(?=$|[\s)\],.;:!?])/g;
+const mentionPattern = /(?:^|[\s(\[,;])@([A-Za-z0-9][\w-]{0,38}(?:\/[\w-]{1,39})?)/;
+const ownerPhrase = /\b(?:owner|owned by|assignee|assigned to|responsible)\s*[:=-]?\s*@?([A-Za-z][\w.-]{0,38}(?: [A-Z][\w-]+)?)/i;
+
+function linksOf(node: Nodes): string[] {
+  const links: string[] = [];
+  visit(node, (n) => {
+    if ((n.type === 'link' || n.type === 'definition') && typeof n.url === 'string' && !links.includes(n.url)) links.push(n.url);
+  });
+  return links;
+}
+
+function refsOf(text: string): string[] {
+  const refs: string[] = [];
+  for (const m of text.slice(0, 4000).matchAll(refPattern)) if (!refs.includes(m[1]!)) refs.push(m[1]!);
+  return refs;
+}
+
+function ownerOf(text: string): string | null {
+  const mention = mentionPattern.exec(text);
+  if (mention) return `@${mention[1]}`;
+  const phrase = ownerPhrase.exec(text);
+  return phrase ? phrase[1]!.trim() : null;
+}
+
+const doneWords = /^(done|complete|completed|closed|fixed|resolved|shipped|yes|✅|✔|✓|\[x\])$/i;
+
+function fromListItem(item: ListItem, line: number): ActionItem {
+  const own = item.children.filter((c) => c.type !== 'list');
+  const text = own.map((c) => blockText(c)).join(' ').replace(/\s+/g, ' ').trim();
+  const withNested = blockText(item);
+  return {
+    text,
+    done: item.checked === true || /^\s*(~~|\(done\)|done:)/i.test(text),
+    owner: ownerOf(withNested),
+    links: linksOf(item),
+    refs: refsOf(withNested),
+    line,
+  };
+}
+
+function fromTable(table: Table): ActionItem[] {
+  const [head, ...rows] = table.children;
+  if (!head) return [];
+  const names = head.children.map((c) => toString(c).trim().toLowerCase());
+  const col = (re: RegExp) => names.findIndex((n) => re.test(n));
+  const ownerCol = col(/owner|assignee|who|responsible|dri/);
+  const statusCol = col(/status|state|done|complete/);
+  const linkCol = col(/link|ticket|issue|tracking|ref|jira|url/);
+  let textCol = col(/action|item|task|description|what|fix|remediation|title|change/);
+  if (textCol === -1) {
+    // The widest column that is none of the others holds the action.
+    const widths = names.map((_, i) => rows.reduce((sum, r) => sum + toString(r.children[i] ?? { type: 'text', value: '' }).length, 0));
+    textCol = widths.reduce((best, w, i) => ([ownerCol, statusCol, linkCol].includes(i) || w <= (widths[best] ?? -1) ? best : i), [ownerCol, statusCol, linkCol].includes(0) ? 1 : 0);
+  }
+  return rows.flatMap((row) => {
+    const cell = (i: number) => (i >= 0 && row.children[i] ? toString(row.children[i]!).trim() : '');
+    const text = cell(textCol);
+    if (!text) return [];
+    const owner = cell(ownerCol);
+    const status = cell(statusCol);
+    const all = row.children.map((c) => toString(c)).join(' ');
+    return [{
+      text,
+      done: doneWords.test(status) || /\[x\]/i.test(status),
+      owner: owner && !/^(-|—|n\/a|tbd|none)$/i.test(owner) ? owner : ownerOf(all),
+      links: linksOf(row),
+      refs: refsOf(all),
+      line: row.position?.start.line ?? 1,
+    }];
+  });
+}
+
+function fromParagraph(p: Paragraph): ActionItem {
+  const text = toString(p).replace(/\s+/g, ' ').trim();
+  return { text, done: false, owner: ownerOf(text), links: linksOf(p), refs: refsOf(text), line: p.position?.start.line ?? 1 };
+}
+
+/** Items of one run of blocks: every list item (nested lists too) and table row. */
+function itemsOf(blocks: readonly RootContent[]): ActionItem[] {
+  const items: ActionItem[] = [];
+  for (const block of blocks) {
+    if (block.type === 'list') {
+      const walk = (list: typeof block) => {
+        for (const item of list.children) {
+          items.push(fromListItem(item, item.position?.start.line ?? 1));
+          for (const child of item.children) if (child.type === 'list') walk(child);
+        }
+      };
+      walk(block);
+    } else if (block.type === 'table') {
+      items.push(...fromTable(block));
+    }
+  }
+  return items;
+}
+
+/** Action items of every action-items section; paragraphs count when a section has no list or table. */
+export function extractActionItems(sections: readonly Section[]): ActionItem[] {
+  const top = sections.filter((s) => s.kind === 'actionItems' && !sections.some((p) => p !== s && p.kind === 'actionItems' && p.children.includes(s.node as RootContent)));
+  const items: ActionItem[] = [];
+  for (const section of top) {
+    const found = itemsOf(section.children);
+    if (found.length > 0) {
+      items.push(...found);
+      continue;
+    }
+    for (const block of section.children) {
+      if (block.type === 'paragraph' && toString(block).trim().length > 0) items.push(fromParagraph(block));
+    }
+  }
+  return items.filter((i) => i.text.length > 0);
+}

@@ -1,0 +1,51 @@
+/** Writing files so that a crash never leaves one half-written, and nothing is overwritten unasked. */
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+function tempPath(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+function writeTemp(file: string, data: string | Uint8Array, mode: number): string {
+  const temp = tempPath(file);
+  const fd = openSync(temp, 'wx', mode);
+  try {
+    writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return temp;
+}
+
+/** Replace `file` atomically (temp file, fsync, rename), keeping its permission bits. */
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  let mode = 0o644;
+  try {
+    mode = statSync(file).mode & 0o7777;
+  } catch {
+    // A new file gets the default mode.
+  }
+  const temp = writeTemp(file, data, mode);
+  try {
+    chmodSync(temp, mode);
+    renameSync(temp, file);
+  } catch (error) {
+    try { unlinkSync(temp); } catch { /* already gone */ }
+    throw error;
+  }
+}
+
+/**
+ * Create `file` with `data` only if it does not exist: the content is written to a temp file and
+ * hard-linked into place, which fails with EEXIST when another writer got there first.
+ */
+export function createFileExclusive(file: string, data: string | Uint8Array): void {
+  const temp = writeTemp(file, data, 0o644);
+  try {
+    linkSync(temp, file);
+  } finally {
+    try { unlinkSync(temp); } catch { /* already gone */ }
+  }
+}

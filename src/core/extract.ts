@@ -1,0 +1,214 @@
+/** From a parsed postmortem to the extracted incident of the output contract. */
+import { basename, extname } from 'node:path';
+import type { Code, Html, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Config } from '../../schemas/config.ts';
+import { defaultConfig } from '../../schemas/config.ts';
+import type { Frontmatter } from '../../schemas/frontmatter.ts';
+import type { Incident, LogEntry, TimelineEvent } from '../../schemas/incident.ts';
+import type { ParsedPostmortem, Section } from './model.ts';
+import { diagnostic, type Diagnostic } from './diagnostic.ts';
+import { validateFrontmatter } from './frontmatter-schema.ts';
+import { blocksText } from './plain-text.ts';
+import { extractActionItems } from './action-items.ts';
+import { causeCategory } from './cause-category.ts';
+import { findDate, toInstant } from './dates/index.ts';
+import { extractTimeline } from './timeline/index.ts';
+import { describeLogEvent, isNotable, looksLikeLogs, parseLogBlock } from './logs/index.ts';
+
+export interface Extraction {
+  incident: Incident;
+  /** Front matter schema problems and everything the extractors could not read. */
+  diagnostics: Diagnostic[];
+  /** Validated front matter, or null when it is missing or invalid. */
+  frontmatter: Frontmatter | null;
+  /** Numeric date order used in the timeline (null when it had no numeric dates). */
+  dateOrder: 'dmy' | 'mdy' | null;
+}
+
+/** URL slug from a file name or front matter: lower case, ASCII letters, digits and dashes. */
+export function slugify(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120) || 'incident';
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
+const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []).map((x) => String(x).trim()).filter(Boolean);
+
+/** The first `#` heading's text, if any. */
+function firstH1(parsed: ParsedPostmortem): string | null {
+  const h = parsed.tree.children.find((n) => n.type === 'heading' && n.depth === 1);
+  return h ? toString(h).trim() || null : null;
+}
+
+/** Text of the sections of one kind (subsections are inside their top-most section). */
+function sectionText(sections: readonly Section[], kind: Section['kind']): string | null {
+  const top = sections.filter((s) => s.kind === kind && !sections.some((p) => p !== s && p.kind === kind && p.children.includes(s.node as RootContent)));
+  const text = top.map((s) => blocksText(s.children)).filter(Boolean).join('\n\n').trim();
+  return text || null;
+}
+
+function excerptOf(parsed: ParsedPostmortem, description: string | null): string {
+  const blocks = parsed.tree.children;
+  const more = blocks.findIndex((n) => n.type === 'html' && /^<!--\s*more\s*-->$/i.test((n as Html).value.trim()));
+  if (more > 0) {
+    const text = blocksText(blocks.slice(0, more).filter((n) => n.type !== 'heading'));
+    if (text) return text;
+  }
+  if (description) return description;
+  const first = blocks.find((n) => n.type === 'paragraph' && toString(n).trim());
+  return first ? toString(first).replace(/\s+/g, ' ').trim() : '';
+}
+
+/** Log entries from code blocks in logs sections and from blocks elsewhere that read as logs. */
+function extractLogs(parsed: ParsedPostmortem, year: number, timezone: string): LogEntry[] {
+  const inLogs = new Set<RootContent>();
+  for (const s of parsed.sections) if (s.kind === 'logs') for (const c of s.children) inLogs.add(c);
+  const entries: LogEntry[] = [];
+  const codes: Code[] = [];
+  const collect = (nodes: readonly RootContent[]) => {
+    for (const n of nodes) {
+      if (n.type === 'code') codes.push(n);
+      else if ('children' in n && n.type !== 'table') collect(n.children as RootContent[]);
+    }
+  };
+  collect(parsed.tree.children);
+  for (const code of codes) {
+    const top = parsed.tree.children.find((n) => n === code || (n.position && code.position && n.position.start.offset! <= code.position.start.offset! && n.position.end.offset! >= code.position.end.offset!));
+    const isLogSection = top !== undefined && inLogs.has(top);
+    if (!isLogSection && !looksLikeLogs(code.value)) continue;
+    const start = code.position?.start.line ?? 1;
+    const fenced = /^\s*(`{3,}|~{3,})/.test(parsed.text.slice(code.position?.start.offset ?? 0, (code.position?.start.offset ?? 0) + 64));
+    entries.push(...parseLogBlock(code.value, fenced ? start + 1 : start, { year, timezone }));
+  }
+  return entries;
+}
+
+/** Compare instants that may be bare dates (a day sorts at its start). */
+function instantKey(at: string): string {
+  return at.length === 10 ? `${at}T00:00Z` : at;
+}
+
+/** Put notable log events into the authored timeline after every event at or before them. */
+function mergeLogEvents(authored: TimelineEvent[], logs: readonly LogEntry[]): TimelineEvent[] {
+  const merged = [...authored];
+  for (const entry of logs) {
+    if (!isNotable(entry) || !entry.at) continue;
+    const event: TimelineEvent = {
+      at: entry.at,
+      precision: 'second',
+      text: describeLogEvent(entry),
+      source: 'log',
+      line: entry.line,
+      written: null,
+      timezone: 'UTC',
+    };
+    const key = instantKey(entry.at);
+    let index = merged.length;
+    for (let i = merged.length - 1; i >= 0; i--) {
+      const at = merged[i]!.at;
+      if (at !== null && instantKey(at) <= key) break;
+      if (at !== null) index = i;
+    }
+    merged.splice(index, 0, event);
+  }
+  return merged;
+}
+
+function minutesBetween(a: string | null, b: string | null): number | null {
+  if (!a || !b || a.length === 10 || b.length === 10) return null;
+  const diff = Math.round((Date.parse(b) - Date.parse(a)) / 60_000);
+  return Number.isFinite(diff) && diff >= 0 ? diff : null;
+}
+
+const milestoneWords = {
+  detected: /\b(detect\w*|alert\w*|paged|page fired|noticed|observed|reported|flagged|first report)/i,
+  mitigated: /\b(mitigat\w*|workaround|rolled back|roll(ed)?back|revert\w*|restored|failover|failed over)/i,
+  resolved: /\b(resolved|fixed|recovered|all clear|back to normal|fully operational|closed the incident|incident closed)/i,
+} as const;
+
+export function extractIncident(parsed: ParsedPostmortem, config: Config = defaultConfig): Extraction {
+  const diagnostics: Diagnostic[] = [];
+  let fm: Frontmatter | null = null;
+  const raw = parsed.frontmatter?.data ?? {};
+  if (parsed.frontmatter) {
+    const v = validateFrontmatter(parsed.frontmatter);
+    fm = v.data;
+    diagnostics.push(...v.diagnostics);
+  } else if (parsed.readable && !parsed.diagnostics.some((d) => d.ruleId.startsWith('frontmatter'))) {
+    diagnostics.push(diagnostic('frontmatter-missing', 'error', 'The postmortem has no front matter; start the file with a `---` block giving at least `title` and `date`', { line: 1, column: 1 }));
+  }
+  const name = basename(parsed.file, extname(parsed.file));
+  const h1 = firstH1(parsed);
+  const timezone = config.timezone;
+  const rawDate = fm?.date ?? str(raw.date) ?? (raw.date instanceof Date ? raw.date.toISOString() : null);
+  let date = (rawDate && /^\d{4}-\d{2}-\d{2}/.exec(rawDate)?.[0]) ?? (rawDate ? findDate(rawDate) : null) ?? (h1 ? findDate(h1, { dateOrder: config.dateOrder }) : null) ?? findDate(name, { dateOrder: config.dateOrder });
+  const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: date, timezone, dateOrder: config.dateOrder });
+  diagnostics.push(...timeline.diagnostics);
+  date ??= timeline.events.find((e) => e.at)?.at?.slice(0, 10) ?? null;
+  if (!date) {
+    diagnostics.push(diagnostic('frontmatter-schema', 'error', 'No date could be found for this incident; add `date: YYYY-MM-DD` to the front matter', { line: 1, column: 1 }));
+  }
+  const day = date ?? '1970-01-01';
+  const logs = extractLogs(parsed, Number(day.slice(0, 4)), timezone);
+  const events = mergeLogEvents(timeline.events, logs);
+
+  const milestone = (key: 'started' | 'detected' | 'mitigated' | 'resolved'): string | null => {
+    const value = fm?.[key] ?? str(raw[key]);
+    return value ? (toInstant(value, timezone)?.at ?? null) : null;
+  };
+  const timed = events.filter((e) => e.at !== null).map((e) => e.at!).sort((a, b) => instantKey(a).localeCompare(instantKey(b)));
+  const byWords = (key: keyof typeof milestoneWords) => events.find((e) => e.at && e.source === 'timeline' && milestoneWords[key].test(e.text))?.at ?? null;
+  const started = milestone('started') ?? timed[0] ?? null;
+  const detected = milestone('detected') ?? byWords('detected');
+  const mitigated = milestone('mitigated') ?? byWords('mitigated');
+  const resolved = milestone('resolved') ?? timed[timed.length - 1] ?? null;
+
+  const description = fm?.description ?? str(raw.description);
+  const rootCause = sectionText(parsed.sections, 'rootCause');
+  const fmStatus = fm?.status ?? (raw.status === 'draft' || raw.status === 'review' || raw.status === 'published' ? raw.status : null);
+  const draft = fm?.draft ?? raw.draft === true;
+  const incident: Incident = {
+    slug: slugify(fm?.slug ?? str(raw.slug) ?? name),
+    file: parsed.file,
+    title: fm?.title ?? str(raw.title) ?? h1 ?? name,
+    date: day,
+    description: description ?? null,
+    tags: fm?.tags ?? list(raw.tags),
+    categories: fm?.categories ?? list(raw.categories),
+    severity: fm?.severity ?? str(raw.severity),
+    status: fmStatus ?? (draft ? 'draft' : 'published'),
+    draft: draft || fmStatus === 'draft',
+    authors: fm?.authors ?? list(raw.authors ?? raw.author),
+    services: fm?.services ?? list(raw.services),
+    related: fm?.related ?? list(raw.related),
+    cause: causeCategory(fm?.cause ?? str(raw.cause) ?? undefined, rootCause),
+    timezone,
+    excerpt: excerptOf(parsed, description ?? null),
+    summary: sectionText(parsed.sections, 'summary'),
+    impact: sectionText(parsed.sections, 'impact'),
+    trigger: sectionText(parsed.sections, 'trigger'),
+    detection: sectionText(parsed.sections, 'detection'),
+    rootCause,
+    resolution: sectionText(parsed.sections, 'resolution'),
+    lessons: sectionText(parsed.sections, 'lessons'),
+    timeline: events,
+    logs,
+    actionItems: extractActionItems(parsed.sections),
+    sections: parsed.sections.filter((s) => s.node).map((s) => ({ kind: s.kind, heading: s.heading, depth: s.depth, line: s.line })),
+    started,
+    detected,
+    mitigated,
+    resolved,
+    durationMinutes: minutesBetween(started, resolved),
+    timeToDetectMinutes: minutesBetween(started, detected),
+    timeToMitigateMinutes: minutesBetween(started, mitigated),
+    timeToResolveMinutes: minutesBetween(started, resolved),
+  };
+  return { incident, diagnostics, frontmatter: fm, dateOrder: timeline.dateOrder };
+}

@@ -1,0 +1,106 @@
+/** Finding postmortem files and reading them without ever throwing. */
+import { globSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Config } from '../../schemas/config.ts';
+import { diagnostic, type Diagnostic } from './diagnostic.ts';
+import type { ParsedPostmortem } from './model.ts';
+import { parsePostmortem } from './parse.ts';
+import { extractIncident, type Extraction } from './extract.ts';
+
+/** Extensions read when a directory or glob is given. */
+export const postmortemExtensions = ['md', 'markdown', 'mdx'] as const;
+const skipDirs = /(^|\/)(node_modules|\.git|dist|\.astro)(\/|$)/;
+
+export interface FoundFiles {
+  /** Files to read, as paths relative to cwd when inside it, sorted. */
+  files: string[];
+  /** Inputs that matched nothing. */
+  unmatched: string[];
+}
+
+function display(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return rel && !rel.startsWith('..') ? rel : abs;
+}
+
+/** Expand paths, directories and globs into postmortem files. */
+export function findPostmortems(inputs: readonly string[], cwd: string = process.cwd()): FoundFiles {
+  const files = new Set<string>();
+  const unmatched: string[] = [];
+  for (const input of inputs) {
+    const abs = resolve(cwd, input);
+    let stat;
+    try {
+      stat = statSync(abs);
+    } catch {
+      stat = null;
+    }
+    if (stat?.isDirectory()) {
+      const found = globSync(`**/*.{${postmortemExtensions.join(',')}}`, { cwd: abs }).filter((f) => !skipDirs.test(f) && !/(^|\/)README\.md$/i.test(f));
+      for (const f of found) files.add(display(cwd, join(abs, f)));
+      continue;
+    }
+    if (stat || !/[*?[{]/.test(input)) {
+      // An existing file, or a path that does not exist (reported when read).
+      files.add(display(cwd, abs));
+      continue;
+    }
+    const found = globSync(input, { cwd }).filter((f) => !skipDirs.test(f));
+    if (found.length === 0) unmatched.push(input);
+    for (const f of found) files.add(display(cwd, resolve(cwd, f)));
+  }
+  return { files: [...files].sort(), unmatched };
+}
+
+export interface ReadResult {
+  parsed: ParsedPostmortem;
+  /** Null when the file could not be read as a postmortem (unreadable, binary, refused front matter). */
+  extraction: Extraction | null;
+}
+
+function unreadable(file: string, message: string): ParsedPostmortem {
+  return {
+    file, text: '', frontmatter: null, tree: { type: 'root', children: [] }, sections: [], readable: false,
+    diagnostics: [diagnostic('read-error', 'error', message, { line: 1, column: 1 })],
+  };
+}
+
+/** Why a path could not be read, for a person. */
+function readFailure(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT': return 'No such file (or a broken symbolic link)';
+    case 'EISDIR': return 'This is a directory, not a postmortem file';
+    case 'EACCES':
+    case 'EPERM': return 'Permission denied: the file cannot be read';
+    case 'ELOOP': return 'Symbolic link loop: the file cannot be read';
+    default: return `The file cannot be read (${error.code ?? error.message})`;
+  }
+}
+
+/** Largest file read; beyond it the file is reported, not parsed. */
+export const maxFileBytes = 32 * 1024 * 1024;
+
+/** Read, parse and extract one file. Never throws. */
+export function readPostmortem(file: string, config: Config, cwd: string = process.cwd()): ReadResult {
+  let bytes: Buffer;
+  try {
+    const stat = statSync(resolve(cwd, file));
+    if (stat.isDirectory()) return { parsed: unreadable(file, readFailure({ code: 'EISDIR' } as NodeJS.ErrnoException)), extraction: null };
+    if (stat.size > maxFileBytes) return { parsed: unreadable(file, `The file is ${Math.round(stat.size / 1048576)} MB; postmortems over ${maxFileBytes / 1048576} MB are not read`), extraction: null };
+    bytes = readFileSync(resolve(cwd, file));
+  } catch (error) {
+    return { parsed: unreadable(file, readFailure(error as NodeJS.ErrnoException)), extraction: null };
+  }
+  return fromBytes(file, bytes, config);
+}
+
+/** Parse and extract from bytes already read. Never throws. */
+export function fromBytes(file: string, bytes: Uint8Array | string, config: Config): ReadResult {
+  try {
+    const parsed = parsePostmortem(file, bytes, config);
+    return { parsed, extraction: parsed.readable ? extractIncident(parsed, config) : null };
+  } catch (error) {
+    // A bug of ours must not take the whole run down: report it against the file.
+    return { parsed: unreadable(file, `Internal error while reading this file: ${(error as Error).message}`), extraction: null };
+  }
+}

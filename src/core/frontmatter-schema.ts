@@ -1,0 +1,51 @@
+/** Validating front matter against the zod schema, with each problem at its line in the file. */
+import type { z } from 'zod';
+import { frontmatterSchema, type Frontmatter } from '../../schemas/frontmatter.ts';
+import type { FrontmatterBlock } from './model.ts';
+import { diagnostic, type Diagnostic } from './diagnostic.ts';
+
+export interface FrontmatterValidation {
+  /** The validated data, or null when required keys are missing or wrong. */
+  data: Frontmatter | null;
+  diagnostics: Diagnostic[];
+}
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  const key = issue.path.map(String).join('.') || 'front matter';
+  if (issue.code === 'invalid_type' && value === undefined) return `Front matter is missing \`${key}\`; add \`${key}: …\``;
+  if (issue.code === 'invalid_type') return `Front matter \`${key}\` should be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not ${describeValue(value)}`;
+  if (issue.code === 'invalid_value') return `Front matter \`${key}\` must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}, not ${describeValue(value)}`;
+  if (issue.code === 'too_small') return `Front matter \`${key}\` is empty; give it a value`;
+  return `Front matter \`${key}\`: ${issue.message}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  if (typeof value === 'object') return 'a mapping';
+  const s = JSON.stringify(value) ?? String(value);
+  return `${typeof value} ${s.length > 40 ? `${s.slice(0, 37)}…` : s}`;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+/** Check a front matter block against the schema; messages point at the offending key or value. */
+export function validateFrontmatter(block: FrontmatterBlock): FrontmatterValidation {
+  const result = frontmatterSchema.safeParse(block.data);
+  if (result.success) return { data: result.data, diagnostics: [] };
+  const diagnostics = result.error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const value = valueAt(block.data, path);
+    const pos = (value === undefined ? null : block.locate(path)) ?? block.locateKey(path.slice(0, 1)) ?? { line: 1, column: 1 };
+    return diagnostic('frontmatter-schema', 'error', describeIssue(issue, value), pos);
+  });
+  return { data: null, diagnostics };
+}

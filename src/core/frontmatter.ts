@@ -1,0 +1,246 @@
+/**
+ * Reading front matter: gray-matter finds the block, and its engines are replaced so that YAML
+ * goes through `yaml` (with positions), TOML through smol-toml, JSON through JSON.parse — and
+ * every executable language is refused before any engine could see it.
+ */
+import matter from 'gray-matter';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import type { FrontmatterBlock } from './model.ts';
+import { diagnostic, type Diagnostic, type Position } from './diagnostic.ts';
+
+export interface FrontmatterRead {
+  block: FrontmatterBlock | null;
+  diagnostics: Diagnostic[];
+  /** True when the block is in a refused (executable) language: the file is not a usable postmortem. */
+  refused: boolean;
+  /** Offsets [start, end) of the whole block, fences included, when one was found. */
+  range: [number, number] | null;
+}
+
+const dataLanguages = new Map([
+  ['', 'yaml'], ['yaml', 'yaml'], ['yml', 'yaml'], ['toml', 'toml'], ['json', 'json'],
+]);
+
+/** Every engine gray-matter might look up for an executable language throws instead. */
+function refuse(language: string): never {
+  throw new Error(`front matter in ${language} is never evaluated`);
+}
+const refusingEngines = Object.fromEntries(
+  ['js', 'javascript', 'coffee', 'coffeescript', 'cson', 'ts', 'typescript', 'ruby', 'python'].map((l) => [l, { parse: () => refuse(l) }]),
+);
+
+const openLine = /^(---|\+\+\+)[ \t]*([^\r\n]*?)[ \t]*\r?$/;
+
+/** Position of a character offset in `text`. */
+export function offsetToPosition(text: string, offset: number): Position {
+  let line = 1;
+  let last = -1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    last = i;
+  }
+  return { line, column: offset - last };
+}
+
+function firstLineEnd(text: string): number {
+  const nl = text.indexOf('\n');
+  return nl === -1 ? text.length : nl;
+}
+
+/** Find the closing fence line (`---` or `...` for YAML, `+++` for TOML); returns its start offset. */
+function findClose(text: string, from: number, fence: string): number {
+  const closers = fence === '+++' ? ['+++'] : ['---', '...'];
+  let at = from;
+  while (at <= text.length) {
+    const nl = text.indexOf('\n', at);
+    const end = nl === -1 ? text.length : nl;
+    const line = text.slice(at, end).replace(/[ \t\r]+$/, '');
+    if (closers.includes(line)) return at;
+    if (nl === -1) return -1;
+    at = nl + 1;
+  }
+  return -1;
+}
+
+export function readFrontmatter(text: string): FrontmatterRead {
+  const first = text.slice(0, firstLineEnd(text));
+  const open = openLine.exec(first);
+  if (!open || /^(---|\+\+\+)[-+]/.test(first)) return { block: null, diagnostics: [], refused: false, range: null };
+  const fence = open[1]!;
+  const written = open[2]!.trim();
+  const bodyStart = Math.min(text.length, firstLineEnd(text) + 1);
+  const close = findClose(text, bodyStart, fence);
+  if (close === -1) {
+    return {
+      block: null,
+      refused: false,
+      range: null,
+      diagnostics: [diagnostic('frontmatter-yaml', 'error', `Front matter opened with \`${fence}\` on line 1 is never closed; add a \`${fence}\` line after its last key`, { line: 1, column: 1 })],
+    };
+  }
+  const closeEnd = firstLineEnd(text.slice(close)) + close;
+  const range: [number, number] = [0, closeEnd];
+  const language = fence === '+++' ? (written || 'toml') : (dataLanguages.get(written.toLowerCase()) ?? written);
+  const endLine = offsetToPosition(text, close).line;
+  if (!['yaml', 'toml', 'json'].includes(language)) {
+    return {
+      block: null,
+      refused: true,
+      range,
+      diagnostics: [diagnostic('frontmatter-language', 'error', `Front matter in \`${written}\` is executable and is never evaluated; write it as YAML (\`---\`) or TOML (\`+++\`)`, { line: 1, column: 4 }, { line: 1, column: first.length + 1 })],
+    };
+  }
+  // gray-matter splits the block; each engine parses with positions. The raw block handed to an
+  // engine starts with the rest of the opening line, so its line numbers are the file's.
+  let parsed: ParsedBlock = emptyBlock();
+  const engine = (kind: 'yaml' | 'toml' | 'json') => ({ parse: (raw: string) => { parsed = parseBlock(kind, raw.replace(/\r$/, '')); return parsed.data; } });
+  try {
+    const file = matter(text.slice(0, closeEnd), {
+      delimiters: fence,
+      language,
+      engines: { ...refusingEngines, yaml: engine('yaml'), toml: engine('toml'), json: engine('json') },
+    } as never);
+    if ((file as { isEmpty?: boolean }).isEmpty) parsed = emptyBlock();
+  } catch (error) {
+    parsed = { ...emptyBlock(), diagnostics: [diagnostic('frontmatter-yaml', 'error', `Front matter could not be read: ${(error as Error).message}`, { line: 1, column: 1 })] };
+  }
+  const raw = text.slice(bodyStart, close);
+  const block: FrontmatterBlock = {
+    language,
+    raw,
+    data: parsed.data,
+    startLine: 1,
+    endLine,
+    locate: parsed.locate,
+    locateKey: parsed.locateKey,
+  };
+  return { block, diagnostics: parsed.diagnostics, refused: false, range };
+}
+
+interface ParsedBlock {
+  data: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+  locate(path: readonly (string | number)[]): Position | null;
+  locateKey(path: readonly (string | number)[]): Position | null;
+}
+
+function emptyBlock(): ParsedBlock {
+  return { data: {}, diagnostics: [], locate: () => null, locateKey: () => null };
+}
+
+function parseBlock(kind: 'yaml' | 'toml' | 'json', raw: string): ParsedBlock {
+  if (kind === 'yaml') return parseYamlBlock(raw);
+  if (kind === 'toml') return parseTomlBlock(raw);
+  return parseJsonBlock(raw);
+}
+
+function notAMapping(pos: Position, kind: string): Diagnostic {
+  return diagnostic('frontmatter-yaml', 'error', `Front matter must be a ${kind} of keys to values (title, date, …)`, pos);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+/** Limits that keep hostile YAML (alias bombs, deep nesting) small and fast. */
+const yamlLimits = { maxAliasCount: 50 } as const;
+
+function parseYamlBlock(raw: string): ParsedBlock {
+  const lineCounter = new LineCounter();
+  const at = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  let doc;
+  try {
+    doc = parseDocument(raw, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+  } catch (error) {
+    return { ...emptyBlock(), diagnostics: [diagnostic('frontmatter-yaml', 'error', `Front matter YAML could not be read: ${(error as Error).message}`, { line: 2, column: 1 })] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const e of doc.errors) {
+    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    diagnostics.push(diagnostic('frontmatter-yaml', 'error', `Invalid YAML in front matter: ${message}`, at(e.pos[0]), at(e.pos[1])));
+  }
+  const findNode = (path: readonly (string | number)[], wantKey: boolean): YamlNode | null => {
+    let node: unknown = doc.contents;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i]!;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+        if (!pair) return null;
+        if (wantKey && i === path.length - 1) return pair.key as YamlNode;
+        node = pair.value ?? pair.key;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        node = node.items[seg];
+      } else {
+        return null;
+      }
+    }
+    return (node as YamlNode | null) ?? null;
+  };
+  const position = (node: YamlNode | null): Position | null => (node?.range ? at(node.range[0]) : null);
+  let data: Record<string, unknown> = {};
+  if (doc.errors.length === 0) {
+    try {
+      const js: unknown = doc.toJS(yamlLimits);
+      if (js === null || js === undefined) data = {};
+      else if (isRecord(js)) data = js;
+      else diagnostics.push(notAMapping(position(doc.contents as YamlNode) ?? { line: 2, column: 1 }, 'YAML mapping'));
+    } catch (error) {
+      diagnostics.push(diagnostic('frontmatter-yaml', 'error', `Front matter YAML could not be read: ${(error as Error).message.split('\n')[0]}`, position(doc.contents as YamlNode) ?? { line: 2, column: 1 }));
+    }
+  }
+  return {
+    data,
+    diagnostics,
+    locate: (path) => position(findNode(path, false)),
+    locateKey: (path) => position(findNode(path, true)),
+  };
+}
+
+/** smol-toml gives no node positions, so keys are found by scanning `key =` lines (top level and tables). */
+function scanKeyPositions(raw: string, keyPattern: (key: string) => RegExp) {
+  const lines = raw.split('\n');
+  return (path: readonly (string | number)[]): Position | null => {
+    const key = path.findLast((p): p is string => typeof p === 'string');
+    if (key === undefined) return null;
+    const re = keyPattern(key);
+    for (let i = 0; i < lines.length; i++) {
+      const m = re.exec(lines[i]!);
+      if (m) return { line: i + 1, column: m.index + (m[1]?.length ?? 0) + 1 };
+    }
+    return null;
+  };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function parseTomlBlock(raw: string): ParsedBlock {
+  const locate = scanKeyPositions(raw, (k) => new RegExp(`^(\\s*)(?:${escapeRegExp(k)}|"${escapeRegExp(k)}")\\s*=`));
+  try {
+    const data = parseToml(raw) as Record<string, unknown>;
+    return { data, diagnostics: [], locate, locateKey: locate };
+  } catch (error) {
+    const pos = error instanceof TomlError ? { line: error.line, column: error.column } : { line: 2, column: 1 };
+    const message = (error as Error).message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
+    return { ...emptyBlock(), diagnostics: [diagnostic('frontmatter-yaml', 'error', `Invalid TOML in front matter: ${message}`, pos)] };
+  }
+}
+
+function parseJsonBlock(raw: string): ParsedBlock {
+  const locate = scanKeyPositions(raw, (k) => new RegExp(`^(\\s*)"${escapeRegExp(k)}"\\s*:`));
+  try {
+    const data: unknown = JSON.parse(raw);
+    if (!isRecord(data)) return { ...emptyBlock(), diagnostics: [notAMapping({ line: 2, column: 1 }, 'JSON object')] };
+    return { data, diagnostics: [], locate, locateKey: locate };
+  } catch (error) {
+    const message = (error as Error).message;
+    const m = /position (\d+)/.exec(message);
+    const pos = m ? offsetToPosition(raw, Number(m[1])) : { line: 2, column: 1 };
+    return { ...emptyBlock(), diagnostics: [diagnostic('frontmatter-yaml', 'error', `Invalid JSON in front matter: ${message.replace(/ in JSON at position \d+.*$/, '')}`, pos)] };
+  }
+}

@@ -1,0 +1,114 @@
+/** Which section kind a heading names: a built-in alias table that users extend in config. */
+import { distance } from 'fastest-levenshtein';
+import type { SectionKind } from '../../schemas/config.ts';
+
+/**
+ * Normalise a heading for lookup: lower case, no parenthesised or bracketed asides
+ * ("(all times UTC)", "{WIP}"), no numbering ("2.", "IV)"), no punctuation or emoji.
+ */
+export function normaliseHeading(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/\([^)]*\)|\[[^\]]*\]|\{[^}]*\}/g, ' ')
+    .replace(/^\s*(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]\s+/, ' ')
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+}
+
+const table: Record<SectionKind, readonly string[]> = {
+  summary: [
+    'summary', 'issue summary', 'incident summary', 'executive summary', 'tl dr', 'tldr', 'overview',
+    'incident overview', 'description', 'incident description', 'what happened',
+    'abstract', 'synopsis', 'short summary', 'brief', 'problem statement', 'details',
+    'introduction', 'summary of the incident', 'event summary',
+    'outage summary', 'postmortem summary', 'issue', 'incident report', 'report summary',
+  ],
+  impact: [
+    'impact', 'user impact', 'customer impact', 'business impact', 'impact assessment', 'scope',
+    'scope and impact', 'impact and scope', 'affected services', 'affected systems', 'who was affected',
+    'blast radius', 'severity and impact', 'impact summary', 'consequences', 'effects',
+    'what was impacted', 'what was affected', 'risks and hazards', 'risks',
+  ],
+  trigger: ['trigger', 'triggers', 'triggering event', 'what triggered it', 'cause of the trigger', 'initial trigger'],
+  detection: [
+    'detection', 'how it was detected', 'how we detected it', 'discovery', 'how was it detected',
+    'alerting', 'detection and response', 'identification',
+  ],
+  rootCause: [
+    'root cause', 'root causes', 'root cause analysis', 'rca', 'cause', 'causes', 'contributing factors',
+    'root cause and contributing factors', 'root causes and trigger', 'root cause and trigger',
+    'analysis', 'technical analysis', 'why it happened', 'what went wrong and why', 'causal analysis',
+    'underlying cause', 'technical details', 'investigation', 'the root cause', 'cause analysis', 'how did this happen',
+    'how did it happen', 'the smoking gun', 'smoking gun', 'details of vulnerability', 'details of the vulnerability', 'root cause s', 'technical root cause', 'five whys', '5 whys', 'problem analysis',
+  ],
+  resolution: [
+    'resolution', 'resolution and recovery', 'recovery', 'mitigation', 'mitigation and resolution',
+    'fix', 'the fix', 'details of fix', 'details of the fix', 'how it was fixed', 'how we fixed it', 'response', 'response and recovery',
+    'resolution steps', 'workaround', 'mitigation steps', 'restoration', 'incident response', 'resolution and mitigation',
+    'recovery steps', 'solution', 'immediate actions', 'handling', 'incident handling',
+  ],
+  timeline: [
+    'timeline', 'incident timeline', 'timeline of events', 'sequence of events', 'chronology',
+    'event timeline', 'detailed timeline', 'timeline and response', 'events', 'time line',
+    'what happened when', 'log of events', 'outage timeline', 'full timeline',
+  ],
+  logs: ['logs', 'log', 'log excerpts', 'relevant logs', 'log output', 'logs and evidence', 'evidence', 'error logs', 'kernel logs', 'supporting information'],
+  actionItems: [
+    'action items', 'action item', 'actions', 'next steps', 'follow up', 'follow ups', 'follow up actions',
+    'follow up items', 'future preventative measures', 'preventative measures', 'preventive measures',
+    'corrective and preventative measures', 'corrective and preventive measures', 'corrective actions',
+    'preventive actions', 'preventative actions', 'remediation items', 'todo', 'to do', 'tasks',
+    'improvements', 'prevention', 'future work', 'remediation', 'remediations', 'recommendations',
+    'further actions', 'moving forward', 'what is being done about this', 'action plan', 'actions taken', 'what we are doing',
+    'what we re doing about it', 'what we are changing', 'changes', 'going forward', 'next actions',
+    'remediations and action items', 'action items and follow ups', 'steps to prevent recurrence',
+    'preventing recurrence', 'how we ll prevent this', 'what s next', 'what is next', 'follow up tasks',
+  ],
+  lessons: [
+    'lessons learned', 'lessons learnt', 'lessons', 'what went well', 'what went wrong', 'what went well what went wrong',
+    'what went well and what went wrong', 'what went well and wrong', 'where we got lucky', 'what we learned',
+    'what we learnt', 'takeaways', 'key takeaways', 'learnings', 'reflections', 'retrospective',
+    'what could have gone better', 'what didn t go well', 'what did not go well', 'things that went well',
+    'things that went wrong', 'lessons learned and next steps', 'what worked', 'what didn t work',
+    'what did not work',
+  ],
+};
+
+const builtIn = new Map<string, SectionKind>();
+for (const [kind, names] of Object.entries(table) as [SectionKind, readonly string[]][]) {
+  for (const name of names) builtIn.set(normaliseHeading(name), kind);
+}
+
+/** Keyword fallbacks for headings not in the table, tried in order. */
+const keywordRules: readonly [RegExp, SectionKind][] = [
+  [/\btime ?line\b|\bchronolog/, 'timeline'],
+  [/\bdetails of the fix\b|\bthe fix\b/, 'resolution'],
+  [/\broot ?causes?\b|\bcontributing factors?\b|^why (did|does|do|was)\b|^details of the (bug|issue|problem|vulnerability)\b/, 'rootCause'],
+  [/\baction items?\b|\bfollow ?ups?\b|\bprevent|\bcorrective\b|^improv(e|ing|ements?)\b|\bbeing done\b|\bnext steps\b|\bremediations?\b/, 'actionItems'],
+  [/\blessons?\b|\bwent (well|wrong)\b|\bgot lucky\b|\blearn(ed|t|ings)\b/, 'lessons'],
+  [/\bimpact(ed)?\b/, 'impact'],
+  [/\bresolution\b|\bmitigation\b|^recover(y|ing)\b|\bthe fix\b/, 'resolution'],
+  [/\bdetection\b|\bdetected\b/, 'detection'],
+  [/\bsummary\b|\btl ?dr\b/, 'summary'],
+  [/\btrigger\b/, 'trigger'],
+  [/\blogs?\b/, 'logs'],
+];
+
+/** Section kind of a heading, or `other`. Config aliases win over the built-in table. */
+export function sectionKindOf(heading: string, extra: Readonly<Record<string, SectionKind>> = {}): SectionKind | 'other' {
+  const key = normaliseHeading(heading);
+  for (const [alias, kind] of Object.entries(extra)) {
+    if (normaliseHeading(alias) === key) return kind;
+  }
+  const known = builtIn.get(key);
+  if (known) return known;
+  if (key.length > 80) return 'other';
+  // A one-letter slip ("Moving Foward", "Lesons learned") in a long heading still counts.
+  if (key.length >= 8) {
+    for (const [name, kind] of builtIn) if (Math.abs(name.length - key.length) <= 1 && distance(name, key) <= 1) return kind;
+  }
+  for (const [re, kind] of keywordRules) if (re.test(key)) return kind;
+  return 'other';
+}

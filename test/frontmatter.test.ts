@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import matter from 'gray-matter';
+import { describe, expect, it } from 'vitest';
+import { readFrontmatter } from '../src/core/frontmatter.ts';
+import { parsePostmortem } from '../src/core/parse.ts';
+import { decodeText } from '../src/core/decode.ts';
+
+const g = globalThis as Record<string, unknown>;
+
+describe('executable front matter', () => {
+  it('is what gray-matter evaluates by default, even with { js: false } (the hazard)', () => {
+    delete g.__hindsightProbe;
+    matter('---js\n{ title: (globalThis.__hindsightProbe = "ran") }\n---\n', { engines: { js: false } } as never);
+    expect(g.__hindsightProbe).toBe('ran');
+    delete g.__hindsightProbe;
+  });
+
+  for (const lang of ['js', 'javascript', 'coffee', 'coffeescript', 'cson', 'ts', 'ruby', 'JS']) {
+    it(`\`---${lang}\` is refused at line 1 and never evaluated`, () => {
+      delete g.__hindsightProbe;
+      const text = `---${lang}\n{ title: (globalThis.__hindsightProbe = "ran") }\n---\n# Body\n`;
+      const read = readFrontmatter(text);
+      expect(g.__hindsightProbe).toBeUndefined();
+      expect(read.refused).toBe(true);
+      expect(read.diagnostics).toMatchObject([{ ruleId: 'frontmatter-language', severity: 'error', line: 1, column: 4 }]);
+      const parsed = parsePostmortem('x.md', text);
+      expect(parsed.readable).toBe(false);
+      expect(g.__hindsightProbe).toBeUndefined();
+      // The refused block is never read as Markdown either.
+      expect(parsed.tree.children.map((n) => n.type)).toEqual(['heading']);
+    });
+  }
+});
+
+describe('YAML front matter', () => {
+  it('maps keys and list items to their file positions', () => {
+    const read = readFrontmatter('---\ntitle: "A"\ndate: 2024-01-01\ntags:\n  - one\n  - two\n---\n');
+    expect(read.block!.locateKey(['date'])).toEqual({ line: 3, column: 1 });
+    expect(read.block!.locate(['tags', 1])).toEqual({ line: 6, column: 5 });
+    expect(read.block!.data).toEqual({ title: 'A', date: '2024-01-01', tags: ['one', 'two'] });
+  });
+
+  it('reports syntax errors at their line and column in the file', () => {
+    const read = readFrontmatter('---\ntitle: ok\ntags: a: b\ndate: 2024-01-01\n---\n');
+    expect(read.diagnostics[0]).toMatchObject({ ruleId: 'frontmatter-yaml', severity: 'error', line: 3, column: 7 });
+  });
+
+  it('reports duplicate keys and tab indentation', () => {
+    const read = readFrontmatter('---\ntitle: a\ntitle: b\ntags:\n\t- x\n---\n');
+    const lines = read.diagnostics.map((d) => d.line);
+    expect(lines).toContain(3);
+    expect(read.diagnostics.every((d) => d.ruleId === 'frontmatter-yaml')).toBe(true);
+  });
+
+  it('stops an alias bomb quickly with an error', () => {
+    const rows = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) rows.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const started = performance.now();
+    const read = readFrontmatter(`---\n${rows.join('\n')}\n---\n`);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(read.diagnostics[0]?.ruleId).toBe('frontmatter-yaml');
+  });
+
+  it('accepts CRLF line endings and a BOM', () => {
+    const bytes = Buffer.from('\uFEFF---\r\ntitle: "CRLF"\r\ndate: 2024-01-01\r\n---\r\n\r\n## Summary\r\n\r\nText.\r\n', 'utf8');
+    const parsed = parsePostmortem('crlf.md', bytes);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.frontmatter!.data).toEqual({ title: 'CRLF', date: '2024-01-01' });
+    expect(parsed.sections.find((s) => s.kind === 'summary')?.line).toBe(6);
+  });
+
+  it('reports an unclosed block and a scalar document', () => {
+    expect(readFrontmatter('---\ntitle: x\n').diagnostics[0]).toMatchObject({ line: 1, column: 1 });
+    expect(readFrontmatter('---\njust a string\n---\n').diagnostics[0]!.message).toMatch(/mapping/);
+  });
+});
+
+describe('TOML and JSON front matter', () => {
+  it('reads Hugo/Zola TOML with dates', () => {
+    const read = readFrontmatter('+++\ntitle = "T"\ndate = 2024-06-03\ntags = ["a"]\n+++\n');
+    expect(read.block!.language).toBe('toml');
+    expect(read.block!.data.title).toBe('T');
+    expect(read.block!.locateKey(['tags'])).toEqual({ line: 4, column: 1 });
+  });
+
+  it('reports malformed TOML at its line', () => {
+    const read = readFrontmatter('+++\ntitle = "T"\ndate = = 2\n+++\n');
+    expect(read.diagnostics[0]).toMatchObject({ ruleId: 'frontmatter-yaml', line: 3 });
+  });
+
+  it('reads JSON front matter as data and reports malformed JSON', () => {
+    expect(readFrontmatter('---json\n{"title": "J", "date": "2024-01-01"}\n---\n').block!.data.title).toBe('J');
+    expect(readFrontmatter('---json\n{"title": "J",}\n---\n').diagnostics[0]!.ruleId).toBe('frontmatter-yaml');
+  });
+});
+
+describe('decoding', () => {
+  it('refuses invalid UTF-8 with the position of the first bad byte', () => {
+    const d = decodeText(Buffer.concat([Buffer.from('---\ntitle: x\n'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]));
+    expect(d.error).toMatchObject({ ruleId: 'encoding', line: 3, column: 1 });
+  });
+
+  it('refuses binary content', () => {
+    const d = decodeText(readFileSync(process.execPath).subarray(0, 4096));
+    expect(d.error?.ruleId).toBe('encoding');
+    expect(parsePostmortem('bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0])).readable).toBe(false);
+  });
+
+  it('keeps the seed mojibake exactly as written', () => {
+    const seed = readFileSync(new URL('../content/incidents/2025-04-22-management-cluster-nodes-flapping.md', import.meta.url));
+    expect(decodeText(seed).text).toContain('âžœ  talosctl get nodestatuses');
+  });
+});

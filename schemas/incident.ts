@@ -96,17 +96,27 @@ export const incidentSchema = z.strictObject({
   slug: z.string().min(1),
   /** The path as it was read. */
   file: z.string(),
+  /** Headline: front matter `title`, else the first H1, else the file name. */
   title: z.string(),
   /** YYYY-MM-DD. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Front matter `description`. */
   description: z.string().nullable(),
+  /** Front matter `tags`. */
   tags: z.array(z.string()),
+  /** Front matter `categories`. */
   categories: z.array(z.string()),
+  /** Severity as written, or null. */
   severity: z.string().nullable(),
+  /** Document status (published unless the front matter says otherwise). */
   status: z.enum(['draft', 'review', 'published']),
+  /** True for `draft: true` or `status: draft`: left out of production builds. */
   draft: z.boolean(),
+  /** Front matter `authors` (or `author`). */
   authors: z.array(z.string()),
+  /** Affected systems. */
   services: z.array(z.string()),
+  /** Slugs of related incidents. */
   related: z.array(z.string()),
   /** Root-cause category: from front matter `cause`, else inferred from the root-cause text. */
   cause: z.strictObject({ category: z.string(), inferred: z.boolean() }).nullable(),
@@ -114,25 +124,43 @@ export const incidentSchema = z.strictObject({
   timezone: z.string(),
   /** Text before `<!--more-->`, else the description, else the first paragraph. */
   excerpt: z.string(),
+  /** Plain text of the summary sections. */
   summary: z.string().nullable(),
+  /** Plain text of the impact sections. */
   impact: z.string().nullable(),
+  /** Plain text of the trigger sections. */
   trigger: z.string().nullable(),
+  /** Plain text of the detection sections. */
   detection: z.string().nullable(),
+  /** Plain text of the root-cause sections. */
   rootCause: z.string().nullable(),
+  /** Plain text of the resolution sections. */
   resolution: z.string().nullable(),
+  /** Plain text of the lessons-learned sections. */
   lessons: z.string().nullable(),
+  /** Authored timeline entries and notable log events, in order. */
   timeline: z.array(timelineEventSchema),
+  /** Every log line read from the logs sections and log-like code blocks. */
   logs: z.array(logEntrySchema),
+  /** Follow-up actions. */
   actionItems: z.array(actionItemSchema),
+  /** Every heading with the section kind it maps to. */
   sections: z.array(sectionSchema),
   /** Milestones: front matter, else the first and last timeline events. */
   started: instant.nullable(),
+  /** When the incident was detected (front matter, else a timeline entry that says so). */
   detected: instant.nullable(),
+  /** When impact was mitigated (front matter, else a timeline entry that says so). */
   mitigated: instant.nullable(),
+  /** When it was resolved (front matter, else the last timeline event). */
   resolved: instant.nullable(),
+  /** Minutes from started to resolved. */
   durationMinutes: minutes,
+  /** Minutes from started to detected. */
   timeToDetectMinutes: minutes,
+  /** Minutes from started to mitigated. */
   timeToMitigateMinutes: minutes,
+  /** Minutes from started to resolved. */
   timeToResolveMinutes: minutes,
 });
 export type Incident = z.infer<typeof incidentSchema>;

@@ -11,10 +11,15 @@ const refPattern = /(?:^|[\s(\[,;])((?:[\w.-]+\/[\w.-]+)?#\d{1,7}|[A-Z][A-Z0-9]{
 const mentionPattern = /(?:^|[\s(\[,;])@([A-Za-z0-9][\w-]{0,38}(?:\/[\w-]{1,39})?)/;
 const ownerPhrase = /\b(?:owner|owned by|assignee|assigned to|responsible)\s*[:=-]?\s*@?([A-Za-z][\w.-]{0,38}(?: [A-Z][\w-]+)?)/i;
 
+/** Bare URLs in text (the parse leaves literal autolinks as text). */
+const bareUrl = /\bhttps?:\/\/[^\s<>()\[\]"'`]+[^\s<>()\[\]"'`.,;:!?]/g;
+
 function linksOf(node: Nodes): string[] {
   const links: string[] = [];
+  const add = (url: string) => { if (!links.includes(url)) links.push(url); };
   visit(node, (n) => {
-    if ((n.type === 'link' || n.type === 'definition') && typeof n.url === 'string' && !links.includes(n.url)) links.push(n.url);
+    if ((n.type === 'link' || n.type === 'definition') && typeof n.url === 'string') add(n.url);
+    else if ((n.type === 'text' || n.type === 'inlineCode') && n.value.includes('://')) for (const m of n.value.slice(0, 4000).matchAll(bareUrl)) add(m[0]);
   });
   return links;
 }

@@ -1,12 +1,31 @@
 /** The one Markdown processor every part of Hindsight parses with. */
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmTableFromMarkdown, gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown, gfmTaskListItemToMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmStrikethroughFromMarkdown, gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmFootnoteFromMarkdown, gfmFootnoteToMarkdown } from 'mdast-util-gfm-footnote';
 import type { Root } from 'mdast';
 
-/** remark-parse + front matter (YAML `---`, TOML `+++`) + GFM tables, task lists and autolinks. */
-export const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
+/**
+ * GFM as remark-gfm registers it — tables, task lists, strikethrough, footnotes — without
+ * literal autolinks: scanning every word for a bare URL doubles the parse time of a postmortem
+ * (measured by `npm run bench`), and bare URLs are still found where they matter (action-item links).
+ */
+export function remarkGfmCore(this: Processor<Root>): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem(), gfmStrikethrough(), gfmFootnote());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown());
+  (data.toMarkdownExtensions ??= []).push(gfmTableToMarkdown(), gfmTaskListItemToMarkdown(), gfmStrikethroughToMarkdown(), gfmFootnoteToMarkdown());
+}
+
+/** remark-parse + front matter (YAML `---`, TOML `+++`) + GFM tables, task lists, strikethrough, footnotes. */
+export const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmCore).freeze();
 
 export function parseMarkdown(text: string): Root {
   return markdownProcessor.parse(text);

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { normaliseHeading, sectionKindOf } from '../src/core/heading-aliases.ts';
+import { parsePostmortem } from '../src/core/parse.ts';
+import { extractActionItems } from '../src/core/action-items.ts';
+
+describe('heading aliases', () => {
+  const cases: [string, string][] = [
+    ['Issue summary', 'summary'], ['Incident Summary', 'summary'], ['Executive summary', 'summary'], ['TL;DR', 'summary'],
+    ['Impact', 'impact'], ['What was impacted?', 'impact'], ['Trigger', 'trigger'], ['Detection', 'detection'],
+    ['Root causes', 'rootCause'], ['Root Cause Analysis', 'rootCause'], ['Contributing Factors', 'rootCause'], ['RCA:', 'rootCause'],
+    ['Resolution and recovery', 'resolution'], ['Mitigation', 'resolution'],
+    ['Timeline (all times UTC)', 'timeline'], ['Timeline {WIP}', 'timeline'], ['Timeline (all times PDT):', 'timeline'],
+    ['Logs', 'logs'], ['Future preventative measures', 'actionItems'], ['Corrective and Preventative Measures', 'actionItems'],
+    ['Follow-up', 'actionItems'], ['Follow-ups', 'actionItems'], ['Next steps', 'actionItems'], ['Action Items', 'actionItems'],
+    ['What went well / wrong', 'lessons'], ['Lessons learnt', 'lessons'], ['Lessons Learned', 'lessons'], ['Where we got lucky', 'lessons'],
+    ['3. Root cause', 'rootCause'], ['Moving Foward', 'actionItems'], ['Acknowledgements', 'other'], ['Appendix', 'other'],
+  ];
+  for (const [heading, kind] of cases) {
+    it(`"${heading}" → ${kind}`, () => expect(sectionKindOf(heading)).toBe(kind));
+  }
+
+  it('normalises case, punctuation, asides and numbering', () => {
+    expect(normaliseHeading('  2) Root Cause(s): {WIP} ')).toBe('root cause');
+    expect(normaliseHeading('What went well / wrong?')).toBe('what went well wrong');
+  });
+
+  it('lets config extend the table', () => {
+    expect(sectionKindOf('Fallout')).toBe('other');
+    expect(sectionKindOf('Fallout', { fallout: 'impact' })).toBe('impact');
+  });
+});
+
+describe('sections', () => {
+  it('finds the seed sections at their lines', () => {
+    const seed = readFileSync(new URL('../content/incidents/2025-04-22-management-cluster-nodes-flapping.md', import.meta.url));
+    const parsed = parsePostmortem('seed.md', seed);
+    expect(parsed.sections.filter((s) => s.node).map((s) => [s.kind, s.heading, s.line])).toEqual([
+      ['summary', 'Issue summary', 21],
+      ['timeline', 'Timeline', 35],
+      ['logs', 'Logs', 42],
+      ['rootCause', 'Root cause', 48],
+      ['resolution', 'Resolution and recovery', 52],
+      ['actionItems', 'Future preventative measures', 56],
+    ]);
+  });
+
+  it('gives subsections their parent kind and never maps the title heading', () => {
+    const parsed = parsePostmortem('x.md', '# Incident summary of the outage\n\n## Timeline\n\n### 2023-08-25\n\n- 10:00 a\n\n## Appendix\n\n### Graphs\n');
+    expect(parsed.sections.map((s) => [s.heading, s.kind])).toEqual([
+      ['Incident summary of the outage', 'other'], ['Timeline', 'timeline'], ['2023-08-25', 'timeline'], ['Appendix', 'other'], ['Graphs', 'other'],
+    ]);
+  });
+});
+
+describe('action items', () => {
+  const items = (md: string) => extractActionItems(parsePostmortem('x.md', md).sections);
+
+  it('reads checklists with owners, refs and links', () => {
+    expect(items('## Action items\n\n- [x] Add alerting @alice (#112)\n- [ ] Raise RAM, owner: Bob, [HL-42](https://tracker.example/HL-42)\n1. [ ] Document it\n')).toEqual([
+      { text: 'Add alerting @alice (#112)', done: true, owner: '@alice', links: [], refs: ['#112'], line: 3 },
+      { text: 'Raise RAM, owner: Bob, HL-42', done: false, owner: 'Bob', links: ['https://tracker.example/HL-42'], refs: ['HL-42'], line: 4 },
+      { text: 'Document it', done: false, owner: null, links: [], refs: [], line: 5 },
+    ]);
+  });
+
+  it('reads tables with Owner, Status and Link columns', () => {
+    const md = '## Follow-up\n\n| Action | Owner | Status | Link |\n|---|---|---|---|\n| Ship logs | @carol | Done | [#7](https://x.test/7) |\n| Test restores | Dan | Open | - |\n';
+    expect(items(md)).toMatchObject([
+      { text: 'Ship logs', owner: '@carol', done: true, links: ['https://x.test/7'], refs: ['#7'], line: 5 },
+      { text: 'Test restores', owner: 'Dan', done: false, line: 6 },
+    ]);
+  });
+
+  it('falls back to paragraphs, as in the seed', () => {
+    const seed = readFileSync(new URL('../content/incidents/2025-04-22-management-cluster-nodes-flapping.md', import.meta.url));
+    const found = extractActionItems(parsePostmortem('seed.md', seed).sections);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ done: false, owner: null, line: 58, links: ['https://www.talos.dev/v1.9/reference/configuration/v1alpha1/config/#Config.machine.logging'] });
+    expect(found[0]!.text).toMatch(/^It would be easier to diagnose issues/);
+  });
+});
+
+describe('action item links', () => {
+  it('finds bare URLs as well as Markdown links', () => {
+    const found = extractActionItems(parsePostmortem('x.md', '## Action items\n\n- Track in https://tracker.example/HL-9, see [docs](https://docs.example/x).\n').sections);
+    expect(found[0]!.links).toEqual(['https://tracker.example/HL-9', 'https://docs.example/x']);
+  });
+});

@@ -40,7 +40,7 @@ function ownerOf(text: string): string | null {
 const doneWords = /^(done|complete|completed|closed|fixed|resolved|shipped|yes|✅|✔|✓|\[x\])$/i;
 
 function fromListItem(item: ListItem, line: number): ActionItem {
-  const own = item.children.filter((c) => c.type !== 'list');
+  const own = item.children.filter((c) => c.type !== 'list' || !c.children.some((i) => typeof i.checked === 'boolean'));
   const text = own.map((c) => blockText(c)).join(' ').replace(/\s+/g, ' ').trim();
   const withNested = blockText(item);
   return {
@@ -95,13 +95,14 @@ function itemsOf(blocks: readonly RootContent[]): ActionItem[] {
   const items: ActionItem[] = [];
   for (const block of blocks) {
     if (block.type === 'list') {
-      const walk = (list: typeof block) => {
+      // Nested bullets are details of their parent item; nested checklist items are items of their own.
+      const walk = (list: typeof block, nested: boolean) => {
         for (const item of list.children) {
-          items.push(fromListItem(item, item.position?.start.line ?? 1));
-          for (const child of item.children) if (child.type === 'list') walk(child);
+          if (!nested || item.checked !== null && item.checked !== undefined) items.push(fromListItem(item, item.position?.start.line ?? 1));
+          for (const child of item.children) if (child.type === 'list') walk(child, true);
         }
       };
-      walk(block);
+      walk(block, false);
     } else if (block.type === 'table') {
       items.push(...fromTable(block));
     }

@@ -10,6 +10,7 @@ import type { ParsedPostmortem, Section } from './model.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import { validateFrontmatter } from './frontmatter-schema.ts';
 import { blocksText } from './plain-text.ts';
+import { normaliseHeading } from './heading-aliases.ts';
 import { extractActionItems } from './action-items.ts';
 import { causeCategory } from './cause-category.ts';
 import { findDate, toInstant } from './dates/index.ts';
@@ -53,6 +54,12 @@ function sectionText(sections: readonly Section[], kind: Section['kind']): strin
   return text || null;
 }
 
+/** Text of the first section whose normalised heading matches. */
+function fallbackText(sections: readonly Section[], heading: RegExp): string | null {
+  const section = sections.find((s) => s.node && heading.test(normaliseHeading(s.heading)));
+  return section ? blocksText(section.children) || null : null;
+}
+
 function excerptOf(parsed: ParsedPostmortem, description: string | null): string {
   const blocks = parsed.tree.children;
   const more = blocks.findIndex((n) => n.type === 'html' && /^<!--\s*more\s*-->$/i.test((n as Html).value.trim()));
@@ -94,11 +101,31 @@ function instantKey(at: string): string {
   return at.length === 10 ? `${at}T00:00Z` : at;
 }
 
+/** Most log events a timeline takes, so a pasted error storm cannot bury the authored entries. */
+export const maxLogEvents = 20;
+const levelRank: Record<string, number> = { emerg: 0, alert: 1, crit: 2, err: 3, warning: 4, notice: 5, info: 6, debug: 7 };
+
+/** Notable, timed log entries worth a timeline line: repeats collapsed, the most telling kept. */
+function notableLogEntries(logs: readonly LogEntry[]): LogEntry[] {
+  const seen = new Set<string>();
+  const notable = logs.filter((e) => {
+    if (!e.at || !isNotable(e)) return false;
+    const key = `${e.kind}\u0000${e.host}\u0000${e.kind === 'other' ? e.message : (e.details.process ?? '')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (notable.length <= maxLogEvents) return notable;
+  const rank = (e: LogEntry) => (e.kind === 'other' ? 10 : 0) + (levelRank[e.level ?? 'info'] ?? 6);
+  const kept = new Set([...notable].sort((a, b) => rank(a) - rank(b)).slice(0, maxLogEvents));
+  return notable.filter((e) => kept.has(e));
+}
+
 /** Put notable log events into the authored timeline after every event at or before them. */
 function mergeLogEvents(authored: TimelineEvent[], logs: readonly LogEntry[]): TimelineEvent[] {
   const merged = [...authored];
-  for (const entry of logs) {
-    if (!isNotable(entry) || !entry.at) continue;
+  for (const entry of notableLogEntries(logs)) {
+    if (!entry.at) continue;
     const event: TimelineEvent = {
       at: entry.at,
       precision: 'second',
@@ -170,7 +197,8 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const resolved = milestone('resolved') ?? timed[timed.length - 1] ?? null;
 
   const description = fm?.description ?? str(raw.description);
-  const rootCause = sectionText(parsed.sections, 'rootCause');
+  // Without a root-cause section, a "What went wrong?" section is where the cause is told.
+  const rootCause = sectionText(parsed.sections, 'rootCause') ?? fallbackText(parsed.sections, /^what went wrong\b|^why did (it|this) happen\b/);
   const fmStatus = fm?.status ?? (raw.status === 'draft' || raw.status === 'review' || raw.status === 'published' ? raw.status : null);
   const draft = fm?.draft ?? raw.draft === true;
   const incident: Incident = {

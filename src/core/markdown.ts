@@ -6,10 +6,10 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmTableFromMarkdown, gfmTableToMarkdown } from 'mdast-util-gfm-table';
-import { gfmTaskListItemFromMarkdown, gfmTaskListItemToMarkdown } from 'mdast-util-gfm-task-list-item';
-import { gfmStrikethroughFromMarkdown, gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
-import { gfmFootnoteFromMarkdown, gfmFootnoteToMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import type { Root } from 'mdast';
 
 /**
@@ -17,11 +17,10 @@ import type { Root } from 'mdast';
  * literal autolinks: scanning every word for a bare URL doubles the parse time of a postmortem
  * (measured by `npm run bench`), and bare URLs are still found where they matter (action-item links).
  */
-export function remarkGfmCore(this: Processor<Root>): void {
+export function remarkGfmCore(this: Processor): void {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem(), gfmStrikethrough(), gfmFootnote());
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown());
-  (data.toMarkdownExtensions ??= []).push(gfmTableToMarkdown(), gfmTaskListItemToMarkdown(), gfmStrikethroughToMarkdown(), gfmFootnoteToMarkdown());
 }
 
 /** remark-parse + front matter (YAML `---`, TOML `+++`) + GFM tables, task lists, strikethrough, footnotes. */

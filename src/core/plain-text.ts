@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 
 /** Text of one block; list items and table rows each on their own line. */
 export function blockText(node: Nodes): string {
+  if ((node.type as string) === 'toml') return '';
   switch (node.type) {
     case 'list':
       return node.children.map((item) => `- ${blockText(item).replace(/\n+/g, ' ')}`).join('\n');
@@ -15,7 +16,6 @@ export function blockText(node: Nodes): string {
       return node.children.map(blockText).filter(Boolean).join('\n');
     case 'html':
     case 'yaml':
-    case 'toml':
     case 'definition':
     case 'thematicBreak':
       return '';

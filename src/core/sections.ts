@@ -11,7 +11,7 @@ import { sectionKindOf } from './heading-aliases.ts';
  * Blocks before the first heading form a preamble section of depth 0.
  */
 export function splitSections(tree: Root, aliases: Readonly<Record<string, SectionKind>> = {}): Section[] {
-  const blocks = tree.children.filter((n) => n.type !== 'yaml' && n.type !== 'toml');
+  const blocks = tree.children.filter((n) => n.type !== 'yaml' && (n.type as string) !== 'toml');
   const sections: Section[] = [];
   const firstHeading = blocks.findIndex((n) => n.type === 'heading');
   const preamble = firstHeading === -1 ? blocks : blocks.slice(0, firstHeading);

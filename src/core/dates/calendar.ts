@@ -1,0 +1,87 @@
+/** Calendar arithmetic: resolving written dates to days, and local times in a zone to UTC instants. */
+import { DateTime } from 'luxon';
+import type { ClockTime, WrittenDate } from './stamp.ts';
+import type { Zone } from './zones.ts';
+
+/** A calendar day. */
+export interface Day {
+  y: number;
+  m: number;
+  d: number;
+}
+
+export type NumericOrder = 'dmy' | 'mdy';
+
+/** Whether y-m-d is a real calendar day (no 31 April, 29 February only in leap years). */
+export function isRealDay(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * The day a written date names. Numeric dates need the day/month order; dates without a year
+ * take `year` (null → unreadable).
+ */
+export function resolveDay(date: WrittenDate, order: NumericOrder, year: number | null): Day | null {
+  let day: Day;
+  if (date.kind === 'ymd') day = { y: date.y, m: date.m, d: date.d };
+  else if (date.kind === 'numeric') day = order === 'dmy' ? { y: date.y, m: date.b, d: date.a } : { y: date.y, m: date.a, d: date.b };
+  else {
+    if (year === null) return null;
+    day = { y: year, m: date.m, d: date.d };
+  }
+  return isRealDay(day.y, day.m, day.d) ? day : null;
+}
+
+/** `YYYY-MM-DD`. */
+export function formatDay(day: Day): string {
+  return `${String(day.y).padStart(4, '0')}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}`;
+}
+
+/** Parses `YYYY-MM-DD` back into a day. */
+export function parseDay(text: string | null | undefined): Day | null {
+  const m = text ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) : null;
+  if (!m) return null;
+  const day = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  return isRealDay(day.y, day.m, day.d) ? day : null;
+}
+
+/** The day after. */
+export function nextDay(day: Day): Day {
+  const t = new Date(Date.UTC(day.y, day.m - 1, day.d + 1));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+/** Days between two days (b - a). */
+export function daysBetween(a: Day, b: Day): number {
+  return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * The UTC instant of a local day and clock time in a zone: `YYYY-MM-DDTHH:MMZ`, or with `:SS` when
+ * seconds were written. Fixed offsets are plain arithmetic; IANA zones go through luxon, which
+ * moves a time inside a spring-forward gap to after it and reads a repeated fall-back hour as the
+ * later (standard-time) one.
+ */
+export function toUtcInstant(day: Day, time: ClockTime, zone: Zone): string | null {
+  let ms: number;
+  if (zone.kind === 'fixed') {
+    ms = Date.UTC(day.y, day.m - 1, day.d, time.h, time.m, time.s ?? 0) - zone.offsetMinutes * 60_000;
+  } else {
+    const dt = DateTime.fromObject(
+      { year: day.y, month: day.m, day: day.d, hour: time.h, minute: time.m, second: Math.min(time.s ?? 0, 59) },
+      { zone: zone.name },
+    );
+    if (!dt.isValid) return null;
+    ms = dt.toMillis();
+  }
+  if (!Number.isFinite(ms)) return null;
+  const t = new Date(ms);
+  const base = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+  return time.s === null ? `${base}Z` : `${base}:${pad(t.getUTCSeconds())}Z`;
+}

@@ -1,0 +1,84 @@
+/** Dates and times as people write them in postmortems, read into UTC instants. */
+import { formatDay, resolveDay, toUtcInstant, type NumericOrder } from './calendar.ts';
+import { readDate, readStamp, type WrittenDate } from './stamp.ts';
+import { zoneFromName } from './zones.ts';
+
+export { readStamp, readDate, type Stamp, type WrittenDate, type ClockTime } from './stamp.ts';
+export { findZone, readZoneWord, zoneFromName, utcZone, type Zone } from './zones.ts';
+export {
+  resolveDay, formatDay, parseDay, nextDay, daysBetween, isRealDay, toUtcInstant,
+  type Day, type NumericOrder,
+} from './calendar.ts';
+
+export type Precision = 'day' | 'minute' | 'second';
+export type DateOrderSetting = 'dmy' | 'mdy' | 'auto';
+
+const MAX_VALUE = 200;
+
+/**
+ * The order a single numeric date reads in when nothing else is known: the one its fields allow
+ * (21-04-2025 is day first, 5-26-21 month first), else day first.
+ */
+export function orderForLoneDate(date: WrittenDate, setting: DateOrderSetting = 'auto'): NumericOrder {
+  if (setting !== 'auto') return setting;
+  if (date.kind === 'numeric' && date.b > 12 && date.a <= 12) return 'mdy';
+  return 'dmy';
+}
+
+/**
+ * A front matter milestone or date value ('2025-04-22', '2025-04-22T10:37:00+01:00',
+ * '2025-04-22 10:37', '2022-05-22 08:30:00 -0700') → UTC instant + precision; zone-less times
+ * read in `timezone`. Null when the value is not one date (or date and time).
+ */
+export function toInstant(value: string, timezone: string): { at: string; precision: Precision } | null {
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  if (text.length === 0 || text.length > MAX_VALUE) return null;
+  const stamp = readStamp(text);
+  if (!stamp || !stamp.date || stamp.placeholder || stamp.start !== 0) return null;
+  if (text.slice(stamp.end).replace(/^[\s.,]+/, '') !== '') return null;
+  const day = resolveDay(stamp.date, orderForLoneDate(stamp.date), null);
+  if (!day) return null;
+  if (!stamp.time) return { at: formatDay(day), precision: 'day' };
+  const at = toUtcInstant(day, stamp.time, stamp.zone ?? zoneFromName(timezone));
+  if (!at) return null;
+  return { at, precision: stamp.time.s === null ? 'minute' : 'second' };
+}
+
+/** Where a date could start: a digit or a letter at the start of a word. */
+const candidate = /[\dA-Za-z]/;
+
+/**
+ * First calendar date written in a short text (a H1 like "Website Outage 5-26-21", a file name
+ * like "2021-04-21-security-incident", "Postmortem of database outage of January 31" with a year
+ * hint), as YYYY-MM-DD, or null. Dates without a year need `yearHint`.
+ */
+export function findDate(text: string, opts: { yearHint?: number; dateOrder?: DateOrderSetting } = {}): string | null {
+  if (typeof text !== 'string') return null;
+  const s = text.length > 2000 ? text.slice(0, 2000) : text;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (!candidate.test(c)) continue;
+    if (i > 0 && /[A-Za-z\d]/.test(s[i - 1]!)) continue;
+    const found = readDate(s, i);
+    if (!found || found.placeholder) continue;
+    const year = opts.yearHint !== undefined && Number.isInteger(opts.yearHint) ? opts.yearHint : null;
+    const day = resolveDay(found.date, orderForLoneDate(found.date, opts.dateOrder), year);
+    if (day) return formatDay(day);
+  }
+  return null;
+}
+
+/** Every date written in a short text, with its index (for evidence on day/month order). */
+export function findDates(text: string): { date: WrittenDate; index: number }[] {
+  const s = text.length > 2000 ? text.slice(0, 2000) : text;
+  const out: { date: WrittenDate; index: number }[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (!candidate.test(s[i]!) || (i > 0 && /[A-Za-z\d]/.test(s[i - 1]!))) continue;
+    const found = readDate(s, i);
+    if (!found || found.placeholder) continue;
+    out.push({ date: found.date, index: i });
+    i = found.end - 1;
+  }
+  return out;
+}

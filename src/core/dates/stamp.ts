@@ -1,0 +1,324 @@
+/**
+ * Reading the date/time stamp that opens a line: "2025-04-21 14:05 UTC", "`21-04-2025`",
+ * "04:49 PM UTC", "± 17:20 UTC", "On 23 April 2026, 1AM SAST", "09:00-17:00", "Apr 21, 2025 10:37".
+ *
+ * Hand-written rather than chrono-node: Hindsight needs the exact span that was written, the raw
+ * numeric fields of 03-04-2025 (day/month order is decided per document, later), zone abbreviations
+ * read as fixed offsets, and strict anchoring at the start of an entry. Every regex is sticky,
+ * linear (no nested quantifiers) and runs on a bounded slice.
+ */
+import { fixedZone, readZoneWord, utcZone, type Zone } from './zones.ts';
+
+/** A date as written. `numeric` keeps both leading fields until the day/month order is known. */
+export type WrittenDate =
+  | { kind: 'ymd'; y: number; m: number; d: number }
+  | { kind: 'md'; m: number; d: number }
+  | { kind: 'numeric'; a: number; b: number; y: number };
+
+export interface ClockTime {
+  h: number;
+  m: number;
+  /** Seconds, or null when not written. */
+  s: number | null;
+}
+
+export interface Stamp {
+  date: WrittenDate | null;
+  time: ClockTime | null;
+  zone: Zone | null;
+  /** Written with `~`, `±`, `approx.`, `circa`, `around`… */
+  approximate: boolean;
+  /** Date-shaped but unreadable, like `2023-MM-DD`. */
+  placeholder: boolean;
+  /** Index where the written stamp starts (after "On"/"At" and similar lead words). */
+  start: number;
+  /** Index just after the stamp. */
+  end: number;
+}
+
+/** Longest stretch of text a stamp is looked for in. */
+const WINDOW = 160;
+
+const MONTH_SRC =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])';
+const monthIndex: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+const gap = /[ \t\u00a0`]*/y;
+const leadSymbol = /(?:[~±≈]|\+\/-|\+-)[ \t]*/y;
+const leadWord = /(also|on|at|around|about|approx\.?|approximately|circa|ca\.|c\.|from|by|since|starting|beginning|until)[ \t]+/iy;
+const weekday = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)\.?,?[ \t]+/iy;
+const isoDate = /(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/y;
+const numericDate = /(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/y;
+const dottedDate = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/y;
+const placeholderDate = /[\dXY]{4}-[\dMX?]{2}-[\dDX?]{2}(?![A-Za-z\d])/iy;
+const dayMonth = new RegExp(
+  `(\\d{1,2})(?:st|nd|rd|th)?(?:[ \\t]+of[ \\t]+|[ \\t]*[-/][ \\t]*|[ \\t]+)${MONTH_SRC}\\.?(?:(?:,[ \\t]*|[ \\t]+|[-/])(\\d{4})(?!\\d))?`,
+  'iy',
+);
+const monthDay = new RegExp(
+  `${MONTH_SRC}\\.?(?:[ \\t]+|[-/])(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:(?:,[ \\t]*|[ \\t]+|[-/])(\\d{4})(?!\\d))?`,
+  'iy',
+);
+const clock = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?!\d)/y;
+const meridiem = /[ \t]*([ap])\.?m\.?(?![a-z])/iy;
+const hourMeridiem = /(\d{1,2})[ \t]*([ap])\.?m\.?(?![a-z])/iy;
+const numericOffset = /[ \t]?([+\-−])(\d{2}):?(\d{2})(?!\d)/y;
+const dateTimeJoin = /(?:T|[ \t`]*[,:]?[ \t`]*(?:(?:at|around|about|@|~)[ \t]*)?)/iy;
+const rangeJoin = /[ \t]*(?:[-–—]|to|until|till|through|thru)[ \t]*/iy;
+const timeThenDate = /(?:,[ \t]*|[ \t]+on[ \t]+)/iy;
+
+function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+function skip(re: RegExp, text: string, pos: number): number {
+  re.lastIndex = pos;
+  return re.exec(text) ? re.lastIndex : pos;
+}
+
+function validDay(m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+function fullYear(y: string): number {
+  const n = Number(y);
+  if (y.length === 4) return n;
+  return n < 70 ? 2000 + n : 1900 + n;
+}
+
+function monthOf(name: string): number {
+  return monthIndex[name.toLowerCase().slice(0, 3)] ?? 0;
+}
+
+/** "may" and "mar" are words too: as month names they must be capitalised. */
+function plausibleMonth(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower === 'may' || lower === 'mar' || lower === 'march') return name[0] === name[0]!.toUpperCase();
+  return true;
+}
+
+export interface DateMatch {
+  date: WrittenDate;
+  end: number;
+  /** Written with seconds or a `T`: a machine timestamp, where `-07:00` is an offset. */
+  iso: boolean;
+  placeholder?: boolean;
+}
+
+/** Reads a calendar date at `pos` (optionally after a weekday): ISO, numeric, or with a month name. */
+export function readDate(text: string, pos: number): DateMatch | null {
+  let i = pos;
+  const wd = at(weekday, text, i);
+  if (wd) i = weekday.lastIndex;
+  let m = at(isoDate, text, i);
+  if (m) {
+    const month = Number(m[3]);
+    const day = Number(m[4]);
+    if (!validDay(month, day)) return null;
+    return { date: { kind: 'ymd', y: Number(m[1]), m: month, d: day }, end: isoDate.lastIndex, iso: m[2] === '-' };
+  }
+  m = at(placeholderDate, text, i);
+  if (m && /[a-z?]/i.test(m[0])) return { date: { kind: 'md', m: 0, d: 0 }, end: placeholderDate.lastIndex, iso: false, placeholder: true };
+  m = at(numericDate, text, i);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12)) return null;
+    return { date: { kind: 'numeric', a, b, y: fullYear(m[4]!) }, end: numericDate.lastIndex, iso: false };
+  }
+  m = at(dottedDate, text, i);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12)) return null;
+    return { date: { kind: 'numeric', a, b, y: Number(m[3]) }, end: dottedDate.lastIndex, iso: false };
+  }
+  m = at(dayMonth, text, i);
+  if (m && plausibleMonth(m[2]!)) {
+    const month = monthOf(m[2]!);
+    const day = Number(m[1]);
+    if (!validDay(month, day)) return null;
+    const date: WrittenDate = m[3] ? { kind: 'ymd', y: Number(m[3]), m: month, d: day } : { kind: 'md', m: month, d: day };
+    return { date, end: dayMonth.lastIndex, iso: false };
+  }
+  m = at(monthDay, text, i);
+  if (m && plausibleMonth(m[1]!)) {
+    const month = monthOf(m[1]!);
+    const day = Number(m[2]);
+    if (!validDay(month, day)) return null;
+    const date: WrittenDate = m[3] ? { kind: 'ymd', y: Number(m[3]), m: month, d: day } : { kind: 'md', m: month, d: day };
+    return { date, end: monthDay.lastIndex, iso: false };
+  }
+  return null;
+}
+
+interface TimeMatch {
+  time: ClockTime;
+  end: number;
+}
+
+/** Reads a clock time at `pos`: 14:05, 14:05:09.123, 2:05 PM, 2pm, 12:00 a.m. */
+function readClock(text: string, pos: number): TimeMatch | null {
+  let m = at(clock, text, pos);
+  if (m) {
+    let h = Number(m[1]);
+    const min = Number(m[2]);
+    const s = m[3] === undefined ? null : Number(m[3]);
+    if (min > 59 || (s !== null && s > 60)) return null;
+    let end = clock.lastIndex;
+    const mer = at(meridiem, text, end);
+    if (mer && h >= 1 && h <= 12) {
+      h = twelveHour(h, mer[1]!);
+      end = meridiem.lastIndex;
+    }
+    if (h > 23) return null;
+    return { time: { h, m: min, s }, end };
+  }
+  m = at(hourMeridiem, text, pos);
+  if (m) {
+    const h = Number(m[1]);
+    if (h < 1 || h > 12) return null;
+    return { time: { h: twelveHour(h, m[2]!), m: 0, s: null }, end: hourMeridiem.lastIndex };
+  }
+  return null;
+}
+
+function twelveHour(h: number, ap: string): number {
+  const pm = ap.toLowerCase() === 'p';
+  if (h === 12) return pm ? 12 : 0;
+  return pm ? h + 12 : h;
+}
+
+interface ZoneRead {
+  zone: Zone | null;
+  end: number;
+}
+
+/** Zone after a time: `Z`, `+01:00`, `-0700`, `UTC`, `(PDT)`, `US/Pacific`. */
+function readZoneAfterTime(text: string, pos: number, machine: boolean): ZoneRead {
+  if (text[pos] === 'Z' && !/[A-Za-z\d]/.test(text[pos + 1] ?? '')) return { zone: utcZone, end: pos + 1 };
+  const off = at(numericOffset, text, pos);
+  // "-07:00" right after a time is a range end unless the time is a machine timestamp.
+  if (off && (machine || text[pos] === ' ' || off[1] === '+')) {
+    const hours = Number(off[2]);
+    const minutes = Number(off[3]);
+    if (hours <= 14 && minutes < 60 && (machine || minutes % 15 === 0)) {
+      const value = hours * 60 + minutes;
+      return { zone: fixedZone(off[1] === '+' ? value : -value), end: numericOffset.lastIndex };
+    }
+  }
+  const word = readZoneWord(text, pos);
+  if (word) return { zone: word.zone, end: word.end };
+  return { zone: null, end: pos };
+}
+
+interface TimePart {
+  time: ClockTime;
+  zone: Zone | null;
+  end: number;
+}
+
+/** A time, an optional range end ("-14:20", " to 14:20"), an optional "+" ("12:00+") and zone. */
+function readTimePart(text: string, pos: number, machine: boolean): TimePart | null {
+  const first = readClock(text, pos);
+  if (!first) return null;
+  let end = first.end;
+  let isMachine = machine || first.time.s !== null;
+  const range = at(rangeJoin, text, end);
+  if (range && !(isMachine && /^[+\-−]\d\d:?\d\d/.test(text.slice(end, end + 6)))) {
+    const second = readClock(text, rangeJoin.lastIndex);
+    if (second) {
+      end = second.end;
+      isMachine = false;
+    }
+  }
+  if (text[end] === '+' && !/[\d]/.test(text[end + 1] ?? '')) end++;
+  const zone = readZoneAfterTime(text, end, isMachine);
+  return { time: first.time, zone: zone.zone, end: zone.end };
+}
+
+/**
+ * Reads the stamp at the start of `line` (after decorations such as `|`, `>`, `(`, backticks and
+ * lead words such as "On", "At", "~", "approx."). Returns null when the line does not open with one.
+ */
+export function readStamp(line: string, from = 0): Stamp | null {
+  const text = line.length - from > WINDOW ? line.slice(0, from + WINDOW) : line;
+  let i = from;
+  while (i < text.length && ' \t\u00a0`|>(['.includes(text[i]!)) i++;
+  let approximate = false;
+  let start = i;
+  for (let k = 0; k < 3; k++) {
+    const sym = at(leadSymbol, text, i);
+    if (sym) {
+      approximate = true;
+      i = leadSymbol.lastIndex;
+      continue;
+    }
+    const word = at(leadWord, text, i);
+    if (!word) break;
+    const w = word[1]!.toLowerCase();
+    if (!['on', 'at', 'also', 'from', 'by', 'since', 'starting', 'beginning', 'until'].includes(w)) approximate = true;
+    i = leadWord.lastIndex;
+    if (!approximate) start = i;
+  }
+  if (approximate) {
+    // Keep the approximation marker in the written text, but not a leading "On"/"At".
+    const marker = /[~±≈]|\+\/-|\+-|approx|approximately|circa|ca\.|c\.|around|about/iy;
+    for (let j = start; j < i; j++) {
+      marker.lastIndex = j;
+      if (marker.test(text)) {
+        start = j;
+        break;
+      }
+    }
+  }
+  const date = readDate(text, i);
+  if (date) {
+    if (date.placeholder) {
+      return { date: null, time: null, zone: null, approximate, placeholder: true, start, end: date.end };
+    }
+    let end = date.end;
+    let time: ClockTime | null = null;
+    let zone: Zone | null = null;
+    // A date range ("2024-06-21 - 2024-06-23", "11 April to 23 April") keeps its start.
+    const range = at(rangeJoin, text, end);
+    if (range) {
+      const second = readDate(text, rangeJoin.lastIndex);
+      if (second && !second.placeholder) end = second.end;
+    }
+    const join = at(dateTimeJoin, text, end);
+    if (join) {
+      const part = readTimePart(text, dateTimeJoin.lastIndex, date.iso && text[end] === 'T');
+      if (part) {
+        time = part.time;
+        zone = part.zone;
+        end = part.end;
+      }
+    }
+    if (!time) {
+      // An offset or zone can follow a bare ISO date only as part of a time; nothing more to read.
+    }
+    return { date: date.date, time, zone, approximate, placeholder: false, start, end };
+  }
+  const part = readTimePart(text, i, false);
+  if (!part) return null;
+  let end = part.end;
+  let stampDate: WrittenDate | null = null;
+  const then = at(timeThenDate, text, end);
+  if (then) {
+    const d = readDate(text, timeThenDate.lastIndex);
+    if (d && !d.placeholder) {
+      stampDate = d.date;
+      end = d.end;
+    }
+  }
+  return { date: stampDate, time: part.time, zone: part.zone, approximate, placeholder: false, start, end };
+}
+
+/** Gap characters (spaces, backticks) the joiners may skip; exported for callers that clean text. */
+export function skipGap(text: string, pos: number): number {
+  return skip(gap, text, pos);
+}

@@ -1,0 +1,223 @@
+/**
+ * Timeline extraction: every entry of a postmortem's Timeline section becomes an event with a UTC
+ * time. Entries are never dropped: one whose time cannot be read keeps `at: null` and gets a
+ * `timeline-time` warning.
+ */
+import type { RootContent } from 'mdast';
+import type { TimelineEvent } from '../../../schemas/incident.ts';
+import type { Section } from '../model.ts';
+import { ownChildren } from '../sections.ts';
+import { diagnostic, type Diagnostic } from '../diagnostic.ts';
+import {
+  formatDay, nextDay, parseDay, resolveDay, toUtcInstant, zoneFromName,
+  type Day, type NumericOrder, type WrittenDate, type Zone,
+} from '../dates/index.ts';
+import { decideOrder } from './order.ts';
+import { documentZone } from './zone-fallback.ts';
+import { SourceLines, TimelineWalker, type RawEntry } from './walk.ts';
+
+export interface TimelineInput {
+  /** All sections of the file; the `timeline` ones are read. */
+  sections: Section[];
+  /** The decoded file text (mdast positions have offsets into it). */
+  text: string;
+  /** YYYY-MM-DD: front matter date, H1, or file name; the date of time-only entries with no other. */
+  incidentDate: string | null;
+  /** Configured default IANA zone (e.g. 'UTC'). */
+  timezone: string;
+  dateOrder: 'dmy' | 'mdy' | 'auto';
+}
+
+export interface TimelineResult {
+  /** Source 'timeline', in document order, one per entry. */
+  events: TimelineEvent[];
+  diagnostics: Diagnostic[];
+  /** The order used for numeric dates, null if none were seen. */
+  dateOrder: 'dmy' | 'mdy' | null;
+}
+
+const MAX_TEXT = 2000;
+
+/** The top-most timeline sections (a `### 2023-08-25` under `## Timeline` is read as part of its parent). */
+function topTimelineSections(sections: readonly Section[]): Section[] {
+  const inside = new Set<RootContent>();
+  const top: Section[] = [];
+  for (const s of sections) {
+    if (s.kind !== 'timeline') continue;
+    if (s.node && inside.has(s.node)) continue;
+    top.push(s);
+    for (const c of s.children) if (c.type === 'heading') inside.add(c);
+  }
+  return top;
+}
+
+/** Reads the timeline of a postmortem into events. Never throws. */
+export function extractTimeline(input: TimelineInput): TimelineResult {
+  try {
+    return extract(input);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      events: [],
+      diagnostics: [diagnostic('timeline-time', 'warning', `The timeline could not be read (${message}).`, { line: 1, column: 1 })],
+      dateOrder: null,
+    };
+  }
+}
+
+function extract(input: TimelineInput): TimelineResult {
+  const source = new SourceLines(input.text ?? '');
+  const walker = new TimelineWalker(source);
+  const sections = Array.isArray(input.sections) ? input.sections : [];
+  const top = topTimelineSections(sections);
+  if (top.length > 0) {
+    for (const s of top) walker.readSection(s.node, s.children);
+  } else {
+    // No Timeline heading: paragraphs that open with a bold date and time are still entries.
+    walker.readLooseParagraphs(sections.flatMap((s) => ownChildren(s)));
+  }
+  const incidentDay = parseDay(input.incidentDate);
+  const decision = decideOrder(input.dateOrder, walker.numeric, walker.items, incidentDay);
+  const diagnostics: Diagnostic[] = [];
+  if (decision.undecided) {
+    const { seen, reason } = decision.undecided;
+    const as = decision.order === 'dmy' ? 'day-month-year' : 'month-day-year';
+    const day = resolveDay(seen.date, decision.order, null);
+    const example = day ? ` (${formatDay(day)})` : '';
+    const why = reason === 'conflicting' ? 'The numeric dates in this timeline disagree on day/month order' : `Numeric date "${seen.written}" could be day-month or month-day`;
+    diagnostics.push(diagnostic('timeline-date-order', 'warning',
+      `${why}; read as ${as}${example}. Set \`dateOrder\` ("dmy" or "mdy") in the config, or write ISO dates (YYYY-MM-DD).`,
+      { line: seen.line, column: seen.column }));
+  }
+  const defaultZone = zoneFromName(typeof input.timezone === 'string' ? input.timezone : 'UTC');
+  const zones = walker.sectionZones.map((z, i) => {
+    if (z) return z;
+    if (walker.sectionHasEntryZone[i]) return defaultZone;
+    return null;
+  });
+  let fallbackZone: Zone | null | undefined;
+  const zoneFor = (section: number): Zone => {
+    const z = zones[section];
+    if (z) return z;
+    // The timeline never says its zone: use the one zone the rest of the document writes times in.
+    if (fallbackZone === undefined) fallbackZone = documentZone(sections);
+    return fallbackZone ?? defaultZone;
+  };
+  const events: TimelineEvent[] = [];
+  let ctxDay: Day | null = null;
+  let lastDay: Day | null = null;
+  let lastMinutes: number | null = null;
+  let section = -1;
+  const yearFor = (date: WrittenDate): number | null => {
+    if (date.kind !== 'md') return null;
+    const ref = lastDay ?? ctxDay ?? incidentDay;
+    if (!ref) return null;
+    // "Jan 2" after "Dec 30" is the next year.
+    return ref.m - date.m > 6 ? ref.y + 1 : ref.y;
+  };
+  for (const item of walker.items) {
+    if (item.section !== section) {
+      section = item.section;
+      ctxDay = null;
+      lastDay = null;
+      lastMinutes = null;
+    }
+    if (item.kind === 'date') {
+      const day = resolveDay(item.date, decision.order, yearFor(item.date));
+      if (day) {
+        ctxDay = day;
+        lastDay = day;
+        lastMinutes = null;
+      }
+      continue;
+    }
+    const result = resolveEntry(item, decision.order, zoneFor, { ctxDay, lastDay, lastMinutes, incidentDay }, yearFor);
+    if (result.day) {
+      lastDay = result.day;
+      lastMinutes = result.minutes;
+    }
+    events.push(result.event);
+    if (result.problem) diagnostics.push(diagnostic('timeline-time', 'warning', result.problem, { line: item.line, column: item.column }));
+  }
+  return { events, diagnostics, dateOrder: decision.reported };
+}
+
+interface Context {
+  ctxDay: Day | null;
+  lastDay: Day | null;
+  lastMinutes: number | null;
+  incidentDay: Day | null;
+}
+
+interface Resolved {
+  event: TimelineEvent;
+  day: Day | null;
+  minutes: number | null;
+  problem: string | null;
+}
+
+function entryText(entry: RawEntry): string {
+  const text = entry.parts
+    .join(' ')
+    .replace(/[\uE000\uE001]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s|:–—-]+/, '')
+    .replace(/(?:\s*\|)+\s*$/, '')
+    .trim();
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+function resolveEntry(
+  entry: RawEntry,
+  order: NumericOrder,
+  zoneFor: (section: number) => Zone,
+  ctx: Context,
+  yearFor: (date: WrittenDate) => number | null,
+): Resolved {
+  const base: TimelineEvent = { at: null, precision: null, text: entryText(entry), source: 'timeline', line: entry.line, written: entry.written, timezone: null };
+  const stamp = entry.stamp;
+  const quoted = entry.written ? `"${entry.written}"` : 'This entry';
+  if (!stamp) {
+    // An entry with no time of its own takes the day of the date heading or line it sits under.
+    if (ctx.ctxDay) return { event: { ...base, at: formatDay(ctx.ctxDay), precision: 'day' }, day: null, minutes: null, problem: null };
+    return { event: base, day: null, minutes: null, problem: 'Timeline entry has no date or time; start it with one, such as "14:05 UTC" or "2025-04-21 14:05".' };
+  }
+  if (stamp.placeholder) {
+    return { event: base, day: null, minutes: null, problem: `${quoted} is not a readable date; write the real date (YYYY-MM-DD), or leave the entry undated.` };
+  }
+  let day: Day | null;
+  if (stamp.date) {
+    day = resolveDay(stamp.date, order, yearFor(stamp.date));
+    if (!day) {
+      const problem = stamp.date.kind === 'md'
+        ? `${quoted} has no year and the postmortem has no date to take it from; add the year.`
+        : `${quoted} is not a calendar date${stamp.date.kind === 'numeric' ? ` when read as ${order === 'dmy' ? 'day-month-year' : 'month-day-year'}` : ''}.`;
+      return { event: base, day: null, minutes: null, problem };
+    }
+  } else {
+    day = ctx.lastDay ?? ctx.ctxDay ?? ctx.incidentDay;
+    if (!day) {
+      return {
+        event: base, day: null, minutes: null,
+        problem: `Time ${quoted} has no date: put a date line or heading (such as "### 2025-04-21") above it, or give the postmortem a date.`,
+      };
+    }
+    const minutes = stamp.time!.h * 60 + stamp.time!.m;
+    // Past midnight: a time far earlier than a late-evening entry before it is on the next day.
+    if (ctx.lastDay && ctx.lastMinutes !== null && ctx.lastMinutes >= 18 * 60 && minutes <= 12 * 60 && ctx.lastMinutes - minutes >= 8 * 60) {
+      day = nextDay(day);
+    }
+  }
+  if (!stamp.time) {
+    return { event: { ...base, at: formatDay(day), precision: 'day' }, day, minutes: null, problem: null };
+  }
+  const zone = stamp.zone ?? zoneFor(entry.section);
+  const at = toUtcInstant(day, stamp.time, zone);
+  if (!at) return { event: base, day: null, minutes: null, problem: `${quoted} could not be placed in time zone ${zone.label}.` };
+  return {
+    event: { ...base, at, precision: stamp.time.s === null ? 'minute' : 'second', timezone: zone.label },
+    day,
+    minutes: stamp.time.h * 60 + stamp.time.m,
+    problem: null,
+  };
+}

@@ -1,0 +1,84 @@
+/** Reading one line of a timeline: does it open with a stamp, is it only a date, what text follows. */
+import { readStamp, type Stamp } from '../dates/index.ts';
+import { OPEN, unmark, type TextLine } from './inline.ts';
+
+/** What a line of a timeline block is. */
+export type LineRead =
+  | { kind: 'entry'; stamp: Stamp; written: string; rest: string; line: number; offset: number }
+  | { kind: 'date'; stamp: Stamp; written: string; rest: string; line: number; offset: number }
+  | { kind: 'text'; text: string; line: number };
+
+/** Separators between a stamp and its text: " - ", ": ", " — ", "|", "=>", closing brackets, dots. */
+const separators = /^(?:[\s.:,;|)\]>=–—-]|\[\^[^\]\s]{1,20}\])+/;
+const weekdays = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?/gi;
+
+/** The entry text after a stamp, separators (and the backtick closing a `stamp`) removed. */
+export function restAfter(text: string, stamp: Stamp): string {
+  let end = stamp.end;
+  let ticks = 0;
+  for (let i = 0; i < stamp.start; i++) if (text[i] === '`') ticks++;
+  if (ticks % 2 === 1) {
+    const close = text.indexOf('`', end);
+    if (close !== -1 && close - end <= 3) end = close + 1;
+  }
+  return text.slice(end).replace(separators, '').trim();
+}
+
+/** Written text of a stamp: as in the file, without backticks and bold markers. */
+export function writtenOf(text: string, stamp: Stamp): string {
+  return text.slice(stamp.start, stamp.end).replace(/`/g, '').trim();
+}
+
+/**
+ * Whether what follows a date is only a label, so the line just sets the day:
+ * "(Day Shift)", "- Friday", ":", "Day 2". A description makes it an entry.
+ */
+export function isLabelOnly(rest: string): boolean {
+  const stripped = rest
+    .replace(/\([^)]{0,80}\)|\[[^\]]{0,80}\]/g, ' ')
+    .replace(weekdays, ' ')
+    .replace(/\bday\s*\d{1,3}\b/gi, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return stripped.length === 0;
+}
+
+/** A separator right after the stamp: a wrapped prose line starting with a time lacks one. */
+function hasSeparator(text: string, end: number): boolean {
+  return /^\s*(?:[-–—:|]|=>)(?:\s|$)/.test(text.slice(end, end + 4)) || /^\s*$/.test(text.slice(end));
+}
+
+/**
+ * Reads the lines of one block. A stamp opens an entry on a block's first line, after a hard
+ * break, in bold, in a block whose first line opened with one, or (on a soft-wrapped line of
+ * prose) when it carries a date or a separator follows it.
+ * A line that is only a date is a date line when the block ends there or the next line is timed.
+ */
+export function readLines(lines: readonly TextLine[]): LineRead[] {
+  const reads: LineRead[] = [];
+  let firstStamped = false;
+  lines.forEach((l, k) => {
+    const clean = unmark(l.text);
+    const bold = l.text.trimStart().startsWith(OPEN);
+    const stamp = readStamp(clean);
+    // In a block that opens with a stamp, every line that starts with one is an entry.
+    const accepted = stamp && (k === 0 || firstStamped || l.hard || bold || (stamp.date !== null && !stamp.placeholder) || hasSeparator(clean, stamp.end));
+    if (k === 0 && accepted) firstStamped = true;
+    if (!stamp || !accepted) {
+      reads.push({ kind: 'text', text: clean, line: l.line });
+      return;
+    }
+    const rest = restAfter(clean, stamp);
+    const written = writtenOf(clean, stamp);
+    const offset = Math.max(0, clean.indexOf(written.slice(0, 12)));
+    const dateOnly = stamp.date !== null && stamp.time === null && !stamp.placeholder && isLabelOnly(rest);
+    reads.push({ kind: dateOnly ? 'date' : 'entry', stamp, written, rest, line: l.line, offset });
+  });
+  // A date-only line followed by untimed text is an entry whose text continues below it.
+  for (let k = 0; k < reads.length; k++) {
+    const r = reads[k]!;
+    const next = reads[k + 1];
+    if (r.kind === 'date' && next && next.kind === 'text') reads[k] = { ...r, kind: 'entry' };
+  }
+  return reads;
+}

@@ -1,0 +1,62 @@
+/** Deciding whether a document writes numeric dates day first (21-04-2025) or month first (04-21-2025). */
+import { daysBetween, resolveDay, type Day, type NumericOrder, type WrittenDate } from '../dates/index.ts';
+import type { NumericSeen, RawItem } from './walk.ts';
+
+export interface OrderDecision {
+  /** The order numeric dates are read in. */
+  order: NumericOrder;
+  /** The order reported: null when no numeric date was seen. */
+  reported: NumericOrder | null;
+  /** Set when the order could not be told from the document: where and why. */
+  undecided: { seen: NumericSeen; reason: 'ambiguous' | 'conflicting' } | null;
+}
+
+/**
+ * `auto`: a field above 12 settles it (21-04-2025 → dmy, 04-21-2025 → mdy); else the order under
+ * which every date falls on or before the postmortem's date and the dates run forward; else day
+ * first, flagged as undecided. A configured order always wins.
+ */
+export function decideOrder(
+  setting: 'dmy' | 'mdy' | 'auto',
+  numeric: readonly NumericSeen[],
+  items: readonly RawItem[],
+  incidentDay: Day | null,
+): OrderDecision {
+  if (numeric.length === 0) return { order: setting === 'mdy' ? 'mdy' : 'dmy', reported: null, undecided: null };
+  if (setting !== 'auto') return { order: setting, reported: setting, undecided: null };
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const n of numeric) {
+    if (n.date.a > 12 && n.date.b <= 12) dayFirst++;
+    else if (n.date.b > 12 && n.date.a <= 12) monthFirst++;
+  }
+  if (dayFirst > 0 && monthFirst === 0) return { order: 'dmy', reported: 'dmy', undecided: null };
+  if (monthFirst > 0 && dayFirst === 0) return { order: 'mdy', reported: 'mdy', undecided: null };
+  if (dayFirst > 0 && monthFirst > 0) {
+    const order: NumericOrder = monthFirst > dayFirst ? 'mdy' : 'dmy';
+    return { order, reported: order, undecided: { seen: numeric[0]!, reason: 'conflicting' } };
+  }
+  const firstAmbiguous = numeric.find((n) => !n.evidenceOnly) ?? numeric[0]!;
+  const fits = (['dmy', 'mdy'] as const).filter((order) => runsForward(order, items, incidentDay));
+  if (fits.length === 1) return { order: fits[0]!, reported: fits[0]!, undecided: null };
+  return { order: 'dmy', reported: 'dmy', undecided: { seen: firstAmbiguous, reason: 'ambiguous' } };
+}
+
+/** Whether, read in `order`, the written dates run forward and none is after the incident date. */
+function runsForward(order: NumericOrder, items: readonly RawItem[], incidentDay: Day | null): boolean {
+  let previous: Day | null = null;
+  let seen = 0;
+  for (const item of items) {
+    let date: WrittenDate | null = null;
+    if (item.kind === 'date') date = item.fromSectionHeading ? null : item.date;
+    else if (item.stamp && !item.stamp.placeholder) date = item.stamp.date;
+    if (!date || date.kind === 'md') continue;
+    const day = resolveDay(date, order, null);
+    if (!day) return false;
+    if (incidentDay && daysBetween(day, incidentDay) < 0) return false;
+    if (previous && daysBetween(previous, day) < 0) return false;
+    previous = day;
+    if (++seen > 5000) break;
+  }
+  return true;
+}

@@ -1,0 +1,532 @@
+/**
+ * Walking the blocks of a timeline section into raw items — entries (with the stamp they were
+ * written with) and date lines — before any date is resolved. Every entry shape lands here:
+ * list items, table rows, per-entry headings, timed paragraphs and lines of indented code.
+ */
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableRow, Code } from 'mdast';
+import { findDates, findZone, readStamp, type Stamp, type WrittenDate, type Zone } from '../dates/index.ts';
+import { collapse, flattenInline, OPEN, plainText, unmark, type TextLine } from './inline.ts';
+import { isLabelOnly, readLines, restAfter, writtenOf, type LineRead } from './lines.ts';
+
+export interface RawEntry {
+  kind: 'entry';
+  line: number;
+  /** 1-based column of the stamp (or of the text when there is none). */
+  column: number;
+  stamp: Stamp | null;
+  written: string | null;
+  parts: string[];
+  /** Later untimed paragraphs add to this entry. */
+  absorbs: boolean;
+  /** Index of the top-level timeline section the entry is in. */
+  section: number;
+}
+
+export interface RawDate {
+  kind: 'date';
+  date: WrittenDate;
+  /** From the timeline section's own heading: sets the day, but says nothing about order. */
+  fromSectionHeading?: boolean;
+  line: number;
+  column: number;
+  section: number;
+}
+
+export type RawItem = RawEntry | RawDate;
+
+/** Where a numeric date was seen, for deciding day/month order. */
+export interface NumericSeen {
+  date: Extract<WrittenDate, { kind: 'numeric' }>;
+  line: number;
+  column: number;
+  /** Seen only as evidence (a section heading), not as an entry's date. */
+  evidenceOnly: boolean;
+  written: string;
+}
+
+/** Source lines of the file, for columns. */
+export class SourceLines {
+  private starts: number[] | null = null;
+  private readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  line(n: number): string {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    }
+    const start = this.starts[n - 1];
+    if (start === undefined) return '';
+    const end = this.starts[n] ?? this.text.length;
+    return this.text.slice(start, Math.min(end, start + 4000));
+  }
+
+  /** Column of `needle` on line `n`, else of the line's first non-space character. */
+  column(n: number, needle: string | null): number {
+    const line = this.line(n);
+    if (needle) {
+      const i = line.indexOf(needle.slice(0, 12));
+      if (i !== -1) return i + 1;
+    }
+    const first = line.search(/\S/);
+    return first === -1 ? 1 : first + 1;
+  }
+}
+
+const MAX_TEXT = 2000;
+/** Deepest list/blockquote nesting followed. */
+const MAX_NESTING = 32;
+
+const timeHeader = /^(?:time(?:stamp)?s?|when|hour|clock|at|time ?utc|utc time|local time|start(?: time)?|date ?(?:\/|and|&)? ?time|datetime)$/;
+const dateHeader = /^(?:date|dates|day|days)$/;
+const eventHeader = /^(?:events?|descriptions?|what|what happened|details?|actions?|activity|summary|updates?|notes?|messages?|comments?|status|happening|occurrence|incident)$/;
+
+/** "All times in CET", "Times are UTC", "All times approximate": a line about the timeline, not an entry. */
+const metaLine = /^\W{0,4}(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?|hours)\s+(?:are|is|in|shown|given|listed|approx|approximate|approximated|use)\b|^\W{0,4}(?:time\s*zones?|tz)\s*(?:is|are|:|=)|^\W{0,4}(?:all\s+)?times\b/i;
+const templateTag = /^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$/s;
+const attributeList = /^\s*\{:[^}]*\}\s*$/;
+
+export class TimelineWalker {
+  readonly items: RawItem[] = [];
+  readonly numeric: NumericSeen[] = [];
+  /** Zone stated for each top-level section ("Timeline (all times PDT)", "All times in CET"). */
+  readonly sectionZones: (Zone | null)[] = [];
+  /** Whether any entry of the section wrote its own zone. */
+  readonly sectionHasEntryZone: boolean[] = [];
+
+  private section = 0;
+  private current: RawEntry | null = null;
+  private readonly source: SourceLines;
+
+  constructor(source: SourceLines) {
+    this.source = source;
+  }
+
+  /** Reads a top-level timeline section: its heading, then its blocks (subsections included). */
+  readSection(heading: Heading | null, children: readonly RootContent[]): void {
+    this.section = this.sectionZones.length;
+    this.sectionZones.push(null);
+    this.sectionHasEntryZone.push(false);
+    this.current = null;
+    if (heading) {
+      const text = plainText(flattenInline(heading.children, heading.position?.start.line ?? 1));
+      const zone = findZone(text);
+      if (zone) this.sectionZones[this.section] = zone;
+      const line = heading.position?.start.line ?? 1;
+      const dates = findDates(text);
+      for (const d of dates) {
+        if (d.date.kind === 'numeric') this.noteNumeric(d.date, line, this.source.column(line, null), true, text.slice(d.index, d.index + 10));
+      }
+      // A timeline heading with a date ("Timeline — 2023-08-25") sets the day for what follows.
+      if (dates[0]) this.items.push({ kind: 'date', date: dates[0].date, line, column: this.source.column(line, null), section: this.section, fromSectionHeading: true });
+    }
+    this.readBlocks(children, 0);
+  }
+
+  /** Reads stray paragraphs that open with a bold date and time, for documents with no timeline section. */
+  readLooseParagraphs(blocks: readonly RootContent[]): void {
+    this.section = this.sectionZones.length;
+    this.sectionZones.push(null);
+    this.sectionHasEntryZone.push(false);
+    for (const block of blocks) {
+      if (block.type !== 'paragraph') continue;
+      const lines = this.lines(block);
+      const first = lines[0];
+      if (!first || !first.text.trimStart().startsWith(OPEN)) continue;
+      const clean = unmark(first.text);
+      const stamp = readStamp(clean);
+      if (!stamp || !stamp.date || !stamp.time || stamp.date.kind === 'md') continue;
+      const written = writtenOf(clean, stamp);
+      const entry = this.newEntry(stamp, written, first.line, restAfter(clean, stamp));
+      for (const l of lines.slice(1)) this.addText(entry, unmark(l.text));
+      this.current = null;
+    }
+  }
+
+  private readBlocks(blocks: readonly RootContent[], nesting: number): void {
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
+      switch (block.type) {
+        case 'heading': {
+          let j = i + 1;
+          while (j < blocks.length && blocks[j]!.type !== 'heading') j++;
+          const body = blocks.slice(i + 1, j);
+          const swallow = this.readHeading(block, body);
+          // A heading that is one entry takes its body as detail; the heading is its text.
+          if (swallow) i = j - 1;
+          break;
+        }
+        case 'paragraph':
+          this.readParagraph(block, blocks[i + 1]);
+          break;
+        case 'list':
+          this.readList(block, 0, null);
+          break;
+        case 'table':
+          this.readTable(block);
+          break;
+        case 'code':
+          if (this.isIndentedCode(block)) this.readCodeLines(block);
+          break;
+        case 'blockquote': {
+          let quote = block;
+          while (quote.children.length === 1 && quote.children[0]!.type === 'blockquote') quote = quote.children[0];
+          if (nesting < MAX_NESTING) this.readBlocks(quote.children, nesting + 1);
+          break;
+        }
+        case 'thematicBreak':
+          this.current = null;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  // ---- headings ----
+
+  /** Returns the entry that swallows the heading's body as its text, when the heading is one entry. */
+  private readHeading(node: Heading, body: readonly RootContent[]): RawEntry | null {
+    const line = node.position?.start.line ?? 1;
+    const lines = flattenInline(node.children, line);
+    const text = plainText(lines);
+    this.current = null;
+    if (!text) return null;
+    const stamp = readStamp(text);
+    if (stamp && !stamp.placeholder) {
+      const rest = restAfter(text, stamp);
+      const written = writtenOf(text, stamp);
+      this.noteStamp(stamp, line, written);
+      if (stamp.date && !stamp.time && (isLabelOnly(rest) || this.bodyHasEntries(body))) {
+        this.items.push({ kind: 'date', date: stamp.date, line, column: this.source.column(line, written), section: this.section });
+        const zone = isLabelOnly(rest) ? findZone(rest) : null;
+        if (zone && !this.sectionZones[this.section]) this.sectionZones[this.section] = zone;
+        return null;
+      }
+      // "### 14:05 — DNS fails" or "### 2022-01-27 11:00" (its paragraphs are the text).
+      const entry = this.newEntry(stamp, written, line, rest);
+      if (!rest) entry.absorbs = true;
+      return null;
+    }
+    if (stamp?.placeholder) {
+      this.newEntry(stamp, writtenOf(text, stamp), line, restAfter(text, stamp));
+      return null;
+    }
+    // A heading that names a day somewhere in a few words: "Day 2 (2023-08-26)".
+    const dates = findDates(text);
+    if (dates.length === 1 && text.split(/\s+/).length <= 6 && !/\d{1,2}:\d{2}/.test(text)) {
+      const d = dates[0]!;
+      const without = text.slice(0, d.index) + ' ' + text.slice(d.index).replace(/^\S+(?:\s+\S+){0,2}/, '');
+      if (isLabelOnly(without) || text.split(/\s+/).length <= 4) {
+        if (d.date.kind === 'numeric') this.noteNumeric(d.date, line, this.source.column(line, null), false, text.slice(d.index, d.index + 10));
+        this.items.push({ kind: 'date', date: d.date, line, column: this.source.column(line, null), section: this.section });
+        return null;
+      }
+    }
+    if (this.bodyHasEntries(body)) return null;
+    // A heading per entry with its time in the first paragraph: "### API outage (Major)" / "On 23 April 2026, 1AM SAST, …".
+    const first = body.find((b) => b.type === 'paragraph') as Paragraph | undefined;
+    let leadStamp: Stamp | null = null;
+    let written: string | null = null;
+    if (first) {
+      const firstLines = this.lines(first);
+      const lead = firstLines[0] ? unmark(firstLines[0].text) : '';
+      const s = readStamp(lead);
+      if (s && !s.placeholder) {
+        leadStamp = s;
+        written = writtenOf(lead, s);
+        this.noteStamp(s, firstLines[0]!.line, written);
+      }
+    }
+    const entry = this.newEntry(leadStamp, written, line, text);
+    entry.column = this.source.column(line, null);
+    return entry;
+  }
+
+  /** Whether blocks under a heading hold entries of their own (timed list items, rows, paragraphs). */
+  private bodyHasEntries(body: readonly RootContent[]): boolean {
+    let paragraphs = 0;
+    for (const b of body) {
+      if (b.type === 'table') return true;
+      if (b.type === 'list') {
+        if (b.children.some((item) => this.itemStamp(item) !== null)) return true;
+      } else if (b.type === 'paragraph') {
+        const reads = readLines(this.lines(b));
+        const stamped = reads.filter((r) => r.kind !== 'text').length;
+        if (stamped > 1 || (stamped === 1 && paragraphs > 0)) return true;
+        paragraphs++;
+      } else if (b.type === 'code' && this.isIndentedCode(b)) {
+        if (readLines(this.codeLines(b)).some((r) => r.kind !== 'text')) return true;
+      }
+    }
+    return false;
+  }
+
+  private itemStamp(item: ListItem): Stamp | null {
+    const first = item.children[0];
+    if (!first || first.type !== 'paragraph') return null;
+    const l = this.lines(first)[0];
+    const s = l ? readStamp(unmark(l.text)) : null;
+    return s && !s.placeholder ? s : null;
+  }
+
+  // ---- paragraphs ----
+
+  private readParagraph(node: Paragraph, next: RootContent | undefined): void {
+    const lines = this.lines(node);
+    if (lines.length === 0) return;
+    const full = plainText(lines);
+    const line = lines[0]!.line;
+    if (full.length <= 2000 && (templateTag.test(full) || attributeList.test(full))) {
+      this.readContextLine(full, line);
+      return;
+    }
+    const reads = readLines(lines);
+    const opensWithStamp = reads[0]!.kind !== 'text';
+    if (!opensWithStamp && full.length <= 200 && metaLine.test(full)) {
+      const zone = findZone(full);
+      if (zone && !this.sectionZones[this.section]) this.sectionZones[this.section] = zone;
+      return;
+    }
+    // "The timeline of events:" introducing a list or table is not an entry.
+    if (!opensWithStamp && /:\s*$/.test(full) && next && (next.type === 'list' || next.type === 'table') && !this.current) return;
+    this.readReads(reads, false);
+  }
+
+  /** A template tag line (`{% include date.html day="2016-04-11 18:25" zone="US/Pacific" %}`): context only. */
+  private readContextLine(text: string, line: number): void {
+    const dates = findDates(text);
+    if (dates[0]) this.items.push({ kind: 'date', date: dates[0].date, line, column: this.source.column(line, null), section: this.section });
+    const zone = findZone(text);
+    if (zone && !this.sectionZones[this.section]) this.sectionZones[this.section] = zone;
+  }
+
+  /**
+   * Turns the lines of one block into entries. Untimed text continues the block's own entry, or
+   * the previous entry when that one has a readable stamp; otherwise it is an entry of its own.
+   */
+  private readReads(reads: readonly LineRead[], alwaysEntry: boolean): RawEntry | null {
+    let own: RawEntry | null = null;
+    let first: RawEntry | null = null;
+    for (const r of reads) {
+      if (r.kind === 'date') {
+        this.noteStamp(r.stamp, r.line, r.written);
+        this.items.push({ kind: 'date', date: r.stamp.date!, line: r.line, column: this.source.column(r.line, r.written), section: this.section });
+        this.current = null;
+        own = null;
+        continue;
+      }
+      if (r.kind === 'entry') {
+        this.noteStamp(r.stamp, r.line, r.written);
+        own = this.newEntry(r.stamp, r.written, r.line, r.rest);
+        first ??= own;
+        continue;
+      }
+      const target = own ?? (!alwaysEntry && this.current && this.current.absorbs ? this.current : null);
+      if (target) {
+        this.addText(target, r.text);
+      } else {
+        own = this.newEntry(null, null, r.line, r.text);
+        first ??= own;
+      }
+    }
+    return first;
+  }
+
+  // ---- lists ----
+
+  private readList(list: List, depth: number, parent: RawEntry | null): void {
+    if (depth > MAX_NESTING) return;
+    for (const item of list.children) this.readItem(item, depth, parent);
+  }
+
+  private readItem(item: ListItem, depth: number, parent: RawEntry | null): void {
+    const [head, ...others] = item.children;
+    const reads = head && head.type === 'paragraph' ? readLines(this.lines(head)) : [];
+    const nestedLists = others.filter((b): b is List => b.type === 'list');
+    const firstRead = reads[0];
+    // A nested item without a time of its own belongs to its parent's text.
+    if (parent && (!firstRead || firstRead.kind === 'text')) {
+      this.addText(parent, reads.map((r) => (r.kind === 'text' ? r.text : `${r.written} ${r.rest}`)).join(' '));
+      for (const b of others) {
+        if (b.type === 'list') this.readList(b, depth + 1, parent);
+        else this.addText(parent, this.blockText(b));
+      }
+      return;
+    }
+    // "- **Monday 21 April**" with the day's entries nested below it.
+    if (firstRead?.kind === 'date' && reads.length === 1 && nestedLists.length > 0) {
+      this.noteStamp(firstRead.stamp, firstRead.line, firstRead.written);
+      this.items.push({ kind: 'date', date: firstRead.stamp.date!, line: firstRead.line, column: this.source.column(firstRead.line, firstRead.written), section: this.section });
+      this.current = null;
+      for (const b of others) {
+        if (b.type === 'list') this.readList(b, depth + 1, null);
+      }
+      return;
+    }
+    let entry: RawEntry;
+    if (!firstRead) {
+      entry = this.newEntry(null, null, item.position?.start.line ?? 1, '');
+    } else {
+      const asEntries = firstRead.kind === 'date' ? [{ ...firstRead, kind: 'entry' as const }, ...reads.slice(1)] : reads;
+      entry = this.readReads(asEntries, true)!;
+    }
+    let last = this.current ?? entry;
+    for (const b of others) {
+      if (b.type === 'list') this.readList(b, depth + 1, last);
+      else if (b.type === 'paragraph') this.addText(last, plainText(this.lines(b)));
+      else if (b.type !== 'code' || this.isIndentedCode(b)) this.addText(last, this.blockText(b));
+      last = this.current ?? last;
+    }
+    this.current = last;
+  }
+
+  // ---- tables ----
+
+  private readTable(table: Table): void {
+    const [header, ...rows] = table.children;
+    if (!header) return;
+    const headerTexts = header.children.map((c) => collapse(plainText(this.lines(c))));
+    const names = headerTexts.map((h) => h.toLowerCase().replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/[^a-z/&]+/g, ' ').trim());
+    const cellText = (row: TableRow, i: number): string => {
+      const cell = row.children[i];
+      return cell ? collapse(plainText(this.lines(cell))) : '';
+    };
+    let timeCol = names.findIndex((n) => timeHeader.test(n));
+    const dateCol = names.findIndex((n, i) => i !== timeCol && dateHeader.test(n));
+    if (timeCol === -1 && dateCol !== -1) timeCol = dateCol;
+    const separateDate = dateCol !== -1 && dateCol !== timeCol ? dateCol : -1;
+    if (timeCol === -1) timeCol = this.stampColumn(rows, header.children.length, cellText);
+    const headerZone = timeCol !== -1 ? findZone(headerTexts[timeCol] ?? '') : null;
+    if (headerZone && !this.sectionZones[this.section]) this.sectionZones[this.section] = headerZone;
+    let eventCol = names.findIndex((n, i) => i !== timeCol && i !== separateDate && eventHeader.test(n));
+    if (eventCol === -1) {
+      let best = -1;
+      for (let i = 0; i < header.children.length; i++) {
+        if (i === timeCol || i === separateDate) continue;
+        const total = rows.reduce((sum, r) => sum + cellText(r, i).length, 0);
+        if (total > best) {
+          best = total;
+          eventCol = i;
+        }
+      }
+    }
+    for (const row of rows) {
+      const cells = row.children.map((_, i) => cellText(row, i));
+      const joined = cells.join(' ').trim();
+      if (!joined || (joined.length <= 2000 && attributeList.test(joined))) continue;
+      const line = row.position?.start.line ?? 1;
+      if (timeCol === -1) {
+        this.readReads(readLines([{ text: cells.join(' | '), line, hard: true }]), true);
+        continue;
+      }
+      const timeText = separateDate !== -1 ? `${cells[separateDate] ?? ''} ${cells[timeCol] ?? ''}`.trim() : (cells[timeCol] ?? '');
+      const text = eventCol !== -1 ? (cells[eventCol] ?? '') : cells.filter((_, i) => i !== timeCol && i !== separateDate).join(' | ');
+      const stamp = timeText ? readStamp(timeText) : null;
+      // A broken row: a line of text the table swallowed, continuing the row above.
+      const onlyFirst = cells.slice(1).every((c) => c === '') && row.children.length < header.children.length;
+      if (!stamp && onlyFirst && this.current) {
+        this.addText(this.current, joined);
+        continue;
+      }
+      const written = stamp ? writtenOf(timeText, stamp) : (timeText || null);
+      if (stamp) this.noteStamp(stamp, line, written ?? '');
+      this.newEntry(stamp, written, line, text);
+    }
+  }
+
+  /** The column whose cells mostly open with a date or time, or -1. */
+  private stampColumn(rows: readonly TableRow[], width: number, cellText: (r: TableRow, i: number) => string): number {
+    for (let i = 0; i < width; i++) {
+      let filled = 0;
+      let stamped = 0;
+      for (const r of rows.slice(0, 200)) {
+        const t = cellText(r, i);
+        if (!t) continue;
+        filled++;
+        const s = readStamp(t);
+        if (s && (s.date || s.time)) stamped++;
+      }
+      if (filled > 0 && stamped * 2 >= filled) return i;
+    }
+    return -1;
+  }
+
+  // ---- indented code ----
+
+  /** Indented (not fenced) code in a timeline is almost always entries indented by mistake. */
+  private isIndentedCode(node: Code): boolean {
+    const offset = node.position?.start.offset;
+    if (offset === undefined) return false;
+    const lineText = this.source.line(node.position!.start.line);
+    return !/^\s{0,3}(?:```|~~~)/.test(lineText) && offset >= 0;
+  }
+
+  private codeLines(node: Code): TextLine[] {
+    const start = node.position?.start.line ?? 1;
+    return node.value
+      .slice(0, 200_000)
+      .split('\n')
+      .map((text, k) => ({ text, line: start + k, hard: true }))
+      .filter((l) => /\S/.test(l.text));
+  }
+
+  private readCodeLines(node: Code): void {
+    this.readReads(readLines(this.codeLines(node)), false);
+  }
+
+  // ---- helpers ----
+
+  private lines(node: { children: PhrasingContent[]; position?: { start: { line: number } } } | { type: string }): TextLine[] {
+    const children = 'children' in node ? (node.children as PhrasingContent[]) : [];
+    const line = 'position' in node && node.position ? (node.position as { start: { line: number } }).start.line : 1;
+    return flattenInline(children, line);
+  }
+
+  /** Plain text of any block (for text swallowed into an entry). */
+  private blockText(block: RootContent, depth = 0): string {
+    if (depth > MAX_NESTING) return '';
+    if (block.type === 'paragraph' || block.type === 'heading') return plainText(this.lines(block));
+    if (block.type === 'list') return block.children.map((item) => item.children.map((b) => this.blockText(b, depth + 1)).join(' ')).join('; ');
+    if (block.type === 'blockquote') return block.children.map((b) => this.blockText(b, depth + 1)).join(' ');
+    if (block.type === 'table') return block.children.map((r) => r.children.map((c) => plainText(this.lines(c))).join(' | ')).join('; ');
+    return '';
+  }
+
+  private newEntry(stamp: Stamp | null, written: string | null, line: number, text: string): RawEntry {
+    const entry: RawEntry = {
+      kind: 'entry',
+      line,
+      column: this.source.column(line, written ?? text),
+      stamp,
+      written,
+      parts: text ? [text] : [],
+      absorbs: stamp !== null && !stamp.placeholder,
+      section: this.section,
+    };
+    if (stamp?.zone) this.sectionHasEntryZone[this.section] = true;
+    this.items.push(entry);
+    this.current = entry;
+    return entry;
+  }
+
+  private addText(entry: RawEntry, text: string): void {
+    if (!text) return;
+    let size = 0;
+    for (const p of entry.parts) size += p.length;
+    if (size >= MAX_TEXT) return;
+    entry.parts.push(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text);
+  }
+
+  private noteStamp(stamp: Stamp, line: number, written: string): void {
+    if (stamp.date?.kind !== 'numeric') return;
+    const dateText = /\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}/.exec(written)?.[0] ?? written;
+    this.noteNumeric(stamp.date, line, this.source.column(line, dateText), false, dateText);
+  }
+
+  private noteNumeric(date: Extract<WrittenDate, { kind: 'numeric' }>, line: number, column: number, evidenceOnly: boolean, written: string): void {
+    if (this.numeric.length < 10_000) this.numeric.push({ date, line, column, evidenceOnly, written });
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Extraction scored against the answer keys of the shared corpus of real postmortems:
+ * sections found (kind and line) and root causes found (the key's opening words).
+ * Skips cleanly when the corpus is absent.
+ */
+import { describe, expect, it } from 'vitest';
+import { corpusCases, hasCorpus } from './support/corpus.ts';
+import { parsePostmortem } from '../src/core/parse.ts';
+import { extractIncident } from '../src/core/extract.ts';
+import { incidentSchema } from '../schemas/incident.ts';
+
+const words = (s: string) => s.toLowerCase().replace(/\[\^\w+\]/g, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+describe.skipIf(!hasCorpus)('corpus extraction', () => {
+  const cases = corpusCases().map((c) => ({ ...c, extraction: extractIncident(parsePostmortem(c.name, c.bytes)) }));
+
+  it('extracts a schema-valid incident from every file', () => {
+    for (const c of cases) expect(incidentSchema.safeParse(c.extraction.incident).success, c.name).toBe(true);
+  });
+
+  it('finds at least 95% of the sections (kind and line)', () => {
+    let want = 0;
+    let found = 0;
+    const misses: string[] = [];
+    for (const c of cases) {
+      for (const s of c.key.sections.filter((k) => k.kind !== 'other')) {
+        want++;
+        if (c.extraction.incident.sections.some((x) => x.kind === s.kind && x.line === s.line)) found++;
+        else misses.push(`${c.name}:${s.line} ${s.kind} "${s.heading}"`);
+      }
+    }
+    console.log(`sections: ${found}/${want} = ${((100 * found) / want).toFixed(1)}%${misses.length ? `\n  missed: ${misses.join('\n  missed: ')}` : ''}`);
+    expect(found / want).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('finds at least 95% of the root causes', () => {
+    let want = 0;
+    let found = 0;
+    const misses: string[] = [];
+    for (const c of cases) {
+      if (!c.key.rootCause) continue;
+      want++;
+      const opening = words(c.key.rootCause).split(' ').slice(0, 6).join(' ');
+      if (words(c.extraction.incident.rootCause ?? '').includes(opening)) found++;
+      else misses.push(`${c.name}: "${c.key.rootCause.slice(0, 50)}" vs "${(c.extraction.incident.rootCause ?? 'null').slice(0, 50)}"`);
+    }
+    console.log(`root causes: ${found}/${want} = ${((100 * found) / want).toFixed(1)}%${misses.length ? `\n  missed: ${misses.join('\n  missed: ')}` : ''}`);
+    expect(found / want).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reports action item counts', () => {
+    const rows = cases.map((c) => `${c.name}: ${c.extraction.incident.actionItems.length} (key ${c.key.actionItems})`);
+    const exact = cases.filter((c) => c.extraction.incident.actionItems.length === c.key.actionItems).length;
+    console.log(`action items: ${exact}/${cases.length} files with the key's count\n  ${rows.join('\n  ')}`);
+    expect(exact / cases.length).toBeGreaterThanOrEqual(0.5);
+  });
+});

@@ -1,6 +1,6 @@
 /** Finding and validating the project config, with errors at their line in the config file. */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { configSchema, type Config } from '../../schemas/config.ts';
 import { readFrontmatter } from './frontmatter.ts';
 
@@ -55,13 +55,14 @@ export function parseConfig(file: string, data: unknown, at: (path: (string | nu
   throw new ConfigError(file, pos.line, pos.column, message);
 }
 
-function loadFile(file: string): Config {
+function loadFile(path: string, cwd: string): Config {
+  const file = relative(cwd, path) || path;
   if (executable.test(file)) {
     throw new ConfigError(file, 1, 1, 'config files that are programs are never run; use hindsight.config.json, .yaml or .toml');
   }
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new ConfigError(file, 1, 1, `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
@@ -79,18 +80,18 @@ export function loadConfig(options: { cwd?: string; file?: string } = {}): Loade
   if (options.file) {
     const file = resolve(cwd, options.file);
     if (!existsSync(file)) throw new ConfigError(options.file, 1, 1, 'config file not found');
-    return { config: loadFile(file), file };
+    return { config: loadFile(file, cwd), file };
   }
   for (const name of configFileNames) {
     const file = join(cwd, name);
-    if (existsSync(file)) return { config: loadFile(file), file };
+    if (existsSync(file)) return { config: loadFile(file, cwd), file };
   }
   const pkg = join(cwd, 'package.json');
   if (existsSync(pkg)) {
-    const block = readData(pkg, readFileSync(pkg, 'utf8'), 'json');
+    const block = readData('package.json', readFileSync(pkg, 'utf8'), 'json');
     if (block.data.hindsight !== undefined) {
       return {
-        config: parseConfig(pkg, block.data.hindsight, (path) => {
+        config: parseConfig('package.json', block.data.hindsight, (path) => {
           const p = block.locate(['hindsight', ...path]) ?? block.locateKey(['hindsight']);
           return p ? { line: p.line - 1, column: p.column } : null;
         }),

@@ -13,7 +13,8 @@ import { blocksText } from './plain-text.ts';
 import { normaliseHeading } from './heading-aliases.ts';
 import { extractActionItems } from './action-items.ts';
 import { causeCategory } from './cause-category.ts';
-import { findDate, toInstant } from './dates/index.ts';
+import { toInstant } from './dates/index.ts';
+import { incidentDateOf } from './incident-date.ts';
 import { extractTimeline } from './timeline/index.ts';
 import { describeLogEvent, isNotable, looksLikeLogs, parseLogBlock } from './logs/index.ts';
 
@@ -173,8 +174,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const name = basename(parsed.file, extname(parsed.file));
   const h1 = firstH1(parsed);
   const timezone = config.timezone;
-  const rawDate = fm?.date ?? str(raw.date) ?? (raw.date instanceof Date ? raw.date.toISOString() : null);
-  let date = (rawDate && /^\d{4}-\d{2}-\d{2}/.exec(rawDate)?.[0]) ?? (rawDate ? findDate(rawDate) : null) ?? (h1 ? findDate(h1, { dateOrder: config.dateOrder }) : null) ?? findDate(name, { dateOrder: config.dateOrder });
+  let date = incidentDateOf(parsed, config.dateOrder);
   const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: date, timezone, dateOrder: config.dateOrder });
   diagnostics.push(...timeline.diagnostics);
   date ??= timeline.events.find((e) => e.at)?.at?.slice(0, 10) ?? null;

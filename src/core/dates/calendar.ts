@@ -58,6 +58,23 @@ export function daysBetween(a: Day, b: Day): number {
   return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000);
 }
 
+const offsets = new Map<string, number | null>();
+
+/**
+ * Offset (minutes) of an IANA zone at a local hour, from luxon; cached per zone, day and hour
+ * because DST changes happen on the hour and luxon's rule lookups dominate long timelines.
+ */
+function zoneOffset(name: string, day: Day, hour: number): number | null {
+  const key = `${name}|${day.y}-${day.m}-${day.d}|${hour}`;
+  const cached = offsets.get(key);
+  if (cached !== undefined) return cached;
+  const dt = DateTime.fromObject({ year: day.y, month: day.m, day: day.d, hour, minute: 0 }, { zone: name });
+  const offset = dt.isValid ? (Date.UTC(day.y, day.m - 1, day.d, hour) - dt.toMillis()) / 60_000 : null;
+  if (offsets.size > 20_000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -69,16 +86,14 @@ function pad(n: number): string {
  * later (standard-time) one.
  */
 export function toUtcInstant(day: Day, time: ClockTime, zone: Zone): string | null {
+  const local = Date.UTC(day.y, day.m - 1, day.d, time.h, time.m, time.s ?? 0);
   let ms: number;
   if (zone.kind === 'fixed') {
-    ms = Date.UTC(day.y, day.m - 1, day.d, time.h, time.m, time.s ?? 0) - zone.offsetMinutes * 60_000;
+    ms = local - zone.offsetMinutes * 60_000;
   } else {
-    const dt = DateTime.fromObject(
-      { year: day.y, month: day.m, day: day.d, hour: time.h, minute: time.m, second: Math.min(time.s ?? 0, 59) },
-      { zone: zone.name },
-    );
-    if (!dt.isValid) return null;
-    ms = dt.toMillis();
+    const offset = zoneOffset(zone.name, day, time.h);
+    if (offset === null) return null;
+    ms = local - offset * 60_000;
   }
   if (!Number.isFinite(ms)) return null;
   const t = new Date(ms);

@@ -69,15 +69,15 @@ export function findDate(text: string, opts: { yearHint?: number; dateOrder?: Da
   return null;
 }
 
-/** Every date written in a short text, with its index (for evidence on day/month order). */
-export function findDates(text: string): { date: WrittenDate; index: number }[] {
+/** Every date written in a short text, with where it starts and ends. */
+export function findDates(text: string): { date: WrittenDate; index: number; end: number }[] {
   const s = text.length > 2000 ? text.slice(0, 2000) : text;
-  const out: { date: WrittenDate; index: number }[] = [];
+  const out: { date: WrittenDate; index: number; end: number }[] = [];
   for (let i = 0; i < s.length; i++) {
     if (!candidate.test(s[i]!) || (i > 0 && /[A-Za-z\d]/.test(s[i - 1]!))) continue;
     const found = readDate(s, i);
     if (!found || found.placeholder) continue;
-    out.push({ date: found.date, index: i });
+    out.push({ date: found.date, index: i, end: found.end });
     i = found.end - 1;
   }
   return out;

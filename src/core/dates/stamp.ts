@@ -1,6 +1,7 @@
 /**
  * Reading the date/time stamp that opens a line: "2025-04-21 14:05 UTC", "`21-04-2025`",
- * "04:49 PM UTC", "± 17:20 UTC", "On 23 April 2026, 1AM SAST", "09:00-17:00", "Apr 21, 2025 10:37".
+ * "04:49 PM UTC", "± 17:20 UTC", "On 23 April 2026, 1AM SAST", "09:00-17:00", "Apr 21, 2025 10:37",
+ * "1405Z", "noon".
  *
  * Hand-written rather than chrono-node: Hindsight needs the exact span that was written, the raw
  * numeric fields of 03-04-2025 (day/month order is decided per document, later), zone abbreviations
@@ -45,7 +46,6 @@ const monthIndex: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
 
-const gap = /[ \t\u00a0`]*/y;
 const leadSymbol = /(?:[~±≈]|\+\/-|\+-)[ \t]*/y;
 const leadWord = /(also|on|at|around|about|approx\.?|approximately|circa|ca\.|c\.|from|by|since|starting|beginning|until)[ \t]+/iy;
 const weekday = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)\.?,?[ \t]+/iy;
@@ -64,6 +64,9 @@ const monthDay = new RegExp(
 const clock = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?!\d)/y;
 const meridiem = /[ \t]*([ap])\.?m\.?(?![a-z])/iy;
 const hourMeridiem = /(\d{1,2})[ \t]*([ap])\.?m\.?(?![a-z])/iy;
+/** "1405Z", "0930 UTC", "2200 hrs": four digits count as a time only with a zone or "hrs" after them. */
+const militaryClock = /([01]\d|2[0-3])([0-5]\d)(?=Z(?![A-Za-z])|[ \t]*(?:hrs?|hours)(?![a-z])|[ \t]+(?:UTC|GMT)(?![A-Za-z]))/y;
+const noonMidnight = /(noon|midday|midnight)(?![a-z])/iy;
 const numericOffset = /[ \t]?([+\-−])(\d{2}):?(\d{2})(?!\d)/y;
 const dateTimeJoin = /(?:T|[ \t`]*[,:]?[ \t`]*(?:(?:at|around|about|@|~)[ \t]*)?)/iy;
 const rangeJoin = /[ \t]*(?:[-–—]|to|until|till|through|thru)[ \t]*/iy;
@@ -72,11 +75,6 @@ const timeThenDate = /(?:,[ \t]*|[ \t]+on[ \t]+)/iy;
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(text);
-}
-
-function skip(re: RegExp, text: string, pos: number): number {
-  re.lastIndex = pos;
-  return re.exec(text) ? re.lastIndex : pos;
 }
 
 function validDay(m: number, d: number): boolean {
@@ -183,6 +181,16 @@ function readClock(text: string, pos: number): TimeMatch | null {
     if (h < 1 || h > 12) return null;
     return { time: { h: twelveHour(h, m[2]!), m: 0, s: null }, end: hourMeridiem.lastIndex };
   }
+  m = at(militaryClock, text, pos);
+  if (m) {
+    let end = militaryClock.lastIndex;
+    const hrs = /[ \t]*(?:hrs?|hours)(?![a-z])/y;
+    hrs.lastIndex = end;
+    if (hrs.exec(text)) end = hrs.lastIndex;
+    return { time: { h: Number(m[1]), m: Number(m[2]), s: null }, end };
+  }
+  m = at(noonMidnight, text, pos);
+  if (m) return { time: { h: m[1]!.toLowerCase() === 'midnight' ? 0 : 12, m: 0, s: null }, end: noonMidnight.lastIndex };
   return null;
 }
 
@@ -298,9 +306,6 @@ export function readStamp(line: string, from = 0): Stamp | null {
         end = part.end;
       }
     }
-    if (!time) {
-      // An offset or zone can follow a bare ISO date only as part of a time; nothing more to read.
-    }
     return { date: date.date, time, zone, approximate, placeholder: false, start, end };
   }
   const part = readTimePart(text, i, false);
@@ -316,9 +321,4 @@ export function readStamp(line: string, from = 0): Stamp | null {
     }
   }
   return { date: stampDate, time: part.time, zone: part.zone, approximate, placeholder: false, start, end };
-}
-
-/** Gap characters (spaces, backticks) the joiners may skip; exported for callers that clean text. */
-export function skipGap(text: string, pos: number): number {
-  return skip(gap, text, pos);
 }

@@ -156,14 +156,15 @@ interface Resolved {
   problem: string | null;
 }
 
+/** The entry's text: parts joined, whitespace collapsed, stray separators and table pipes trimmed. */
 function entryText(entry: RawEntry): string {
-  const text = entry.parts
+  let text = entry.parts
     .join(' ')
     .replace(/[\uE000\uE001]/g, '')
     .replace(/\s+/g, ' ')
     .replace(/^[\s|:–—-]+/, '')
-    .replace(/(?:\s*\|)+\s*$/, '')
     .trim();
+  while (text.endsWith('|')) text = text.slice(0, -1).trimEnd();
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }
 

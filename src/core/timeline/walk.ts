@@ -5,7 +5,7 @@
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableRow, Code } from 'mdast';
 import { findDates, findZone, readStamp, type Stamp, type WrittenDate, type Zone } from '../dates/index.ts';
-import { collapse, flattenInline, OPEN, plainText, unmark, type TextLine } from './inline.ts';
+import { flattenInline, OPEN, plainText, unmark, type TextLine } from './inline.ts';
 import { isLabelOnly, readLines, restAfter, writtenOf, type LineRead } from './lines.ts';
 
 export interface RawEntry {
@@ -79,12 +79,13 @@ const MAX_TEXT = 2000;
 /** Deepest list/blockquote nesting followed. */
 const MAX_NESTING = 32;
 
-const timeHeader = /^(?:time(?:stamp)?s?|when|hour|clock|at|time ?utc|utc time|local time|start(?: time)?|date ?(?:\/|and|&)? ?time|datetime)$/;
+const timeHeader = /^(?:time(?:stamp)?s?|when|hour|clock|at|time ?utc|utc time|local time|start(?: time)?|date ?(?:\/|and|&)? ?time|time ?(?:\/|and|&) ?date|datetime)$/;
 const dateHeader = /^(?:date|dates|day|days)$/;
 const eventHeader = /^(?:events?|descriptions?|what|what happened|details?|actions?|activity|summary|updates?|notes?|messages?|comments?|status|happening|occurrence|incident)$/;
 
 /** "All times in CET", "Times are UTC", "All times approximate": a line about the timeline, not an entry. */
-const metaLine = /^\W{0,4}(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?|hours)\s+(?:are|is|in|shown|given|listed|approx|approximate|approximated|use)\b|^\W{0,4}(?:time\s*zones?|tz)\s*(?:is|are|:|=)|^\W{0,4}(?:all\s+)?times\b/i;
+const metaLine = /^\W{0,4}(?:(?:note|nb)\W{1,3})?(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?|hours)\b|^\W{0,4}(?:time\s*zones?|tz)\s*(?:is|are|:|=)|\b(?:all\s+)?times\s+(?:are\s+)?(?:in|shown in|given in|listed in)\b/i;
+const introWords = /\b(?:timeline|below|following|as follows|chronolog\w*|sequence of events)\b/i;
 const templateTag = /^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$/s;
 const attributeList = /^\s*\{:[^}]*\}\s*$/;
 
@@ -154,7 +155,7 @@ export class TimelineWalker {
           while (j < blocks.length && blocks[j]!.type !== 'heading') j++;
           const body = blocks.slice(i + 1, j);
           const swallow = this.readHeading(block, body);
-          // A heading that is one entry takes its body as detail; the heading is its text.
+          // A heading that is one entry (dated by its first paragraph) covers its body: no entries in there.
           if (swallow) i = j - 1;
           break;
         }
@@ -218,13 +219,15 @@ export class TimelineWalker {
     const dates = findDates(text);
     if (dates.length === 1 && text.split(/\s+/).length <= 6 && !/\d{1,2}:\d{2}/.test(text)) {
       const d = dates[0]!;
-      const without = text.slice(0, d.index) + ' ' + text.slice(d.index).replace(/^\S+(?:\s+\S+){0,2}/, '');
-      if (isLabelOnly(without) || text.split(/\s+/).length <= 4) {
+      const without = `${text.slice(0, d.index)} ${text.slice(d.end)}`;
+      if (isLabelOnly(without) || without.trim().split(/\s+/).length <= 2) {
         if (d.date.kind === 'numeric') this.noteNumeric(d.date, line, this.source.column(line, null), false, text.slice(d.index, d.index + 10));
         this.items.push({ kind: 'date', date: d.date, line, column: this.source.column(line, null), section: this.section });
         return null;
       }
     }
+    // A heading over sub-headings, images or code only ("### Phase 1", "### Graphs") is not an event.
+    if (!body.some((b) => b.type === 'paragraph' || b.type === 'list')) return null;
     if (this.bodyHasEntries(body)) return null;
     // A heading per entry with its time in the first paragraph: "### API outage (Major)" / "On 23 April 2026, 1AM SAST, …".
     const first = body.find((b) => b.type === 'paragraph') as Paragraph | undefined;
@@ -290,8 +293,9 @@ export class TimelineWalker {
       if (zone && !this.sectionZones[this.section]) this.sectionZones[this.section] = zone;
       return;
     }
-    // "The timeline of events:" introducing a list or table is not an entry.
-    if (!opensWithStamp && /:\s*$/.test(full) && next && (next.type === 'list' || next.type === 'table') && !this.current) return;
+    // "The timeline of events:" or "Below is what happened." introducing a list or table is not an entry.
+    const introduces = next && (next.type === 'list' || next.type === 'table');
+    if (!opensWithStamp && introduces && !this.current && (/:\s*$/.test(full) || (full.length <= 300 && introWords.test(full)))) return;
     this.readReads(reads, false);
   }
 
@@ -313,6 +317,9 @@ export class TimelineWalker {
     for (const r of reads) {
       if (r.kind === 'date') {
         this.noteStamp(r.stamp, r.line, r.written);
+        // "2015-10-21 (all times UTC)"
+        const zone = r.rest ? findZone(r.rest) : null;
+        if (zone && !this.sectionZones[this.section]) this.sectionZones[this.section] = zone;
         this.items.push({ kind: 'date', date: r.stamp.date!, line: r.line, column: this.source.column(r.line, r.written), section: this.section });
         this.current = null;
         own = null;
@@ -388,11 +395,11 @@ export class TimelineWalker {
   private readTable(table: Table): void {
     const [header, ...rows] = table.children;
     if (!header) return;
-    const headerTexts = header.children.map((c) => collapse(plainText(this.lines(c))));
+    const headerTexts = header.children.map((c) => plainText(this.lines(c)));
     const names = headerTexts.map((h) => h.toLowerCase().replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/[^a-z/&]+/g, ' ').trim());
     const cellText = (row: TableRow, i: number): string => {
       const cell = row.children[i];
-      return cell ? collapse(plainText(this.lines(cell))) : '';
+      return cell ? plainText(this.lines(cell)) : '';
     };
     let timeCol = names.findIndex((n) => timeHeader.test(n));
     const dateCol = names.findIndex((n, i) => i !== timeCol && dateHeader.test(n));
@@ -400,7 +407,6 @@ export class TimelineWalker {
     const separateDate = dateCol !== -1 && dateCol !== timeCol ? dateCol : -1;
     if (timeCol === -1) timeCol = this.stampColumn(rows, header.children.length, cellText);
     const headerZone = timeCol !== -1 ? findZone(headerTexts[timeCol] ?? '') : null;
-    if (headerZone && !this.sectionZones[this.section]) this.sectionZones[this.section] = headerZone;
     let eventCol = names.findIndex((n, i) => i !== timeCol && i !== separateDate && eventHeader.test(n));
     if (eventCol === -1) {
       let best = -1;
@@ -425,6 +431,8 @@ export class TimelineWalker {
       const timeText = separateDate !== -1 ? `${cells[separateDate] ?? ''} ${cells[timeCol] ?? ''}`.trim() : (cells[timeCol] ?? '');
       const text = eventCol !== -1 ? (cells[eventCol] ?? '') : cells.filter((_, i) => i !== timeCol && i !== separateDate).join(' | ');
       const stamp = timeText ? readStamp(timeText) : null;
+      // "Time (UTC)": the header's zone holds for the column.
+      if (stamp && !stamp.zone && headerZone) stamp.zone = headerZone;
       // A broken row: a line of text the table swallowed, continuing the row above.
       const onlyFirst = cells.slice(1).every((c) => c === '') && row.children.length < header.children.length;
       if (!stamp && onlyFirst && this.current) {
@@ -458,10 +466,8 @@ export class TimelineWalker {
 
   /** Indented (not fenced) code in a timeline is almost always entries indented by mistake. */
   private isIndentedCode(node: Code): boolean {
-    const offset = node.position?.start.offset;
-    if (offset === undefined) return false;
-    const lineText = this.source.line(node.position!.start.line);
-    return !/^\s{0,3}(?:```|~~~)/.test(lineText) && offset >= 0;
+    if (!node.position) return false;
+    return !/^\s{0,3}(?:```|~~~)/.test(this.source.line(node.position.start.line));
   }
 
   private codeLines(node: Code): TextLine[] {
@@ -479,10 +485,9 @@ export class TimelineWalker {
 
   // ---- helpers ----
 
-  private lines(node: { children: PhrasingContent[]; position?: { start: { line: number } } } | { type: string }): TextLine[] {
-    const children = 'children' in node ? (node.children as PhrasingContent[]) : [];
-    const line = 'position' in node && node.position ? (node.position as { start: { line: number } }).start.line : 1;
-    return flattenInline(children, line);
+  /** Lines of a block with inline content (paragraph, heading, table cell). */
+  private lines(node: { children: PhrasingContent[]; position?: { start: { line: number } } }): TextLine[] {
+    return flattenInline(node.children, node.position?.start.line ?? 1);
   }
 
   /** Plain text of any block (for text swallowed into an entry). */

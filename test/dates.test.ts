@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import {
+  findDate, findZone, readStamp, resolveDay, toInstant, toUtcInstant, zoneFromName, type Stamp,
+} from '../src/core/dates/index.ts';
+
+/** The stamp at the start of `text`, resolved with `order` and `year`, in UTC (or as a day). */
+function utcOf(text: string, opts: { day?: string; zone?: string; order?: 'dmy' | 'mdy'; year?: number } = {}): string | null {
+  const stamp = readStamp(text);
+  if (!stamp) return null;
+  const fallback = opts.day ? { y: Number(opts.day.slice(0, 4)), m: Number(opts.day.slice(5, 7)), d: Number(opts.day.slice(8, 10)) } : null;
+  const day = stamp.date ? resolveDay(stamp.date, opts.order ?? 'dmy', opts.year ?? null) : fallback;
+  if (!day) return null;
+  if (!stamp.time) return `${day.y}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}`;
+  return toUtcInstant(day, stamp.time, stamp.zone ?? zoneFromName(opts.zone ?? 'UTC'));
+}
+
+function written(text: string): string | null {
+  const s: Stamp | null = readStamp(text);
+  return s ? text.slice(s.start, s.end) : null;
+}
+
+describe('toInstant (front matter values)', () => {
+  it('reads a bare date as a day', () => {
+    expect(toInstant('2025-04-22', 'UTC')).toEqual({ at: '2025-04-22', precision: 'day' });
+  });
+  it('reads an ISO date-time with an offset, to the second', () => {
+    expect(toInstant('2025-04-22T10:37:00+01:00', 'UTC')).toEqual({ at: '2025-04-22T09:37:00Z', precision: 'second' });
+    expect(toInstant('2025-04-22T10:37:36Z', 'America/New_York')).toEqual({ at: '2025-04-22T10:37:36Z', precision: 'second' });
+    expect(toInstant('2025-04-22T10:37+0530', 'UTC')).toEqual({ at: '2025-04-22T05:07Z', precision: 'minute' });
+  });
+  it('reads a zone-less time in the given zone', () => {
+    expect(toInstant('2025-04-22 10:37', 'Europe/London')).toEqual({ at: '2025-04-22T09:37Z', precision: 'minute' });
+    expect(toInstant('2025-01-22 10:37', 'Europe/London')).toEqual({ at: '2025-01-22T10:37Z', precision: 'minute' });
+  });
+  it('reads a Jekyll date with a numeric offset', () => {
+    expect(toInstant('2022-05-22 08:30:00 -0700', 'UTC')).toEqual({ at: '2022-05-22T15:30:00Z', precision: 'second' });
+  });
+  it('refuses values that are not one date', () => {
+    expect(toInstant('30/30/30', 'UTC')).toBeNull();
+    expect(toInstant('2025-02-30', 'UTC')).toBeNull();
+    expect(toInstant('yesterday', 'UTC')).toBeNull();
+    expect(toInstant('2025-04-22 and more words', 'UTC')).toBeNull();
+    expect(toInstant('', 'UTC')).toBeNull();
+  });
+});
+
+describe('findDate', () => {
+  it('finds the date in a title or file name', () => {
+    expect(findDate('Website Outage 5-26-21')).toBe('2021-05-26');
+    expect(findDate('2021-04-21-security-incident')).toBe('2021-04-21');
+    expect(findDate('Flutter postmortem: Build Breakage on 2016-11-08')).toBe('2016-11-08');
+    expect(findDate('Incident Postmortem - June 15, 2025')).toBe('2025-06-15');
+    expect(findDate('Report on the outage of 30th July 2012')).toBe('2012-07-30');
+  });
+  it('takes the year of a year-less date from the hint, else finds nothing', () => {
+    expect(findDate('Postmortem of database outage of January 31', { yearHint: 2017 })).toBe('2017-01-31');
+    expect(findDate('Postmortem of database outage of January 31')).toBeNull();
+  });
+  it('does not read numbers that are not dates', () => {
+    expect(findDate('Validator Outage: Era 8,219')).toBeNull();
+    expect(findDate('validator_downtime_250619')).toBeNull();
+    expect(findDate('k8s-ip-starvation')).toBeNull();
+    expect(findDate('30/30/30')).toBeNull();
+    expect(findDate('release 2.2.0 and v1.10.8')).toBeNull();
+  });
+  it('honours a configured day/month order', () => {
+    expect(findDate('03-04-2025')).toBe('2025-04-03');
+    expect(findDate('03-04-2025', { dateOrder: 'mdy' })).toBe('2025-03-04');
+    expect(findDate('21-04-2025', { dateOrder: 'auto' })).toBe('2025-04-21');
+  });
+});
+
+describe('date forms', () => {
+  it('reads ISO dates and date-times', () => {
+    expect(utcOf('2025-04-21')).toBe('2025-04-21');
+    expect(utcOf('2025-04-21T14:05:09Z')).toBe('2025-04-21T14:05:09Z');
+    expect(utcOf('2025-04-21T14:05:09.123456Z')).toBe('2025-04-21T14:05:09Z');
+    expect(utcOf('2025-04-21T14:05+01:00')).toBe('2025-04-21T13:05Z');
+    expect(utcOf('2025-04-21 14:05:09 +0100')).toBe('2025-04-21T13:05:09Z');
+    expect(utcOf('2025-04-21 14:05 UTC')).toBe('2025-04-21T14:05Z');
+    expect(utcOf('2021-12-10   15:40')).toBe('2021-12-10T15:40Z');
+    expect(utcOf('2016/11/07 21:30')).toBe('2016-11-07T21:30Z');
+  });
+  it('reads numeric dates in either order, with 2-digit years and dots', () => {
+    expect(utcOf('21-04-2025')).toBe('2025-04-21');
+    expect(utcOf('04-21-2025', { order: 'mdy' })).toBe('2025-04-21');
+    expect(utcOf('21/04/2025')).toBe('2025-04-21');
+    expect(utcOf('04/21/2025', { order: 'mdy' })).toBe('2025-04-21');
+    expect(utcOf('21.04.2025')).toBe('2025-04-21');
+    expect(utcOf('5-26-21', { order: 'mdy' })).toBe('2021-05-26');
+    expect(utcOf('26-5-99')).toBe('1999-05-26');
+    expect(utcOf('03-04-2025', { order: 'dmy' })).toBe('2025-04-03');
+    expect(utcOf('03-04-2025', { order: 'mdy' })).toBe('2025-03-04');
+  });
+  it('keeps both fields of an ambiguous numeric date for later', () => {
+    expect(readStamp('03-04-2025')?.date).toEqual({ kind: 'numeric', a: 3, b: 4, y: 2025 });
+  });
+  it('reads month names, ordinals and weekdays', () => {
+    expect(utcOf('21 Apr 2025')).toBe('2025-04-21');
+    expect(utcOf('Apr 21, 2025 10:37')).toBe('2025-04-21T10:37Z');
+    expect(utcOf('April 21st', { year: 2025 })).toBe('2025-04-21');
+    expect(utcOf('7th Sept', { year: 2025 })).toBe('2025-09-07');
+    expect(utcOf('Sept 7', { year: 2025 })).toBe('2025-09-07');
+    expect(utcOf('Monday, 21 April 2025')).toBe('2025-04-21');
+    expect(utcOf('Monday 21 April', { year: 2025 })).toBe('2025-04-21');
+    expect(utcOf('June 14, 2025 (Day Shift)')).toBe('2025-06-14');
+    expect(utcOf('21-Apr-2025')).toBe('2025-04-21');
+    expect(utcOf('Aug-27-2021')).toBe('2021-08-27');
+    expect(utcOf('30 July 2012, 02:33 IST')).toBe('2012-07-29T21:03Z');
+    expect(utcOf('5 Jan 2024 at 14:05')).toBe('2024-01-05T14:05Z');
+  });
+  it('leaves year-less dates unresolved without a year', () => {
+    expect(utcOf('April 21st')).toBeNull();
+  });
+  it('treats lower-case "may" as a word, not a month', () => {
+    expect(readStamp('may 2 servers restart')).toBeNull();
+    expect(utcOf('May 2', { year: 2025 })).toBe('2025-05-02');
+  });
+  it('refuses impossible dates', () => {
+    expect(utcOf('2025-02-29')).toBeNull();
+    expect(utcOf('2024-02-29')).toBe('2024-02-29');
+    expect(readStamp('32-13-2025')).toBeNull();
+    expect(readStamp('2025-13-01')).toBeNull();
+  });
+  it('marks placeholder dates', () => {
+    expect(readStamp('2023-MM-DD[^1]: token created')?.placeholder).toBe(true);
+    expect(written('2023-MM-DD[^1]: token created')).toBe('2023-MM-DD');
+  });
+});
+
+describe('clock times', () => {
+  it('reads 24-hour times, with seconds', () => {
+    expect(utcOf('14:05', { day: '2025-04-21' })).toBe('2025-04-21T14:05Z');
+    expect(utcOf('9:05', { day: '2025-04-21' })).toBe('2025-04-21T09:05Z');
+    expect(utcOf('14:05:09', { day: '2025-04-21' })).toBe('2025-04-21T14:05:09Z');
+  });
+  it('reads 12-hour clocks, including 12 AM and 12 PM', () => {
+    const day = '2025-04-21';
+    expect(utcOf('2:05 PM', { day })).toBe('2025-04-21T14:05Z');
+    expect(utcOf('2pm', { day })).toBe('2025-04-21T14:00Z');
+    expect(utcOf('2 p.m.', { day })).toBe('2025-04-21T14:00Z');
+    expect(utcOf('04:49 PM UTC', { day })).toBe('2025-04-21T16:49Z');
+    expect(utcOf('12:00 AM', { day })).toBe('2025-04-21T00:00Z');
+    expect(utcOf('12:30 am', { day })).toBe('2025-04-21T00:30Z');
+    expect(utcOf('12:00 PM', { day })).toBe('2025-04-21T12:00Z');
+    expect(utcOf('12pm', { day })).toBe('2025-04-21T12:00Z');
+    expect(utcOf('12am', { day })).toBe('2025-04-21T00:00Z');
+    expect(utcOf('11:59 PM', { day })).toBe('2025-04-21T23:59Z');
+    expect(utcOf('1AM SAST', { day })).toBe('2025-04-20T23:00Z');
+  });
+  it('reads military times only with a zone or "hrs", and noon/midnight', () => {
+    expect(utcOf('1405Z', { day: '2025-04-21' })).toBe('2025-04-21T14:05Z');
+    expect(utcOf('0930 UTC', { day: '2025-04-21' })).toBe('2025-04-21T09:30Z');
+    expect(readStamp('1405 requests failed')).toBeNull();
+    expect(utcOf('noon', { day: '2025-04-21' })).toBe('2025-04-21T12:00Z');
+    expect(utcOf('midnight', { day: '2025-04-21' })).toBe('2025-04-21T00:00Z');
+  });
+  it('refuses things that only look like times', () => {
+    expect(readStamp('25:00 nothing')).toBeNull();
+    expect(readStamp('14:75 nothing')).toBeNull();
+    expect(readStamp('2:1 ratio')).toBeNull();
+    expect(readStamp('100+ pods')).toBeNull();
+    expect(readStamp('2 amplifiers')).toBeNull();
+    expect(readStamp('At some point in 2023')).toBeNull();
+  });
+  it('reads times in bold, backticks and links as they reach it (markers already removed)', () => {
+    expect(written('`14:05`: done')).toBe('14:05');
+    expect(written('[14:05] done')).toBe('14:05');
+    expect(written('(14:05) done')).toBe('14:05');
+    expect(written('| 19:00 | row')).toBe('19:00');
+  });
+  it('uses the start of a range', () => {
+    expect(utcOf('14:05-14:20', { day: '2025-04-21' })).toBe('2025-04-21T14:05Z');
+    expect(written('09:00-17:00: migration')).toBe('09:00-17:00');
+    expect(utcOf('14:05 – 14:20 UTC', { day: '2025-04-21', zone: 'Europe/Paris' })).toBe('2025-04-21T14:05Z');
+    expect(utcOf('19:09 to 19:27 Pacific Time', { day: '2016-04-11' })).toBe('2016-04-12T02:09Z');
+    expect(written('2024-06-21 - 2024-06-23: freeze')).toBe('2024-06-21 - 2024-06-23');
+  });
+  it('reads approximate markers and keeps them in the written text', () => {
+    for (const text of ['~14:05 x', '± 14:05 x', 'approx. 14:05 x', 'circa 14:05 x', 'around 14:05 x', 'c. 14:05 x']) {
+      const s = readStamp(text);
+      expect(s?.approximate, text).toBe(true);
+      expect(s?.time, text).toEqual({ h: 14, m: 5, s: null });
+    }
+    expect(written('± 17:20 UTC: prior')).toBe('± 17:20 UTC');
+  });
+  it('drops lead words "On" and "At" from the written text', () => {
+    expect(written('On 23 April 2026, 1AM SAST, alerts fired')).toBe('23 April 2026, 1AM SAST');
+    expect(written('Also on 15 April 2026, the database locked')).toBe('15 April 2026');
+    expect(written('2021-08-27: At 12:50:07 UTC, exploited')).toBe('2021-08-27: At 12:50:07 UTC');
+  });
+  it('reads "12:00+" and a time followed by its date', () => {
+    expect(written('2019-11-29 12:00+ | scaling')).toBe('2019-11-29 12:00+');
+    expect(utcOf('14:05 on 2025-04-21: x')).toBe('2025-04-21T14:05Z');
+  });
+});
+
+describe('zones', () => {
+  const day = '2024-07-01';
+  it('reads UTC, GMT, Z and offsets', () => {
+    expect(utcOf('10:00 UTC', { day, zone: 'Asia/Tokyo' })).toBe('2024-07-01T10:00Z');
+    expect(utcOf('10:00 GMT', { day, zone: 'Asia/Tokyo' })).toBe('2024-07-01T10:00Z');
+    expect(utcOf('10:00Z', { day, zone: 'Asia/Tokyo' })).toBe('2024-07-01T10:00Z');
+    expect(utcOf('10:00 UTC+2', { day })).toBe('2024-07-01T08:00Z');
+    expect(utcOf('10:00 GMT-7', { day })).toBe('2024-07-01T17:00Z');
+    expect(utcOf('10:00 +05:30', { day })).toBe('2024-07-01T04:30Z');
+    expect(utcOf('10:00 (UTC)', { day, zone: 'Asia/Tokyo' })).toBe('2024-07-01T10:00Z');
+  });
+  it('reads abbreviations that encode DST state as fixed offsets, whatever the date', () => {
+    expect(utcOf('10:00 PDT', { day })).toBe('2024-07-01T17:00Z');
+    expect(utcOf('10:00 PST', { day })).toBe('2024-07-01T18:00Z');
+    expect(utcOf('10:00 EST', { day })).toBe('2024-07-01T15:00Z');
+    expect(utcOf('10:00 EDT', { day })).toBe('2024-07-01T14:00Z');
+    expect(utcOf('10:00 CST', { day })).toBe('2024-07-01T16:00Z');
+    expect(utcOf('10:00 CDT', { day })).toBe('2024-07-01T15:00Z');
+    expect(utcOf('10:00 MST', { day })).toBe('2024-07-01T17:00Z');
+    expect(utcOf('10:00 MDT', { day })).toBe('2024-07-01T16:00Z');
+    expect(utcOf('10:00 CET', { day })).toBe('2024-07-01T09:00Z');
+    expect(utcOf('10:00 CEST', { day })).toBe('2024-07-01T08:00Z');
+    expect(utcOf('10:00 BST', { day })).toBe('2024-07-01T09:00Z');
+    expect(utcOf('10:00 IST', { day })).toBe('2024-07-01T04:30Z');
+    expect(utcOf('10:00 GST', { day })).toBe('2024-07-01T06:00Z');
+    expect(utcOf('10:00 JST', { day })).toBe('2024-07-01T01:00Z');
+    expect(utcOf('10:00 AEST', { day })).toBe('2024-07-01T00:00Z');
+    expect(utcOf('10:00 AEDT', { day })).toBe('2024-06-30T23:00Z');
+    expect(readStamp('10:00 PDT')?.zone?.label).toBe('UTC-07:00');
+  });
+  it('reads region names with the region\'s DST rules', () => {
+    expect(utcOf('10:00 PT:', { day })).toBe('2024-07-01T17:00Z');
+    expect(utcOf('10:00 PT:', { day: '2024-01-15' })).toBe('2024-01-15T18:00Z');
+    expect(utcOf('10:00 PST/PDT', { day: '2024-01-15' })).toBe('2024-01-15T18:00Z');
+    expect(utcOf('10:00 Pacific Time', { day })).toBe('2024-07-01T17:00Z');
+    expect(utcOf('7:09 AM Eastern:', { day: '2024-06-28' })).toBe('2024-06-28T11:09Z');
+    expect(utcOf('19:27 US/Pacific', { day: '2016-04-11' })).toBe('2016-04-12T02:27Z');
+    expect(utcOf('10:00 Europe/London', { day })).toBe('2024-07-01T09:00Z');
+    expect(readStamp('10:00 PT:')?.zone?.label).toBe('America/Los_Angeles');
+  });
+  it('does not take the next word for a zone', () => {
+    expect(readStamp('10:00 Central database fails')?.zone).toBeNull();
+    expect(written('04:49 PM UTC Site repo renamed')).toBe('04:49 PM UTC');
+  });
+  it('finds a zone stated in a heading or note', () => {
+    expect(findZone('Timeline (all times in PST/PDT)')?.label).toBe('America/Los_Angeles');
+    expect(findZone('All times in CET.')?.label).toBe('UTC+01:00');
+    expect(findZone('Timeline (all times approximate)')).toBeNull();
+    expect(findZone('{% include date.html day="2016-04-11 18:25" zone="US/Pacific" %}')?.label).toBe('US/Pacific');
+  });
+  it('falls back to UTC for an unknown configured zone', () => {
+    expect(zoneFromName('Mars/Olympus')).toEqual(zoneFromName('UTC'));
+    expect(zoneFromName('Europe/London').label).toBe('Europe/London');
+    expect(zoneFromName('UTC+2').label).toBe('UTC+02:00');
+  });
+});
+
+describe('DST', () => {
+  it('moves a time in the spring-forward gap to after it (2024-03-10 02:30 New York)', () => {
+    expect(utcOf('2024-03-10 02:30', { zone: 'America/New_York' })).toBe('2024-03-10T07:30Z');
+    expect(utcOf('2024-03-10 01:59', { zone: 'America/New_York' })).toBe('2024-03-10T06:59Z');
+    expect(utcOf('2024-03-10 03:00', { zone: 'America/New_York' })).toBe('2024-03-10T07:00Z');
+  });
+  it('reads the repeated fall-back hour as standard time', () => {
+    expect(utcOf('2024-11-03 01:30', { zone: 'America/New_York' })).toBe('2024-11-03T06:30Z');
+  });
+  it('reads Europe/London as BST in summer and GMT in winter', () => {
+    expect(utcOf('2024-07-01 12:00', { zone: 'Europe/London' })).toBe('2024-07-01T11:00Z');
+    expect(utcOf('2024-12-01 12:00', { zone: 'Europe/London' })).toBe('2024-12-01T12:00Z');
+    expect(utcOf('2024-03-31 00:30', { zone: 'Europe/London' })).toBe('2024-03-31T00:30Z');
+    expect(utcOf('2024-03-31 02:30', { zone: 'Europe/London' })).toBe('2024-03-31T01:30Z');
+  });
+});

@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePostmortem } from '../src/core/parse.ts';
+import { extractIncident } from '../src/core/extract.ts';
+import { incidentListSchema, incidentSchema } from '../schemas/incident.ts';
+import { configSchema } from '../schemas/config.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const seedFile = 'content/incidents/2025-04-22-management-cluster-nodes-flapping.md';
+const bin = join(root, 'bin/hindsight.mjs');
+
+function hindsight(args: string[], cwd = root) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the seed', () => {
+  const extraction = extractIncident(parsePostmortem(seedFile, readFileSync(join(root, seedFile))));
+
+  it('extracts exactly to the reviewed fixture', () => {
+    const fixture = JSON.parse(readFileSync(join(root, 'test/fixtures/core/seed.incident.json'), 'utf8'));
+    expect(extraction.incident).toEqual(fixture);
+    expect(incidentSchema.safeParse(extraction.incident).success).toBe(true);
+  });
+
+  it('has four authored events over two days, day-month order inferred, and the OOM kill as a log event', () => {
+    const { timeline } = extraction.incident;
+    expect(timeline.filter((e) => e.source === 'timeline').map((e) => e.at)).toEqual(['2025-04-21', '2025-04-21', '2025-04-21', '2025-04-22']);
+    expect(extraction.dateOrder).toBe('dmy');
+    expect(timeline.find((e) => e.source === 'log')).toMatchObject({ at: '2025-04-22T10:37:36Z', line: 45 });
+    expect(extraction.incident.logs[0]).toMatchObject({ host: '172.25.100.11', kind: 'oom-kill', details: { process: 'kube-apiserver' } });
+    expect(extraction.diagnostics).toEqual([]);
+  });
+});
+
+describe('files without front matter', () => {
+  it('still yield an incident, with the title and date from the H1, and an error', () => {
+    const text = '# Website outage 2021-05-26\n\n## Timeline\n\n- 16:49 UTC branch renamed\n\n## Root cause\n\nA bug in the CI job that publishes the site.\n';
+    const { incident, diagnostics } = extractIncident(parsePostmortem('notes/outage.md', text));
+    expect(incident).toMatchObject({ title: 'Website outage 2021-05-26', date: '2021-05-26', slug: 'outage' });
+    expect(incident.timeline[0]).toMatchObject({ at: '2021-05-26T16:49Z', precision: 'minute' });
+    expect(diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'frontmatter-missing', severity: 'error', line: 1, column: 1 }));
+  });
+
+  it('take the date from the file name when the H1 has none', () => {
+    const { incident } = extractIncident(parsePostmortem('2023-01-23-ingress-upgrade.md', '# Ingress upgrade\n\nText.\n'));
+    expect(incident.date).toBe('2023-01-23');
+  });
+});
+
+describe('milestones and durations', () => {
+  it('come from front matter, read in the configured zone when written without one', () => {
+    const text = '---\ntitle: t\ndate: 2024-03-10\nstarted: 2024-03-10T01:30\ndetected: 2024-03-10T03:10\nresolved: 2024-03-10T04:00\n---\n';
+    const { incident } = extractIncident(parsePostmortem('x.md', text));
+    expect(incident.started).toBe('2024-03-10T01:30Z');
+    const ny = extractIncident(parsePostmortem('x.md', text), configSchema.parse({ timezone: 'America/New_York' }));
+    // 01:30 EST is 06:30Z; 03:10 EDT (after the spring-forward) is 07:10Z.
+    expect(ny.incident.started).toBe('2024-03-10T06:30Z');
+    expect(ny.incident.detected).toBe('2024-03-10T07:10Z');
+    expect(ny.incident.timeToDetectMinutes).toBe(40);
+    expect(ny.incident.durationMinutes).toBe(90);
+  });
+});
+
+describe('hindsight extract', () => {
+  it('prints a schema-valid JSON array of every incident in the content folder', () => {
+    const r = hindsight(['extract']);
+    expect(r.code).toBe(0);
+    const incidents = incidentListSchema.parse(JSON.parse(r.stdout));
+    expect(incidents.length).toBeGreaterThanOrEqual(6);
+    expect(incidents.map((i) => i.slug)).toContain('2025-04-22-management-cluster-nodes-flapping');
+  });
+
+  it('leaves out a file it cannot read, reports it as file:line:column, and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hindsight-extract-'));
+    writeFileSync(join(dir, 'good.md'), '---\ntitle: Good\ndate: 2024-01-01\n---\n\n## Summary\n\nFine.\n');
+    writeFileSync(join(dir, 'evil.md'), '---js\n{ title: require("fs").writeFileSync("pwned", "x") }\n---\n');
+    const r = hindsight(['extract', dir], dir);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).map((i: { title: string }) => i.title)).toEqual(['Good']);
+    expect(r.stderr.trim()).toMatch(/^evil\.md:1:4: error: Front matter in `js` is executable and is never evaluated/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'pwned'))).toBe(false);
+  });
+
+  it('writes --out atomically and exits 2 on a bad config', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hindsight-extract-'));
+    const out = join(dir, 'incidents.json');
+    expect(hindsight(['extract', seedFile, '--out', out]).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))[0].slug).toBe('2025-04-22-management-cluster-nodes-flapping');
+    writeFileSync(join(dir, 'hindsight.config.json'), '{\n  "dateOrder": "ymd"\n}\n');
+    const bad = hindsight(['extract'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr.trim()).toBe('hindsight: hindsight.config.json:2:3: `dateOrder` must be one of `dmy`, `mdy`, `auto`');
+  });
+});

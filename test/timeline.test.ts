@@ -1,0 +1,306 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parsePostmortem } from '../src/core/parse.ts';
+import { extractTimeline, type TimelineInput, type TimelineResult } from '../src/core/timeline/index.ts';
+import { timelineEventSchema } from '../schemas/incident.ts';
+
+const fixture = (name: string): string => fileURLToPath(new URL(`fixtures/timeline/${name}`, import.meta.url));
+const seedPath = fileURLToPath(new URL('../content/incidents/2025-04-22-management-cluster-nodes-flapping.md', import.meta.url));
+
+function extract(file: string, opts: Partial<Omit<TimelineInput, 'sections' | 'text'>> = {}): TimelineResult {
+  const parsed = parsePostmortem(file, readFileSync(file));
+  const result = extractTimeline({
+    sections: parsed.sections,
+    text: parsed.text,
+    incidentDate: opts.incidentDate ?? null,
+    timezone: opts.timezone ?? 'UTC',
+    dateOrder: opts.dateOrder ?? 'auto',
+  });
+  for (const e of result.events) expect(timelineEventSchema.parse(e)).toEqual(e);
+  return result;
+}
+
+function fromText(markdown: string, opts: Partial<Omit<TimelineInput, 'sections' | 'text'>> = {}): TimelineResult {
+  const parsed = parsePostmortem('inline.md', markdown);
+  return extractTimeline({
+    sections: parsed.sections,
+    text: parsed.text,
+    incidentDate: opts.incidentDate ?? null,
+    timezone: opts.timezone ?? 'UTC',
+    dateOrder: opts.dateOrder ?? 'auto',
+  });
+}
+
+const brief = (r: TimelineResult) => r.events.map((e) => [e.line, e.at, e.written, e.text]);
+
+describe('the seed postmortem', () => {
+  it('gives its four day-precision entries, read day first, with no warnings', () => {
+    const r = extract(seedPath, { incidentDate: '2025-04-22' });
+    expect(r.dateOrder).toBe('dmy');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.events).toHaveLength(4);
+    expect(r.events.map((e) => e.at)).toEqual(['2025-04-21', '2025-04-21', '2025-04-21', '2025-04-22']);
+    expect(r.events.map((e) => e.line)).toEqual([37, 38, 39, 40]);
+    expect(r.events.every((e) => e.precision === 'day' && e.timezone === null && e.source === 'timeline')).toBe(true);
+    expect(r.events[0]).toMatchObject({ written: '21-04-2025', text: 'CAPI MC was promoted to self-managing (pivoted from bootstrap cluster)' });
+    expect(r.events[3]).toMatchObject({ written: '22-04-2025', text: '`apiserver` was observed being oomkilled on a master' });
+  });
+});
+
+describe('list entries', () => {
+  const r = extract(fixture('list-entries.md'), { incidentDate: '2024-07-03' });
+
+  it('reads each item, whatever wraps its time, in the stated zone', () => {
+    expect(brief(r).slice(0, 6)).toEqual([
+      [12, '2024-07-03T21:05Z', '14:05', 'Error rate alert fires for checkout-api'],
+      [13, '2024-07-03T21:10Z', '14:10', 'On-call engineer acknowledges the page'],
+      [14, '2024-07-03T21:20Z', '14:20', 'Bad config push identified in deploy log'],
+      [15, '2024-07-03T21:25Z', '14:25', 'Rollback started'],
+      [16, '2024-07-03T21:30Z', '~14:30', 'approx. Error rate back to baseline'],
+      [17, '2024-07-03T21:45Z', '9:45 PM UTC', 'Status page updated'],
+    ]);
+    expect(r.events[0]!.timezone).toBe('UTC-07:00');
+    expect(r.events[5]!.timezone).toBe('UTC');
+  });
+
+  it('gives a nested item with a time its own entry, and folds one without into its parent', () => {
+    expect(brief(r).slice(6, 8)).toEqual([
+      [18, '2024-07-03T22:00Z', '15:00', 'Investigation opened checked the load balancer logs'],
+      [20, '2024-07-03T22:05Z', '15:05', 'cache flushed on all nodes'],
+    ]);
+  });
+
+  it('keeps an entry with no readable time, with a warning', () => {
+    expect(r.events[8]).toMatchObject({ line: 21, at: null, precision: null, written: null, text: 'sometime later: dashboards reviewed' });
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'timeline-time', severity: 'warning', line: 21, column: 3 }),
+    ]);
+  });
+
+  it('rolls past midnight when a time goes far back after a late-evening one', () => {
+    expect(brief(r).slice(9)).toEqual([
+      [22, '2024-07-04T06:50Z', '23:50', 'Final rollout of the fix begins'],
+      [23, '2024-07-04T07:10Z', '00:10', 'Fix confirmed in all regions'],
+    ]);
+  });
+
+  it('uses the configured zone when the timeline states none', () => {
+    const plain = fromText('# X\n\n## Timeline\n\n- 14:05 alert\n- 14:10 ack\n', { incidentDate: '2024-07-03', timezone: 'Europe/London' });
+    expect(plain.events.map((e) => [e.at, e.timezone])).toEqual([['2024-07-03T13:05Z', 'Europe/London'], ['2024-07-03T13:10Z', 'Europe/London']]);
+  });
+});
+
+describe('table rows', () => {
+  it('combines a Date and a Time column, reads the zone in the header and skips markup rows', () => {
+    const r = extract(fixture('table-columns.md'));
+    expect(brief(r)).toEqual([
+      [7, '2024-02-28T15:30Z', '2024-02-28 15:30', 'Replica lag alert'],
+      [8, '2024-02-28T15:42:10Z', '2024-02-28 15:42:10', 'Manual failover to the standby'],
+      [9, null, '...', 'Clients slowly reconnect'],
+      [10, '2024-02-29', '2024-02-29', 'Follow-up review scheduled'],
+    ]);
+    expect(r.events[1]!.precision).toBe('second');
+    expect(r.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['timeline-time', 9]]);
+  });
+
+  it('finds the time column by its cells and the event column by its length', () => {
+    const r = extract(fixture('table-guessed.md'), { incidentDate: '2024-05-01' });
+    expect(brief(r)).toEqual([
+      [7, '2024-05-01T14:05Z', '2:05 PM', 'Cache cluster restarted for patching'],
+      [8, '2024-05-01T14:07Z', '2:07 PM', 'Origin request rate triples and the origin saturates'],
+      [9, '2024-05-01T14:31Z', '2:31 PM', 'Cache warmed, origin recovers'],
+    ]);
+  });
+
+  it('joins a row broken over two lines instead of making an entry of the stray line', () => {
+    const md = '# X\n\n## Timeline\n\n| Time | Event |\n| --- | --- |\n| 2023-02-14 11:00 | Mail sent\n|\n| 2023-02-14 11:01 | Nodes healthy |\n';
+    expect(brief(fromText(md))).toEqual([
+      [7, '2023-02-14T11:00Z', '2023-02-14 11:00', 'Mail sent'],
+      [9, '2023-02-14T11:01Z', '2023-02-14 11:01', 'Nodes healthy'],
+    ]);
+  });
+});
+
+describe('per-entry headings', () => {
+  it('reads heading times, takes paragraphs as text, and a heading without one from its first paragraph', () => {
+    const r = extract(fixture('heading-entries.md'), { incidentDate: '2022-03-14' });
+    expect(brief(r)).toEqual([
+      [7, '2022-03-14T09:00Z', '2022-03-14 10:00', 'A routine dependency bump is deployed. Nobody notices anything yet.'],
+      [13, '2022-03-14T13:05Z', '14:05', 'DNS for the registry fails'],
+      [15, '2022-03-14T13:35Z', '14:35', 'Users report failed pulls.'],
+      [19, '2022-03-14T13:50Z', '14:50', 'Status page updated'],
+    ]);
+    expect(r.events.every((e) => e.timezone === 'UTC+01:00')).toBe(true);
+    expect(r.diagnostics).toEqual([]);
+  });
+});
+
+describe('date lines and timed paragraphs', () => {
+  const r = extract(fixture('date-lines.md'), { incidentDate: '2025-04-22' });
+
+  it('takes the day of a bold date line, a plain date line and a date heading', () => {
+    expect(brief(r).slice(0, 7)).toEqual([
+      [11, '2025-04-21T22:10Z', '22:10', 'Disk usage alert on node-3'],
+      [12, '2025-04-21T23:40Z', '23:40', 'Node-3 evicts pods'],
+      [16, '2025-04-22T10:05Z', '10:05', 'first responder joins'],
+      [17, '2025-04-22T10:07Z', '10:07', 'second responder joins'],
+      [18, '2025-04-22T10:20Z', '10:20', 'volume expanded'],
+      [22, '2025-06-14T09:00Z', '09:00-17:00', 'Migration work'],
+      [23, '2025-06-14', null, 'Action taken: paths changed'],
+    ]);
+  });
+
+  it('splits a paragraph of dated lines into one entry per line', () => {
+    expect(brief(r).slice(7)).toEqual([
+      [25, '2021-08-22T10:05Z', '2021-08-22 10:05 UTC', 'unrelated replay of an old alert'],
+      [26, '2021-08-22T10:09Z', '2021-08-22 10:09 UTC', 'replay stopped'],
+    ]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('splits entries joined by <br> and wrapped mid-entry, in a generic zone across DST', () => {
+    const b = extract(fixture('br-paragraphs.md'));
+    expect(brief(b)).toEqual([
+      [5, null, null, 'At some point earlier in the year the aliases stopped working.'],
+      [9, '2023-01-10T17:15Z', '09:15', 'Change submitted to the DNS zone.'],
+      [9, '2023-01-11T01:40Z', '17:40', 'The change takes effect.'],
+      [10, '2023-01-11T02:02Z', '18:02', 'First report from a user.'],
+      [10, '2023-01-11T07:55Z', '23:55', 'Fix submitted.'],
+      [15, '2023-07-10T16:15Z', '09:15', 'Same change made again in summer'],
+      [16, '2023-07-10T16:30Z', '09:30', 'Rolled back'],
+    ]);
+    expect(b.events[1]!.timezone).toBe('America/Los_Angeles');
+    expect(b.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['timeline-time', 5]]);
+  });
+
+  it('reads entries indented into a code block by mistake', () => {
+    const c = extract(fixture('indented-code.md'));
+    expect(c.dateOrder).toBe('mdy');
+    expect(brief(c)).toEqual([
+      [7, '2024-01-11T03:32Z', '7:32 PM', 'The chain stalled.'],
+      [9, '2024-01-11T03:38Z', '7:38 PM', 'Monitoring detected the stall.'],
+      [11, '2024-01-31', '01-31-2024', 'Fix merged.'],
+    ]);
+  });
+
+  it('treats untimed paragraphs after a timed one as its text, and ignores fenced code', () => {
+    const md = '# X\n\n## Timeline\n\n**± 17:20 UTC:** snapshot taken.\n\nMore detail on the snapshot.\n\n```\n2025-01-01T00:00:00Z log line\n```\n\n**± 19:00 UTC:** load rises.\n';
+    expect(brief(fromText(md, { incidentDate: '2017-01-31' }))).toEqual([
+      [5, '2017-01-31T17:20Z', '± 17:20 UTC', 'snapshot taken. More detail on the snapshot.'],
+      [13, '2017-01-31T19:00Z', '± 19:00 UTC', 'load rises.'],
+    ]);
+  });
+
+  it('skips notes about the timeline and introductions', () => {
+    const md = '# X\n\n## Timeline\n\nAll times in CET.\n\nBelow is the sequence of events.\n\n- 2024-01-10 10:00 first\n';
+    const r2 = fromText(md);
+    expect(brief(r2)).toEqual([[9, '2024-01-10T09:00Z', '2024-01-10 10:00', 'first']]);
+    expect(r2.diagnostics).toEqual([]);
+  });
+
+  it('reads stray paragraphs opening with a bold date and time when there is no timeline section', () => {
+    const md = '# Grid report\n\nBackground prose.\n\n**30 July 2012, 02:33 IST.** A line tripped.\n\n**31 July 2012, 13:00 IST.** A second collapse.\n\n**Note** nothing here.\n';
+    expect(brief(fromText(md))).toEqual([
+      [5, '2012-07-29T21:03Z', '30 July 2012, 02:33 IST', 'A line tripped.'],
+      [7, '2012-07-31T07:30Z', '31 July 2012, 13:00 IST', 'A second collapse.'],
+    ]);
+  });
+
+  it('reads the timeline in the one zone the rest of the document uses, when it states none', () => {
+    const md = '# X\n\n## Summary\n\nAs of June 15, 2025 06:00 EST all is well.\n\n## Timeline\n\n### June 14, 2025\n\n- **21:00**: takeover\n';
+    expect(fromText(md).events.map((e) => [e.at, e.timezone])).toEqual([['2025-06-15T02:00Z', 'UTC-05:00']]);
+  });
+});
+
+describe('day/month order', () => {
+  it('reads undecidable numeric dates day first and says so, with how to fix it', () => {
+    const r = extract(fixture('order-ambiguous.md'));
+    expect(r.dateOrder).toBe('dmy');
+    expect(r.events.map((e) => e.at)).toEqual(['2025-04-03T10:00Z', '2025-04-05T09:00Z']);
+    const warning = r.diagnostics.find((d) => d.ruleId === 'timeline-date-order');
+    expect(warning).toMatchObject({ severity: 'warning', line: 5, column: 3 });
+    expect(warning!.message).toContain('03-04-2025');
+    expect(warning!.message).toContain('day-month');
+    expect(warning!.message).toContain('dateOrder');
+    expect(warning!.message).toContain('ISO');
+  });
+
+  it('follows a configured order without a warning', () => {
+    const r = extract(fixture('order-ambiguous.md'), { dateOrder: 'mdy' });
+    expect(r.dateOrder).toBe('mdy');
+    expect(r.events.map((e) => e.at)).toEqual(['2025-03-04T10:00Z', '2025-05-04T09:00Z']);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('picks the order under which the dates run forward', () => {
+    const r = extract(fixture('order-chronology.md'), { incidentDate: '2025-02-05' });
+    expect(r.dateOrder).toBe('dmy');
+    expect(r.events.map((e) => e.at)).toEqual(['2025-01-12', '2025-02-01']);
+    expect(r.diagnostics).toEqual([]);
+    const us = fromText('# X\n\n## Timeline\n\n- 01-12-2025: starts\n- 02-01-2025: ends\n', { incidentDate: '2025-02-05' });
+    expect(us.dateOrder).toBe('mdy');
+    expect(us.events.map((e) => e.at)).toEqual(['2025-01-12', '2025-02-01']);
+  });
+
+  it('settles the order from one date with a field above 12', () => {
+    expect(fromText('# X\n\n## Timeline\n\n- 03-04-2025: a\n- 04-21-2025: b\n').dateOrder).toBe('mdy');
+    expect(fromText('# X\n\n## Timeline\n\n- 03-04-2025: a\n- 21-04-2025: b\n').dateOrder).toBe('dmy');
+  });
+
+  it('reports no order when there are no numeric dates', () => {
+    expect(fromText('# X\n\n## Timeline\n\n- 2025-04-21: a\n').dateOrder).toBeNull();
+  });
+});
+
+describe('nothing is dropped', () => {
+  it('keeps placeholder dates, impossible dates and undated times as null entries with warnings', () => {
+    const md = '# X\n\n## Timeline\n\n- 2023-MM-DD[^1]: token created\n- 2025-02-30 10:00: impossible\n- 14:51 no date anywhere\n- nothing at all\n\n[^1]: unknown\n';
+    const r = fromText(md);
+    expect(r.events.map((e) => [e.line, e.at, e.written])).toEqual([
+      [5, null, '2023-MM-DD'],
+      [6, null, '2025-02-30 10:00'],
+      [7, null, '14:51'],
+      [8, null, null],
+    ]);
+    expect(r.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([
+      ['timeline-time', 5], ['timeline-time', 6], ['timeline-time', 7], ['timeline-time', 8],
+    ]);
+    expect(r.diagnostics[2]!.message).toContain('no date');
+  });
+
+  it('returns nothing for a document without a timeline', () => {
+    const r = fromText('# X\n\n## Summary\n\nAt 14:05 things broke.\n');
+    expect(r).toEqual({ events: [], diagnostics: [], dateOrder: null });
+  });
+
+  it('counts subsections once', () => {
+    const md = '# X\n\n## Timeline\n\n### 2023-08-25\n\n- 10:00 a\n\n### 2023-08-26\n\n- 11:00 b\n';
+    expect(fromText(md).events.map((e) => e.at)).toEqual(['2023-08-25T10:00Z', '2023-08-26T11:00Z']);
+  });
+});
+
+describe('hostile input', () => {
+  it('never throws on odd input', () => {
+    const odd = [
+      '', '## Timeline', '## Timeline\n\n|', '## Timeline\n\n| a |\n| - |\n', '## Timeline\n\n- \n- \n',
+      `## Timeline\n\n${'> '.repeat(3000)}10:00 x\n`, `## Timeline\n\n${'*_'.repeat(2000)}10:00${'_*'.repeat(2000)}\n`,
+      `## Timeline\n\n- ${'1'.repeat(200_000)}\n- ${'12:'.repeat(50_000)}\n- ${'~'.repeat(50_000)} ${'On '.repeat(30_000)}\n`,
+      `## Timeline\n\n{% ${'{%'.repeat(5000)} %}\n`, `## Timeline\n\n- ${'2025-'.repeat(20_000)}\n`,
+    ];
+    for (const md of odd) expect(() => fromText(md, { incidentDate: 'not a date', timezone: 'Nowhere/Void' })).not.toThrow();
+    const bad = extractTimeline({ sections: null as never, text: null as never, incidentDate: null, timezone: 1 as never, dateOrder: 'auto' });
+    expect(bad.events).toEqual([]);
+  });
+
+  it('reads a timeline of 100,000 entries in a few seconds', () => {
+    const lines = Array.from({ length: 100_000 }, (_, i) => `- ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} event ${i}`);
+    const parsed = parsePostmortem('big.md', `# Big\n\n## Timeline\n\n${lines.join('\n')}\n`);
+    const start = performance.now();
+    const r = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: '2024-01-01', timezone: 'Europe/London', dateOrder: 'auto' });
+    const elapsed = performance.now() - start;
+    expect(r.events).toHaveLength(100_000);
+    expect(r.events[1440]!.at).toBe('2024-01-02T00:00Z');
+    expect(elapsed).toBeLessThan(5000);
+  }, 120_000);
+});

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { ConfigError } from '../core/config-load.ts';
 import { UsageError, type CliIo } from './io.ts';
 import { registerExtract } from './extract-command.ts';
+import { registerLint } from './lint-command.ts';
+import { registerNew } from './new-command.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -18,7 +20,9 @@ export function buildProgram(io: CliIo): Command {
       writeErr: (s) => io.stderr(s.replace(/\n$/, '')),
     })
     .showSuggestionAfterError(true);
+  registerLint(program, io);
   registerExtract(program, io);
+  registerNew(program, io);
   return program;
 }
 

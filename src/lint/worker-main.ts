@@ -1,0 +1,21 @@
+/** The work of a lint worker thread: lint each batch of files it is sent and send the outcomes back. */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Config } from '../../schemas/config.ts';
+import { fileProcessor, lintFile } from './file-lint.ts';
+import type { RuleLevel } from './rule.ts';
+
+/** What the main thread gives each worker when it starts. */
+export interface WorkerSetup {
+  config: Config;
+  levels: [string, RuleLevel][];
+  cwd: string;
+}
+
+const setup = workerData as WorkerSetup;
+const processor = fileProcessor(new Map(setup.levels));
+const port = parentPort!;
+
+port.on('message', (files: string[]) => {
+  port.postMessage(files.map((file) => lintFile(file, setup.config, processor, setup.cwd)));
+});
+port.postMessage('ready');

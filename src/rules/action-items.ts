@@ -1,0 +1,36 @@
+/** action-items: at least one action item, each with an owner or a tracking link. */
+import { defineFileRule } from '../lint/rule.ts';
+import { headingSpan, lineTextStart, topSections } from '../lint/rule-helpers.ts';
+
+export default defineFileRule({
+  id: 'action-items',
+  defaultLevel: 'warn',
+  summary: 'There is at least one action item, and each open one has an owner or a tracking link',
+  description:
+    'Action items are how a postmortem changes anything; one without an owner or a ticket is ' +
+    'forgotten. In the action items section (lists, checklists, tables, or paragraphs when there is no ' +
+    'list), each item that is not done needs an owner (`@name`, "owner: …", an Owner column) or a ' +
+    'tracking reference (a link, `#123`, `OPS-42`). An action items section with no item is reported ' +
+    'at its heading.',
+  examples: {
+    valid: [{ source: '## Action items\n\n- [ ] Alert on archive lag (@dana)\n- [ ] Raise the WAL volume to 200 GB, OPS-12\n- [x] Restart archiving\n' }],
+    invalid: [
+      { source: '## Action items\n\n- [ ] Alert on archive lag (@dana)\n- [ ] Raise the WAL volume\n', line: 4, column: 1 },
+      { source: '## Action items\n\n<!-- none yet -->\n', line: 1, column: 1, note: 'no action items at all' },
+    ],
+  },
+  check(ctx) {
+    const sections = topSections(ctx.parsed.sections, 'actionItems');
+    if (sections.length === 0) return;
+    const items = ctx.extraction!.incident.actionItems;
+    if (items.length === 0) {
+      const span = headingSpan(sections[0]!);
+      if (span) ctx.report('There are no action items; list what will change so this does not happen again, each with an owner or a ticket', span.start, span.end);
+      return;
+    }
+    for (const item of items) {
+      if (item.done || item.owner || item.links.length > 0 || item.refs.length > 0) continue;
+      ctx.report('This action item has no owner or tracking link; add `@owner` or a ticket (a link, #123, OPS-42)', lineTextStart(ctx, item.line), ctx.index.lineEnd(item.line));
+    }
+  },
+});

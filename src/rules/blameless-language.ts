@@ -1,0 +1,78 @@
+/** blameless-language: wording that blames people, with a suggestion in systems terms. */
+import type { Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { defineFileRule } from '../lint/rule.ts';
+import { topSections } from '../lint/rule-helpers.ts';
+
+/** Phrases that blame, and what to write instead. */
+const phrases: readonly [pattern: RegExp, instead: string][] = [
+  [/\bhuman errors?\b/gi, 'name the gap that let the mistake through (a missing check, an unclear runbook, a risky default)'],
+  [/\bcareless(?:ly|ness)?\b|\bsloppy\b|\breckless(?:ly|ness)?\b/gi, 'describe the conditions (time pressure, missing review, a confusing tool) rather than the person'],
+  [/\bshould(?:n['’]t| not)? have\b/gi, 'say what would have helped instead ("the runbook did not cover…", "no alert fired for…")'],
+  [/\b(?:the )?fault of\b|\bat fault\b|\b(?:his|her|their|[A-Z][a-z]+['’]s) fault\b/g, 'describe how the system allowed the failure rather than whose fault it was'],
+  [/\bblam(?:e|ed|es|ing)\b/gi, 'describe the contributing factors; a postmortem looks for causes, not culprits'],
+  [/\b(?:stupid|dumb|idiot(?:ic)?|lazy|negligen(?:t|ce)|incompeten(?:t|ce))\b/gi, 'describe what made the action reasonable at the time and what would make it safe'],
+];
+
+/** Someone named as the cause: `@dana broke…`, `Dana forgot…`, `He neglected…`. */
+const namedBlame = /(?<![\w@])(@[A-Za-z0-9][\w-]*|(?!(?:We|I|Our|It|This|That|The|Nobody|Everyone|Someone|Somebody|Nothing|Everybody)\b)[A-Z][a-z]+)\s+(?:forgot|neglected|messed up|screwed up|didn['’]t bother|failed to (?:notice|follow|review))\b/g;
+const handleBlame = /(?<![\w@])@[A-Za-z0-9][\w-]*\s+(?:broke|caused)\b/g;
+
+/** Every word any pattern above starts from: text without one is skipped at once. */
+const anyTrigger = /human error|careless|sloppy|reckless|should(?:n['’]t| not)? have|fault|blam|stupid|dumb|idiot|lazy|negligen|incompeten|forgot|neglected|messed up|screwed up|bother|failed to|broke|caused/i;
+
+/** Sections whose wording is checked: causes, lessons and the narrative around them. */
+const checked = ['summary', 'impact', 'trigger', 'detection', 'rootCause', 'resolution', 'lessons'] as const;
+
+export default defineFileRule({
+  id: 'blameless-language',
+  defaultLevel: 'warn',
+  summary: 'Causes and lessons are written in systems terms, not blame',
+  description:
+    'A blameless postmortem asks how the system let a reasonable action cause harm. Phrases such as ' +
+    '"human error", "careless", "should have", "fault of", "blame", "negligent", or a person named as ' +
+    'the subject of "forgot" or "broke" end that inquiry early. In the summary, impact, trigger, ' +
+    'detection, root cause, resolution and lessons sections (code excluded), each is reported with a ' +
+    'suggestion in systems terms. Mentions of people elsewhere (timeline, action items) are left alone.',
+  examples: {
+    valid: [{ source: '## Root cause\n\nThe deploy script accepted an empty region and applied the change to every region at once.\n' }],
+    invalid: [
+      { source: '## Root cause\n\nThe outage was caused by human error during the deploy.\n', line: 3, column: 26 },
+      { source: '## Lessons learned\n\nDana forgot to renew the certificate.\n', line: 3, column: 1, note: 'a person named as the cause' },
+    ],
+  },
+  check(ctx) {
+    const text = ctx.parsed.text;
+    const sections = checked.flatMap((kind) => topSections(ctx.parsed.sections, kind));
+    const seen = new Set<number>();
+    for (const section of sections) {
+      const first = section.node?.position?.start.offset ?? 0;
+      const last = section.children.at(-1)?.position?.end.offset ?? first;
+      if (!anyTrigger.test(text.slice(first, last))) continue;
+      for (const block of section.children) {
+        visit(block, 'text', (node: Text) => {
+          const p = node.position;
+          if (!p || p.start.offset === undefined || p.end.offset === undefined) return;
+          // Match on the source of the text node, so columns are exact.
+          const source = text.slice(p.start.offset, p.end.offset);
+          if (!anyTrigger.test(source)) return;
+          const report = (index: number, length: number, message: string) => {
+            const at = p.start.offset! + index;
+            if (seen.has(at)) return;
+            seen.add(at);
+            ctx.report(message, ctx.index.point(at), ctx.index.point(at + length));
+          };
+          for (const [pattern, instead] of phrases) {
+            for (const m of source.matchAll(pattern)) report(m.index, m[0].length, `"${m[0]}" puts the blame on people; ${instead}`);
+          }
+          for (const m of source.matchAll(namedBlame)) {
+            report(m.index, m[0].length, `"${m[0]}" names a person as the cause; describe the step the process left to memory or chance (for example "the checklist has no step for…")`);
+          }
+          for (const m of source.matchAll(handleBlame)) {
+            report(m.index, m[0].length, `"${m[0]}" names a person as the cause; describe what in the system let the change do harm`);
+          }
+        });
+      }
+    }
+  },
+});

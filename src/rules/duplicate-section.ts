@@ -1,0 +1,41 @@
+/** duplicate-section: the same heading twice under the same parent. */
+import { normaliseHeading } from '../core/heading-aliases.ts';
+import type { Section } from '../core/model.ts';
+import { defineFileRule } from '../lint/rule.ts';
+import { headingSpan } from '../lint/rule-helpers.ts';
+
+export default defineFileRule({
+  id: 'duplicate-section',
+  defaultLevel: 'warn',
+  summary: 'No section heading appears twice at the same level',
+  description:
+    'Two "Timeline" or two "Root cause" sections side by side usually come from pasting a template ' +
+    'twice; readers find half the content. Headings are compared without case and punctuation, among ' +
+    'sections with the same parent (so `### Detection` under two different days is fine). Merge them.',
+  examples: {
+    valid: [{ source: '## Day one\n\n### Detection\n\nText.\n\n## Day two\n\n### Detection\n\nText.\n' }],
+    invalid: [{ source: '## Timeline\n\n- 10:00 Alert\n\n## Root cause\n\nText.\n\n## Timeline\n\n- 11:00 Fixed\n', line: 9, column: 1 }],
+  },
+  check(ctx) {
+    const parentOf = new Map<Section, Section | null>();
+    const open: Section[] = [];
+    for (const s of ctx.parsed.sections) {
+      if (!s.node) continue;
+      while (open.length > 0 && open[open.length - 1]!.depth >= s.depth) open.pop();
+      parentOf.set(s, open[open.length - 1] ?? null);
+      open.push(s);
+    }
+    const seen = new Map<string, Section>();
+    for (const [s, parent] of parentOf) {
+      const key = `${parent ? parent.line : 0}:${s.depth}:${normaliseHeading(s.heading)}`;
+      if (!normaliseHeading(s.heading)) continue;
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, s);
+        continue;
+      }
+      const span = headingSpan(s);
+      if (span) ctx.report(`Section "${s.heading}" appears again (first on line ${first.line}); merge the two sections`, span.start, span.end);
+    }
+  },
+});

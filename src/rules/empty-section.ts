@@ -1,0 +1,66 @@
+/** empty-section: no heading without content. */
+import type { RootContent } from 'mdast';
+import type { SectionKind } from '../../schemas/config.ts';
+import { defineFileRule } from '../lint/rule.ts';
+import { headingSpan, topSections } from '../lint/rule-helpers.ts';
+
+/** What each section should say, for the message. */
+const guidance: Record<SectionKind | 'other', string> = {
+  summary: 'say what happened and who was affected, in two or three sentences',
+  impact: 'say who or what was affected, for how long and how badly',
+  trigger: 'say what set the incident off',
+  detection: 'say how the problem was noticed and how long that took',
+  rootCause: 'explain why the incident could happen',
+  resolution: 'say what was done to end the impact',
+  timeline: 'list what happened when, one entry per line',
+  logs: 'paste the relevant log lines in a code block',
+  actionItems: 'list the follow-up actions with owners',
+  lessons: 'say what went well and what did not',
+  other: 'add its content or remove the heading',
+};
+
+/** Kinds whose emptiness their own rule reports (root-cause-substance, action-items). */
+const ownRule = new Set<string>(['rootCause', 'actionItems']);
+
+/** Whether a node holds any non-blank text, stopping at the first it finds. */
+function hasText(node: RootContent): boolean {
+  if ('value' in node && typeof node.value === 'string') return node.type !== 'html' && node.value.trim().length > 0;
+  if (node.type === 'image' || node.type === 'imageReference') return true;
+  return 'children' in node && (node.children as RootContent[]).some(hasText);
+}
+
+function hasContent(node: RootContent): boolean {
+  if (node.type === 'html') return !/^\s*(<!--[\s\S]*?-->\s*)*$/.test(node.value);
+  if (node.type === 'definition' || node.type === 'yaml' || (node.type as string) === 'toml') return false;
+  if (node.type === 'thematicBreak') return false;
+  if (node.type === 'code' || node.type === 'table' || node.type === 'image' || node.type === 'heading') return true;
+  return hasText(node);
+}
+
+export default defineFileRule({
+  id: 'empty-section',
+  defaultLevel: 'warn',
+  summary: 'No section is empty',
+  description:
+    'A heading with nothing under it (or only an HTML comment, as in a fresh `hindsight new` file) is a ' +
+    'section still to write. The message says what the section should hold. An empty root cause or ' +
+    'action items section is left to `root-cause-substance` and `action-items`; headings inside the ' +
+    'timeline are its entries and may stand alone.',
+  examples: {
+    valid: [{ source: '## Impact\n\nCheckout failed for 12% of users for 40 minutes.\n\n## Detection\n\n### Alerts\n\nThe error-rate alert fired.\n' }],
+    invalid: [{ source: '## Impact\n\n<!-- Who was affected, for how long? -->\n\n## Detection\n\nThe error-rate alert fired.\n', line: 1, column: 1 }],
+  },
+  check(ctx) {
+    // Headings inside a timeline are its entries ("### 10:15 — rollback"), not sections to fill.
+    const timelines = new Set(topSections(ctx.parsed.sections, 'timeline'));
+    for (const section of ctx.parsed.sections) {
+      if (!section.node || ownRule.has(section.kind)) continue;
+      if (section.kind === 'timeline' && !timelines.has(section)) continue;
+      if (section.children.some(hasContent)) continue;
+      const span = headingSpan(section);
+      if (!span) continue;
+      const name = section.heading || 'untitled';
+      ctx.report(`The "${name}" section is empty; ${guidance[section.kind]}`, span.start, span.end);
+    }
+  },
+});

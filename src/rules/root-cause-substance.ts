@@ -1,0 +1,42 @@
+/** root-cause-substance: a root cause that explains something, not "unknown" or a few words. */
+import { blocksText } from '../core/plain-text.ts';
+import { defineFileRule } from '../lint/rule.ts';
+import { headingSpan, topSections } from '../lint/rule-helpers.ts';
+
+/** Words that say the cause is not known yet. */
+const placeholder = /^(?:unknown|unclear|tbd|tba|todo|n\/?a|none|pending|under investigation|still investigating|to be determined|to be confirmed|not yet known|\?+|-+|…|\.\.\.)[.!]?$/i;
+/** Fewer words than this is a label, not an explanation. */
+export const minimumWords = 8;
+
+export default defineFileRule({
+  id: 'root-cause-substance',
+  defaultLevel: 'warn',
+  summary: 'The root cause explains the mechanism, in more than a few words',
+  description:
+    `A root cause that is empty, "unknown", "TBD" or shorter than ${minimumWords} words gives readers ` +
+    'nothing to learn from and the action items nothing to stand on. Say what failed, why it could, and ' +
+    'what let it spread; if the cause is still being investigated, say what is known and what is not. ' +
+    'Code blocks do not count towards the words.',
+  examples: {
+    valid: [{ source: '## Root cause\n\nThe control plane nodes had 3 GB of RAM, and the kube-apiserver grew past it once the monitoring stack started watching every object.\n' }],
+    invalid: [
+      { source: '## Root cause\n\nTBD\n', line: 1, column: 1, note: 'a placeholder' },
+      { source: '## Root cause\n\nMemory exhaustion on nodes.\n', line: 1, column: 1, note: 'a label, not an explanation' },
+    ],
+  },
+  check(ctx) {
+    for (const section of topSections(ctx.parsed.sections, 'rootCause')) {
+      const span = headingSpan(section);
+      if (!span) continue;
+      const text = blocksText(section.children).replace(/\s+/g, ' ').trim();
+      const words = text ? text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length : 0;
+      if (!text) {
+        ctx.report(`The root cause section is empty; explain what failed, why it could, and what let it spread`, span.start, span.end);
+      } else if (placeholder.test(text)) {
+        ctx.report(`The root cause says only "${text}"; write what is known so far: what failed, why, and what is still open`, span.start, span.end);
+      } else if (words < minimumWords) {
+        ctx.report(`The root cause is ${words} word${words === 1 ? '' : 's'}; expected at least ${minimumWords} explaining what failed, why it could, and what let it spread`, span.start, span.end);
+      }
+    }
+  },
+});

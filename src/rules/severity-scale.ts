@@ -1,0 +1,40 @@
+/** severity-scale: `severity` is one of the configured severities. */
+import { defineFileRule } from '../lint/rule.ts';
+import { frontmatterPoint, suggestion } from '../lint/rule-helpers.ts';
+
+export default defineFileRule({
+  id: 'severity-scale',
+  defaultLevel: 'error',
+  fixable: true,
+  summary: '`severity` is on the configured scale',
+  description:
+    'Severities are compared and counted across incidents, so each must be one of `severities` in the ' +
+    'config (default `sev1`…`sev5`). A value that differs only in case is fixed by `--fix`; otherwise the ' +
+    'message lists the scale or suggests the nearest value.',
+  examples: {
+    valid: [{ source: '---\ntitle: Cache stampede\ndate: 2025-02-01\nseverity: sev2\n---\n' }],
+    invalid: [
+      { source: '---\ntitle: Cache stampede\ndate: 2025-02-01\nseverity: critical\n---\n', line: 4, column: 11, note: 'a severity outside the scale' },
+      { source: '---\ntitle: Cache stampede\ndate: 2025-02-01\nseverity: SEV2\n---\n', line: 4, column: 11, note: 'a case difference, fixed by `--fix`' },
+    ],
+  },
+  check(ctx) {
+    const raw = ctx.parsed.frontmatter?.data.severity;
+    if (raw === undefined || raw === null || raw === '') return;
+    const value = String(raw).trim();
+    const scale = ctx.config.severities;
+    if (scale.includes(value)) return;
+    const at = frontmatterPoint(ctx, ['severity']) ?? ctx.index.point(0);
+    const offset = at.offset ?? 0;
+    const exact = ctx.parsed.text.startsWith(value, offset);
+    const end = exact ? ctx.index.point(offset + value.length) : null;
+    const sameCase = scale.find((s) => s.toLowerCase() === value.toLowerCase());
+    if (sameCase) {
+      ctx.report(`Severity \`${value}\` is not on the configured scale; expected \`${sameCase}\``, at, end, exact ? { actual: value, expected: sameCase } : undefined);
+      return;
+    }
+    const numbered = /^\d+$/.test(value) ? scale.find((s) => s.replace(/\D+/g, '') === value) : undefined;
+    const hint = numbered ? `; did you mean \`${numbered}\`?` : suggestion(value, scale) || `; expected one of ${scale.map((s) => `\`${s}\``).join(', ')}`;
+    ctx.report(`Severity \`${value}\` is not on the configured scale${hint}`, at, end);
+  },
+});

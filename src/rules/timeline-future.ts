@@ -1,0 +1,52 @@
+/** timeline-future: no timeline entry after the postmortem's date. */
+import { dayOf } from '../lint/instants.ts';
+import { defineFileRule } from '../lint/rule.ts';
+import { entrySpan } from '../lint/rule-helpers.ts';
+
+function dayValue(v: unknown): string | null {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v.trim()) ? v.trim().slice(0, 10) : null;
+}
+
+export default defineFileRule({
+  id: 'timeline-future',
+  defaultLevel: 'warn',
+  summary: 'No timeline entry is dated after the postmortem',
+  description:
+    'A postmortem is written after its incident, so an entry later than its `date` (or `lastmod` / ' +
+    '`publishDate`, when later) is usually a wrong year, a day/month mix-up, or a `date` that names the ' +
+    'incident’s first day while the timeline runs on. Days are compared in the entry’s own time zone. ' +
+    'One message per file, at the first such entry; entries dated after today are each reported.',
+  examples: {
+    valid: [{ source: '---\ntitle: Queue backlog\ndate: 2025-03-03\n---\n\n## Timeline\n\n- 2025-03-02 23:40 Deploy started\n- 2025-03-03 00:10 Alert fired\n' }],
+    invalid: [{ source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 09:40 Deploy started\n- 2026-03-02 10:00 Alert fired\n', line: 9, column: 3, note: 'a wrong year' }],
+  },
+  check(ctx) {
+    const incident = ctx.extraction!.incident;
+    const data = ctx.parsed.frontmatter?.data ?? {};
+    const refs = [incident.date, dayValue(data.lastmod), dayValue(data.publishDate)].filter((d): d is string => d !== null).sort();
+    const ref = refs[refs.length - 1]!;
+    const today = new Date().toISOString().slice(0, 10);
+    let first: { line: number; written: string | null; day: string } | null = null;
+    let more = 0;
+    for (const e of incident.timeline) {
+      if (e.source !== 'timeline' || e.at === null) continue;
+      // A local day is at most one day after the UTC one: earlier UTC days need no zone arithmetic.
+      if (e.at.slice(0, 10) < ref) continue;
+      const day = dayOf({ at: e.at, precision: e.precision, timezone: e.timezone }, ctx.config.timezone);
+      if (day <= ref) continue;
+      if (day > today) {
+        const span = entrySpan(ctx, e.line, e.written);
+        ctx.report(`Entry dated ${day} is in the future; check the year and the day/month order`, span.start, span.end);
+        continue;
+      }
+      if (first) more++;
+      else first = { line: e.line, written: e.written, day };
+    }
+    if (first) {
+      const span = entrySpan(ctx, first.line, first.written);
+      const also = more > 0 ? `, as ${more === 1 ? 'is 1 later entry' : `are ${more} later entries`}` : '';
+      ctx.report(`Entry dated ${first.day} is after the postmortem's date (${ref})${also}; check the year and the day/month order, or set \`date\` to the day the postmortem was written`, span.start, span.end);
+    }
+  },
+});

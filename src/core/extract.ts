@@ -79,13 +79,14 @@ function extractLogs(parsed: ParsedPostmortem, year: number, timezone: string): 
   for (const s of parsed.sections) if (s.kind === 'logs') for (const c of s.children) inLogs.add(c);
   const entries: LogEntry[] = [];
   const codes: Code[] = [];
-  const collect = (nodes: readonly RootContent[]) => {
-    for (const n of nodes) {
-      if (n.type === 'code') codes.push(n);
-      else if ('children' in n && n.type !== 'table') collect(n.children as RootContent[]);
-    }
-  };
-  collect(parsed.tree.children);
+  // Depth-first in document order with an explicit stack: deeply nested lists or quotes must not
+  // overflow the call stack.
+  const stack: RootContent[] = [...parsed.tree.children].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'code') codes.push(n);
+    else if ('children' in n && n.type !== 'table') for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as RootContent);
+  }
   for (const code of codes) {
     const top = parsed.tree.children.find((n) => n === code || (n.position && code.position && n.position.start.offset! <= code.position.start.offset! && n.position.end.offset! >= code.position.end.offset!));
     const isLogSection = top !== undefined && inLogs.has(top);
@@ -164,7 +165,9 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const diagnostics: Diagnostic[] = [];
   let fm: Frontmatter | null = null;
   const raw = parsed.frontmatter?.data ?? {};
-  if (parsed.frontmatter) {
+  // After a syntax error the data is empty: schema messages about "missing" keys would mislead.
+  const unreadableFrontmatter = parsed.diagnostics.some((d) => d.ruleId === 'frontmatter-yaml');
+  if (parsed.frontmatter && !unreadableFrontmatter) {
     const v = validateFrontmatter(parsed.frontmatter);
     fm = v.data;
     diagnostics.push(...v.diagnostics);

@@ -1,0 +1,52 @@
+/** How dates, times and durations read on the site. */
+import { DateTime } from 'luxon';
+
+/** `22 Apr 2025` for a YYYY-MM-DD date. */
+export function formatDate(date: string): string {
+  const d = DateTime.fromISO(date, { zone: 'UTC' });
+  return d.isValid ? d.toFormat('d LLL yyyy') : date;
+}
+
+/** `22 Apr 2025 10:37 UTC` for an instant, shown in a zone; a bare date stays a date. */
+export function formatInstant(at: string | null, timezone: string): string | null {
+  if (!at) return null;
+  if (at.length === 10) return formatDate(at);
+  const d = DateTime.fromISO(at, { zone: 'UTC' }).setZone(timezone);
+  return d.isValid ? `${d.toFormat('d LLL yyyy HH:mm')} ${d.offsetNameShort ?? timezone}` : at;
+}
+
+/** `1 h 53 min`, `2 d 4 h`, `45 min`; null stays null. */
+export function formatMinutes(minutes: number | null): string | null {
+  if (minutes === null || !Number.isFinite(minutes)) return null;
+  const m = Math.round(minutes);
+  if (m < 60) return `${m} min`;
+  const days = Math.floor(m / 1440);
+  const hours = Math.floor((m % 1440) / 60);
+  const rest = m % 60;
+  if (days > 0) return hours ? `${days} d ${hours} h` : `${days} d`;
+  return rest ? `${hours} h ${rest} min` : `${hours} h`;
+}
+
+/** `2025-04-22T10:37:36Z` as an HTML `datetime` value (a bare date is already one). */
+export function datetimeAttribute(at: string): string {
+  return at;
+}
+
+/** A category or cause id as words: `resource-exhaustion` → `resource exhaustion`. */
+export function humanize(id: string): string {
+  return id.replace(/[-_]+/g, ' ').trim();
+}
+
+/** Plain text split at Markdown code spans, so a page can show `` `NotReady` `` as code. */
+export function codeSpans(text: string): { code: boolean; text: string }[] {
+  const parts: { code: boolean; text: string }[] = [];
+  const re = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index > last) parts.push({ code: false, text: text.slice(last, m.index) });
+    parts.push({ code: true, text: m[2]!.trim() });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts.push({ code: false, text: text.slice(last) });
+  return parts;
+}

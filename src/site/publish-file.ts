@@ -1,0 +1,75 @@
+/**
+ * One postmortem made ready for the site: read, parsed and extracted by the core (as `lint` does),
+ * its problems as lint lines, its body rendered. Used in the loader's thread and in its workers.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Config } from '../../schemas/config.ts';
+import type { Incident } from '../../schemas/incident.ts';
+import { formatDiagnostic, type Diagnostic } from '../core/diagnostic.ts';
+import { fromBytes, readPostmortem, type ReadResult } from '../core/files.ts';
+import { renderPostmortem, type RenderedHeading } from './render.ts';
+
+/** Marker put in place of links to other postmortem files until every slug is known. */
+export const linkMarker = 'hindsight-file:';
+
+export interface PublishedFile {
+  file: string;
+  /** Error lines, as lint prints them: any one keeps the site from building. */
+  errors: string[];
+  /** Warning lines, as lint prints them. */
+  warnings: string[];
+  /** The incident, or null when the file has errors. */
+  incident: Incident | null;
+  /** Rendered body (empty for drafts left out). */
+  html: string;
+  headings: RenderedHeading[];
+}
+
+/** The level a diagnostic is reported at once the project's `rules` overrides are applied (null: off). */
+export function effectiveSeverity(d: Diagnostic, config: Config): Diagnostic['severity'] | null {
+  const level = config.rules[d.ruleId];
+  if (level === 'off') return null;
+  if (level === 'warn') return 'warning';
+  if (level === 'error') return 'error';
+  return d.severity;
+}
+
+function read(file: string, config: Config, root: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(resolve(root, file));
+  } catch {
+    // Let the core say why the file cannot be read.
+    return readPostmortem(file, config, root);
+  }
+  return fromBytes(file, bytes, config);
+}
+
+/** Read, check and render one file. Never throws for a bad file. */
+export async function publishFile(file: string, config: Config, root: string, includeDrafts: boolean): Promise<PublishedFile> {
+  const result = read(file, config, root);
+  const out: PublishedFile = { file, errors: [], warnings: [], incident: null, html: '', headings: [] };
+  for (const d of [...result.parsed.diagnostics, ...(result.extraction?.diagnostics ?? [])]) {
+    const severity = effectiveSeverity(d, config);
+    if (!severity) continue;
+    (severity === 'error' ? out.errors : out.warnings).push(formatDiagnostic(file, { ...d, severity }));
+  }
+  if (!result.extraction) {
+    if (out.errors.length === 0) out.errors.push(`${file}:1:1: error: The file cannot be read as a postmortem [read-error]`);
+    return out;
+  }
+  if (out.errors.length) return out;
+  const incident = result.extraction.incident;
+  out.incident = incident;
+  if (incident.draft && !includeDrafts) return out;
+  const rendered = await renderPostmortem(result.parsed, {
+    trustedHtml: config.site.trustedHtml,
+    title: incident.title,
+    logs: incident.logs,
+    linkToFile: (target) => `${linkMarker}${encodeURIComponent(target)}`,
+  });
+  out.html = rendered.html;
+  out.headings = rendered.headings;
+  return out;
+}

@@ -1,0 +1,281 @@
+/**
+ * HTML of a postmortem, rendered from the same mdast tree the linter and the extractor read:
+ * remark-rehype, raw HTML parsed and sanitised (unless the repository is trusted), heading ids,
+ * in-page and cross-postmortem links fixed, code highlighted by Shiki (colours for light and dark).
+ */
+import { posix } from 'node:path';
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Code, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { bundledLanguages, createCssVariablesTheme, createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { LogEntry } from '../../schemas/incident.ts';
+import type { ParsedPostmortem } from '../core/model.ts';
+
+/** A heading of the rendered body, for the table of contents and anchors. */
+export interface RenderedHeading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+export interface RenderedPostmortem {
+  html: string;
+  headings: RenderedHeading[];
+}
+
+export interface RenderOptions {
+  /** Render raw HTML as written (no sanitising): only for repositories whose authors are all trusted. */
+  trustedHtml: boolean;
+  /** The incident title: a first `#` heading with this text is left out (the page shows the title). */
+  title: string;
+  /** Log lines the extractor read, by file line: code blocks holding them are highlighted as logs. */
+  logs: readonly Pick<LogEntry, 'line'>[];
+  /** URL for a link to another postmortem file (resolved against the content root), or null to keep the link. */
+  linkToFile?: (file: string) => string | null;
+}
+
+/**
+ * Code colours are CSS variables (`--shiki-token-string`…), set for the light and the dark scheme
+ * in the site's stylesheet: code is tokenised once, not once per theme.
+ */
+export const codeTheme = createCssVariablesTheme({ name: 'hindsight', variablePrefix: '--shiki-', fontStyle: true });
+
+/** Short class names for the token colours (`tk-s` is `var(--shiki-token-string)`), set in the stylesheet. */
+const tokenClasses: Record<string, string> = {
+  constant: 'tk-c', string: 'tk-s', comment: 'tk-m', keyword: 'tk-k', parameter: 'tk-p', function: 'tk-f',
+  'string-expression': 'tk-e', punctuation: 'tk-u', link: 'tk-l', inserted: 'tk-i', deleted: 'tk-d', changed: 'tk-g',
+};
+
+/**
+ * Shiki's token styles as classes: pages stay small (a postmortem's logs have thousands of tokens)
+ * and code carries no `style` attributes. Plain-coloured tokens become plain text.
+ */
+function tokensAsClasses(pre: Element): void {
+  visit(pre, 'element', (node, index, parent) => {
+    if (node.tagName === 'pre') {
+      delete node.properties.style;
+      return;
+    }
+    if (node.tagName !== 'span' || typeof node.properties.style !== 'string') return;
+    const classes: string[] = [];
+    for (const rule of node.properties.style.split(';')) {
+      const [name, value] = rule.split(':').map((x) => x.trim());
+      const token = /^var\(--shiki-token-([\w-]+)\)$/.exec(value ?? '')?.[1];
+      if (name === 'color' && token && tokenClasses[token]) classes.push(tokenClasses[token]);
+      else if (name === 'font-weight' && value === 'bold') classes.push('tk-b');
+      else if (name === 'font-style' && value === 'italic') classes.push('tk-it');
+      else if (name === 'text-decoration' && value === 'underline') classes.push('tk-ul');
+    }
+    delete node.properties.style;
+    if (classes.length) node.properties.className = classes;
+    else if (parent && typeof index === 'number' && !(parent as Element).properties?.className?.toString().includes('line')) {
+      // A token in the default colour: just its text.
+      parent.children.splice(index, 1, ...node.children);
+      return index;
+    }
+    return undefined;
+  });
+}
+
+let highlighter: Promise<Highlighter> | null = null;
+
+/** One Shiki highlighter for the whole build; languages are loaded as postmortems use them. */
+function getHighlighter(): Promise<Highlighter> {
+  highlighter ??= createHighlighter({ themes: [codeTheme], langs: ['log'] });
+  return highlighter;
+}
+
+/** Shiki's name for a fence language, or null when Shiki has no grammar for it. */
+function shikiLanguage(lang: string | null | undefined): BundledLanguage | null {
+  const name = (lang ?? '').toLowerCase().trim();
+  if (!name) return null;
+  return name in bundledLanguages ? (name as BundledLanguage) : null;
+}
+
+/** Schema for untrusted HTML: GitHub's (rehype-sanitize's default), which keeps only http(s), mailto and relative URLs. */
+const sanitizeSchema = {
+  ...defaultSchema,
+  // Ids from the Markdown processor (footnotes) get the prefix once, in sanitising.
+  clobberPrefix: 'user-content-',
+};
+
+/**
+ * GitHub's heading anchors (github-slugger's rules), so links written for the repository's web view
+ * work on the site: lower case, punctuation dropped, spaces as dashes, repeats numbered.
+ */
+export function headingSlugger(): (text: string) => string {
+  const seen = new Map<string, number>();
+  return (text) => {
+    const base = text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-') || 'section';
+    let slug = base;
+    let n = seen.get(base) ?? 0;
+    while (seen.has(slug)) slug = `${base}-${++n}`;
+    seen.set(base, n);
+    seen.set(slug, 0);
+    return slug;
+  };
+}
+
+function hastText(node: HastContent | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(hastText).join('');
+  return '';
+}
+
+function hasClass(node: Element, name: string): boolean {
+  const c = node.properties.className;
+  return Array.isArray(c) && c.includes(name);
+}
+
+const processors = new Map<string, ReturnType<typeof buildProcessor>>();
+
+/** Markdown to sanitised hast: raw HTML parsed only when the body has some; sanitised unless trusted. */
+function buildProcessor(raw: boolean, trusted: boolean) {
+  const processor = unified().use(remarkRehype, { allowDangerousHtml: raw, clobberPrefix: trusted ? 'user-content-' : '' });
+  if (raw) processor.use(rehypeRaw);
+  if (!trusted) {
+    processor.use(rehypeSanitize, {
+      ...sanitizeSchema,
+      attributes: { ...sanitizeSchema.attributes, code: [...(sanitizeSchema.attributes?.code ?? []), 'dataHighlight'] },
+    });
+  }
+  return processor.freeze();
+}
+
+function processorFor(raw: boolean, trusted: boolean) {
+  const key = `${raw}/${trusted}`;
+  let processor = processors.get(key);
+  if (!processor) processors.set(key, (processor = buildProcessor(raw, trusted)));
+  return processor;
+}
+
+const stringifier = unified().use(rehypeStringify).freeze();
+
+/** Body blocks to render: no front matter, no leading title heading, no `<!--more-->` marker. */
+function bodyOf(tree: Root, title: string): Root {
+  const children: RootContent[] = [];
+  let seenContent = false;
+  for (const node of tree.children) {
+    if (node.type === 'yaml' || (node.type as string) === 'toml') continue;
+    if (node.type === 'html' && /^<!--\s*more\s*-->$/i.test(node.value.trim())) continue;
+    if (!seenContent && node.type === 'heading' && node.depth === 1 && toString(node).trim() === title.trim()) {
+      seenContent = true;
+      continue;
+    }
+    seenContent = true;
+    children.push(node);
+  }
+  return { type: 'root', children };
+}
+
+/** Whether the tree has raw HTML that needs parsing. */
+function hasRawHtml(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'html', () => {
+    found = true;
+    return false;
+  });
+  return found;
+}
+
+/** Languages of code blocks to highlight, with log blocks (those holding extracted log lines) as `log`. */
+function codeLanguages(tree: Root, logs: readonly Pick<LogEntry, 'line'>[]): Map<Code, BundledLanguage | 'text'> {
+  const result = new Map<Code, BundledLanguage | 'text'>();
+  const logLines = logs.map((l) => l.line);
+  visit(tree, 'code', (node) => {
+    const start = node.position?.start.line ?? 0;
+    const end = node.position?.end.line ?? 0;
+    const lang = shikiLanguage(node.lang);
+    const isLog = logLines.some((l) => l >= start && l <= end);
+    result.set(node, lang ?? (isLog || /^(logs?|console|syslog|journal\w*|kmsg|dmesg|talos)$/i.test(node.lang ?? '') ? 'log' : 'text'));
+  });
+  return result;
+}
+
+/** Render a parsed postmortem to HTML. Never evaluates anything from the file. */
+export async function renderPostmortem(parsed: ParsedPostmortem, options: RenderOptions): Promise<RenderedPostmortem> {
+  const tree = bodyOf(parsed.tree, options.title);
+  const languages = codeLanguages(tree, options.logs);
+  const shiki = await getHighlighter();
+  const wanted = new Set(languages.values());
+  const loaded = new Set(shiki.getLoadedLanguages());
+  for (const lang of wanted) {
+    if (lang !== 'text' && !loaded.has(lang)) {
+      await shiki.loadLanguage(lang);
+      loaded.add(lang);
+    }
+  }
+
+  // The language chosen per code block travels into hast on a data attribute read by the highlighter below.
+  for (const [node, lang] of languages) {
+    node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), dataHighlight: lang } };
+  }
+
+  const hast = (await processorFor(hasRawHtml(tree), options.trustedHtml).run(tree)) as HastRoot;
+  const headings: RenderedHeading[] = [];
+  const slug = headingSlugger();
+  const ids = new Set<string>();
+  visit(hast, 'element', (node) => {
+    if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+  });
+  visit(hast, 'element', (node) => {
+    const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
+    if (!depth || node.properties.id) return;
+    const text = hastText(node).trim();
+    const id = slug(text);
+    node.properties.id = id;
+    ids.add(id);
+    headings.push({ depth: Number(depth), slug: id, text });
+  });
+
+  visit(hast, 'element', (node, index, parent) => {
+    if (node.tagName === 'a' && typeof node.properties.href === 'string') {
+      const href = node.properties.href;
+      if (href.startsWith('#')) {
+        // Footnote and raw-HTML anchors carry the sanitiser's prefix; links written without it still work.
+        const target = decodeURIComponent(href.slice(1));
+        if (!ids.has(target) && ids.has(`user-content-${target}`)) node.properties.href = `#user-content-${target}`;
+      } else if (options.linkToFile && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) {
+        const [path, hash] = href.split('#', 2) as [string, string | undefined];
+        if (/\.(md|markdown|mdx)$/i.test(path)) {
+          const file = posix.normalize(posix.join(posix.dirname(parsed.file.replace(/\\/g, '/')), decodeURI(path)));
+          const url = options.linkToFile(file);
+          if (url) node.properties.href = hash ? `${url}#${hash}` : url;
+        }
+      }
+      if (/^https?:/i.test(String(node.properties.href))) node.properties.rel = ['noopener', 'noreferrer'];
+    }
+    if (node.tagName === 'pre' && parent && typeof index === 'number') {
+      const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+      if (!code) return;
+      // Raw HTML can carry any attribute: only a language loaded above is used.
+      const asked = String(code.properties.dataHighlight ?? 'text');
+      const lang = wanted.has(asked as BundledLanguage) && (asked === 'text' || loaded.has(asked)) ? asked : 'text';
+      const highlighted = shiki.codeToHast(hastText(code).replace(/\n$/, ''), { lang, theme: codeTheme.name! });
+      const pre = highlighted.children[0];
+      if (pre?.type === 'element') {
+        tokensAsClasses(pre);
+        pre.properties.dataLanguage = lang;
+        parent.children[index] = pre;
+      }
+      return 'skip';
+    }
+    if (node.tagName === 'code') delete node.properties.dataHighlight;
+    if (node.tagName === 'img' && node.properties.alt === undefined) node.properties.alt = '';
+    if (node.tagName === 'table' && parent && typeof index === 'number' && !hasClass(node, 'table-wrap')) {
+      // Wide tables scroll inside their own box on small screens.
+      parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['table-wrap'] }, children: [node] };
+      return 'skip';
+    }
+    return undefined;
+  });
+
+  const html = stringifier.stringify(hast);
+  return { html, headings };
+}

@@ -1,0 +1,33 @@
+/** Site URLs: every page path, under the configured base path. */
+import { slugify } from '../core/extract.ts';
+
+/** `base` + `path`, with exactly one slash between them (`/postmortems/` + `tags/` → `/postmortems/tags/`). */
+export function joinBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return `${b}${path.replace(/^\/+/, '')}`;
+}
+
+const termSlugs = new Map<string, string>();
+
+/** Path segment for a tag, category or service name (remembered: pages ask for the same names often). */
+export function termSlug(name: string): string {
+  let slug = termSlugs.get(name);
+  if (slug === undefined) termSlugs.set(name, (slug = slugify(name)));
+  return slug;
+}
+
+export const incidentPath = (slug: string): string => `incidents/${slug}/`;
+export const tagPath = (tag: string): string => `tags/${termSlug(tag)}/`;
+export const categoryPath = (category: string): string => `categories/${termSlug(category)}/`;
+export const servicePath = (service: string): string => `services/${termSlug(service)}/`;
+
+/** Where a postmortem's source can be edited, when the repository URL is configured. */
+export function editUrl(repository: string | undefined, branch: string, file: string): string | null {
+  if (!repository) return null;
+  const repo = repository.replace(/\/+$/, '').replace(/\.git$/, '');
+  const path = file.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
+  const ref = encodeURIComponent(branch);
+  if (/gitlab/i.test(repo)) return `${repo}/-/edit/${ref}/${path}`;
+  if (/gitea|forgejo|codeberg/i.test(repo)) return `${repo}/_edit/${ref}/${path}`;
+  return `${repo}/edit/${ref}/${path}`;
+}

@@ -1,0 +1,98 @@
+/** The site's data helpers: ordering, grouping, related incidents, chart figures, URLs and formats. */
+import { describe, expect, it } from 'vitest';
+import { causeCounts, causeLabel, monthRange, resolveTimeByMonth, severityByMonth } from '../src/site/charts.ts';
+import { codeSpans, formatInstant, formatMinutes } from '../src/site/format.ts';
+import { neighbours, newestFirst, relatedTo, severityColour, severityRank, termsOf } from '../src/site/incidents.ts';
+import { editUrl, joinBase, tagPath } from '../src/site/urls.ts';
+
+const incident = (slug: string, date: string, extra: Partial<{ tags: string[]; categories: string[]; services: string[]; related: string[]; severity: string | null }> = {}) => ({
+  slug, date, title: slug, started: null, tags: [], categories: [], services: [], related: [], severity: null, ...extra,
+});
+
+describe('incident lists', () => {
+  const all = newestFirst([
+    incident('a', '2024-01-10', { tags: ['dns', 'tls'], categories: ['network'] }),
+    incident('b', '2025-03-01', { tags: ['DNS', 'ceph'], categories: ['network'] }),
+    incident('c', '2024-06-01', { tags: ['tls'], related: ['a', 'missing'] }),
+    incident('d', '2023-01-01', { tags: ['dns', 'tls'] }),
+  ]);
+
+  it('sorts newest first', () => {
+    expect(all.map((i) => i.slug)).toEqual(['b', 'c', 'a', 'd']);
+  });
+
+  it('groups names that differ in case onto one page', () => {
+    const tags = termsOf(all, 'tags');
+    expect(tags.map((t) => [t.slug, t.incidents.map((i) => i.slug)])).toEqual([['ceph', ['b']], ['dns', ['b', 'a', 'd']], ['tls', ['c', 'a', 'd']]]);
+  });
+
+  it('relates explicit slugs first, then the most shared tags, nearest in time', () => {
+    expect(relatedTo(all.find((i) => i.slug === 'c')!, all).map((i) => i.slug)).toEqual(['a', 'd']);
+    expect(relatedTo(all.find((i) => i.slug === 'a')!, all).map((i) => i.slug)).toEqual(['d', 'b', 'c']);
+  });
+
+  it('finds older and newer neighbours', () => {
+    expect(neighbours(all[1]!, all)).toEqual({ older: all[2], newer: all[0] });
+    expect(neighbours(all[0]!, all).newer).toBeNull();
+  });
+
+  it('ranks severities on the configured scale', () => {
+    expect(severityRank('SEV2', ['sev1', 'sev2'])).toBe(1);
+    expect(severityRank('p1', ['sev1'])).toBeNull();
+    expect(severityColour(9)).toBe(severityColour(4));
+  });
+});
+
+describe('chart figures', () => {
+  const list = [
+    { date: '2024-11-03', severity: 'sev1', cause: { category: 'network', inferred: false }, timeToResolveMinutes: 60, durationMinutes: 60 },
+    { date: '2025-01-20', severity: 'sev2', cause: { category: 'network', inferred: true }, timeToResolveMinutes: 180, durationMinutes: 200 },
+    { date: '2025-01-21', severity: null, cause: null, timeToResolveMinutes: null, durationMinutes: 30 },
+  ];
+
+  it('covers every month between the first and the last', () => {
+    expect(monthRange(['2024-11-03', '2025-01-20'])).toEqual(['2024-11', '2024-12', '2025-01']);
+    expect(monthRange(['2020-01-01', '2025-01-01'], 3)).toEqual(['2024-11', '2024-12', '2025-01']);
+  });
+
+  it('counts incidents per month by severity', () => {
+    const figures = severityByMonth(list, ['sev1', 'sev2', 'sev3'], 2);
+    expect(figures).toEqual({ months: ['2024-12', '2025-01'], series: [{ name: 'sev2', values: [0, 1] }, { name: '(none)', values: [0, 1] }], earlier: 1 });
+  });
+
+  it('counts causes, stated and inferred', () => {
+    const counts = causeCounts(list);
+    expect(counts).toEqual([{ category: 'network', stated: 1, inferred: 1 }, { category: 'unknown', stated: 0, inferred: 1 }]);
+    expect(counts.map(causeLabel)).toEqual(['network (1 inferred)', 'unknown (inferred)']);
+  });
+
+  it('takes the median time to resolve per month, in hours', () => {
+    expect(resolveTimeByMonth(list)).toEqual({ months: ['2024-11', '2024-12', '2025-01'], medianHours: [1, null, 1.8], counts: [1, 0, 2] });
+  });
+});
+
+describe('urls and formats', () => {
+  it('joins the base path', () => {
+    expect(joinBase('/postmortems/', tagPath('Cert Manager'))).toBe('/postmortems/tags/cert-manager/');
+    expect(joinBase('/postmortems', '/x/')).toBe('/postmortems/x/');
+  });
+
+  it('links to the editor of each forge', () => {
+    expect(editUrl('https://github.com/me/lab.git', 'main', 'content/incidents/a b.md')).toBe('https://github.com/me/lab/edit/main/content/incidents/a%20b.md');
+    expect(editUrl('https://gitlab.com/me/lab', 'main', 'a.md')).toBe('https://gitlab.com/me/lab/-/edit/main/a.md');
+    expect(editUrl('https://codeberg.org/me/lab', 'main', 'a.md')).toBe('https://codeberg.org/me/lab/_edit/main/a.md');
+    expect(editUrl(undefined, 'main', 'a.md')).toBeNull();
+  });
+
+  it('formats durations and instants', () => {
+    expect([formatMinutes(45), formatMinutes(113), formatMinutes(60), formatMinutes(2 * 1440 + 180), formatMinutes(null)]).toEqual(['45 min', '1 h 53 min', '1 h', '2 d 3 h', null]);
+    expect(formatInstant('2024-06-02T06:09:00Z', 'Europe/London')).toBe('2 Jun 2024 07:09 GMT+1');
+    expect(formatInstant('2024-06-02', 'UTC')).toBe('2 Jun 2024');
+  });
+
+  it('splits code spans out of plain text', () => {
+    expect(codeSpans('nodes flagged as `NotReady` on ``a`b``')).toEqual([
+      { code: false, text: 'nodes flagged as ' }, { code: true, text: 'NotReady' }, { code: false, text: ' on ' }, { code: true, text: 'a`b' },
+    ]);
+  });
+});

@@ -1,20 +1,11 @@
 /** `--format json`: ESLint's JSON format, so tools that read ESLint results read Hindsight's. */
 import type { LintResult } from '../engine.ts';
+import type { LintMessage } from '../file-lint.ts';
 
 /** One file in ESLint's shape. */
 export interface EslintFileResult {
   filePath: string;
-  messages: {
-    ruleId: string;
-    severity: 1 | 2;
-    message: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    fatal?: true;
-    fix?: { range: [number, number]; text: string };
-  }[];
+  messages: (Pick<LintMessage, 'ruleId' | 'severity' | 'message' | 'line' | 'column' | 'endLine' | 'endColumn' | 'fix'> & { fatal?: true })[];
   suppressedMessages: [];
   errorCount: number;
   fatalErrorCount: number;

@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { ActionItem } from '../../schemas/incident.ts';
 import type { Section } from './model.ts';
+import { topSections } from './sections.ts';
 import { blockText } from './plain-text.ts';
 
 /** Tracker references: `#112`, `GH-12`, `ABC-123`, `org/repo#45`. */
@@ -112,7 +113,7 @@ function itemsOf(blocks: readonly RootContent[]): ActionItem[] {
 
 /** Action items of every action-items section; paragraphs count when a section has no list or table. */
 export function extractActionItems(sections: readonly Section[]): ActionItem[] {
-  const top = sections.filter((s) => s.kind === 'actionItems' && !sections.some((p) => p !== s && p.kind === 'actionItems' && p.children.includes(s.node as RootContent)));
+  const top = topSections(sections, 'actionItems');
   const items: ActionItem[] = [];
   for (const section of top) {
     const found = itemsOf(section.children);

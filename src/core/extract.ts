@@ -7,6 +7,7 @@ import { defaultConfig } from '../../schemas/config.ts';
 import type { Frontmatter } from '../../schemas/frontmatter.ts';
 import type { Incident, LogEntry, TimelineEvent } from '../../schemas/incident.ts';
 import type { ParsedPostmortem, Section } from './model.ts';
+import { topSections } from './sections.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import { validateFrontmatter } from './frontmatter-schema.ts';
 import { blocksText } from './plain-text.ts';
@@ -50,7 +51,7 @@ function firstH1(parsed: ParsedPostmortem): string | null {
 
 /** Text of the sections of one kind (subsections are inside their top-most section). */
 function sectionText(sections: readonly Section[], kind: Section['kind']): string | null {
-  const top = sections.filter((s) => s.kind === kind && !sections.some((p) => p !== s && p.kind === kind && p.children.includes(s.node as RootContent)));
+  const top = topSections(sections, kind);
   const text = top.map((s) => blocksText(s.children)).filter(Boolean).join('\n\n').trim();
   return text || null;
 }
@@ -78,18 +79,17 @@ function extractLogs(parsed: ParsedPostmortem, year: number, timezone: string): 
   const inLogs = new Set<RootContent>();
   for (const s of parsed.sections) if (s.kind === 'logs') for (const c of s.children) inLogs.add(c);
   const entries: LogEntry[] = [];
-  const codes: Code[] = [];
-  // Depth-first in document order with an explicit stack: deeply nested lists or quotes must not
-  // overflow the call stack.
-  const stack: RootContent[] = [...parsed.tree.children].reverse();
+  // Code blocks in document order, each with the top-level block it sits in; an explicit stack,
+  // so deeply nested lists or quotes cannot overflow the call stack.
+  const codes: { code: Code; top: RootContent }[] = [];
+  const stack: { node: RootContent; top: RootContent }[] = [...parsed.tree.children].reverse().map((n) => ({ node: n, top: n }));
   while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.type === 'code') codes.push(n);
-    else if ('children' in n && n.type !== 'table') for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as RootContent);
+    const { node: n, top } = stack.pop()!;
+    if (n.type === 'code') codes.push({ code: n, top });
+    else if (n.type === 'blockquote' || n.type === 'list' || n.type === 'listItem' || n.type === 'footnoteDefinition') for (let i = n.children.length - 1; i >= 0; i--) stack.push({ node: n.children[i] as RootContent, top });
   }
-  for (const code of codes) {
-    const top = parsed.tree.children.find((n) => n === code || (n.position && code.position && n.position.start.offset! <= code.position.start.offset! && n.position.end.offset! >= code.position.end.offset!));
-    const isLogSection = top !== undefined && inLogs.has(top);
+  for (const { code, top } of codes) {
+    const isLogSection = inLogs.has(top);
     if (!isLogSection && !looksLikeLogs(code.value)) continue;
     const start = code.position?.start.line ?? 1;
     const fenced = /^\s*(`{3,}|~{3,})/.test(parsed.text.slice(code.position?.start.offset ?? 0, (code.position?.start.offset ?? 0) + 64));

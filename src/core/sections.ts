@@ -54,3 +54,19 @@ export function ownChildren(section: Section): RootContent[] {
   const end = section.children.findIndex((n) => n.type === 'heading');
   return end === -1 ? section.children : section.children.slice(0, end);
 }
+
+/**
+ * Sections of one kind that are not inside another section of that kind (a `##` section whose
+ * `###` subsections inherited its kind comes once, with them inside it). Linear in the sections.
+ */
+export function topSections(sections: readonly Section[], kind: Section['kind']): Section[] {
+  const open: Section[] = [];
+  const top: Section[] = [];
+  for (const s of sections) {
+    if (!s.node) continue;
+    while (open.length > 0 && open[open.length - 1]!.depth >= s.depth) open.pop();
+    if (s.kind === kind && !open.some((p) => p.kind === kind)) top.push(s);
+    open.push(s);
+  }
+  return top;
+}

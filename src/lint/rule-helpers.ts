@@ -60,9 +60,7 @@ export function lineTextStart(ctx: FileRuleContext, line: number): Point {
 }
 
 /** Sections of a kind that are not nested in another section of the same kind. */
-export function topSections(sections: readonly Section[], kind: Section['kind']): Section[] {
-  return sections.filter((s) => s.kind === kind && s.node && !sections.some((p) => p !== s && p.kind === kind && p.children.includes(s.node as RootContent)));
-}
+export { topSections } from '../core/sections.ts';
 
 /** Start and end points of a section's heading. */
 export function headingSpan(section: Section): { start: Point; end: Point } | null {

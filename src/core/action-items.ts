@@ -1,7 +1,6 @@
 /** Action items: checklists, lists and tables in the action-items sections, else their paragraphs. */
 import type { ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { ActionItem } from '../../schemas/incident.ts';
 import type { Section } from './model.ts';
 import { topSections } from './sections.ts';
@@ -18,10 +17,14 @@ const bareUrl = /\bhttps?:\/\/[^\s<>()\[\]"'`]+[^\s<>()\[\]"'`.,;:!?]/g;
 function linksOf(node: Nodes): string[] {
   const links: string[] = [];
   const add = (url: string) => { if (!links.includes(url)) links.push(url); };
-  visit(node, (n) => {
+  // A plain depth-first walk: items are small, and a generic visitor costs more than the work here.
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
     if ((n.type === 'link' || n.type === 'definition') && typeof n.url === 'string') add(n.url);
     else if ((n.type === 'text' || n.type === 'inlineCode') && n.value.includes('://')) for (const m of n.value.slice(0, 4000).matchAll(bareUrl)) add(m[0]);
-  });
+    if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
+  }
   return links;
 }
 

@@ -77,8 +77,12 @@ function readFailure(error: NodeJS.ErrnoException): string {
   }
 }
 
-/** Largest file read; beyond it the file is reported, not parsed. */
-export const maxFileBytes = 32 * 1024 * 1024;
+/**
+ * Largest file read; beyond it the file is reported, not parsed. The Markdown parser holds a few
+ * hundred bytes of memory per byte of dense Markdown (10 MB of prose: about 2 GB), so the cap keeps
+ * a run small and fast; real postmortems are tens of kilobytes.
+ */
+export const maxFileBytes = 2 * 1024 * 1024;
 
 /** Read, parse and extract one file. Never throws. */
 export function readPostmortem(file: string, config: Config, cwd: string = process.cwd()): ReadResult {
@@ -86,7 +90,7 @@ export function readPostmortem(file: string, config: Config, cwd: string = proce
   try {
     const stat = statSync(resolve(cwd, file));
     if (stat.isDirectory()) return { parsed: unreadable(file, readFailure({ code: 'EISDIR' } as NodeJS.ErrnoException)), extraction: null };
-    if (stat.size > maxFileBytes) return { parsed: unreadable(file, `The file is ${Math.round(stat.size / 1048576)} MB; postmortems over ${maxFileBytes / 1048576} MB are not read`), extraction: null };
+    if (stat.size > maxFileBytes) return { parsed: unreadable(file, `The file is ${(stat.size / 1048576).toFixed(1)} MB; postmortems over ${maxFileBytes / 1048576} MB are not read`), extraction: null };
     bytes = readFileSync(resolve(cwd, file));
   } catch (error) {
     return { parsed: unreadable(file, readFailure(error as NodeJS.ErrnoException)), extraction: null };

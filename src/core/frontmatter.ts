@@ -4,7 +4,7 @@
  * every executable language is refused before any engine could see it.
  */
 import matter from 'gray-matter';
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { FrontmatterBlock } from './model.ts';
 import { diagnostic, type Diagnostic, type Position } from './diagnostic.ts';
@@ -55,8 +55,9 @@ function findClose(text: string, from: number, fence: string): number {
   while (at <= text.length) {
     const nl = text.indexOf('\n', at);
     const end = nl === -1 ? text.length : nl;
-    const line = text.slice(at, end).replace(/[ \t\r]+$/, '');
-    if (closers.includes(line)) return at;
+    // Anchored at the start: trimming with `[ \t\r]+$` alone is quadratic on a long run of spaces.
+    const closing = /^(---|\.\.\.|\+\+\+)[ \t\r]*$/.exec(text.slice(at, end));
+    if (closing && closers.includes(closing[1]!)) return at;
     if (nl === -1) return -1;
     at = nl + 1;
   }
@@ -146,15 +147,30 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** Limits that keep hostile YAML (alias bombs, deep nesting) small and fast. */
 const yamlLimits = { maxAliasCount: 50 } as const;
 
+/** Start offset of every line of `text`. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
 function parseYamlBlock(raw: string): ParsedBlock {
-  const lineCounter = new LineCounter();
+  // Positions come from the raw text's own line starts: yaml's LineCounter misses the line breaks
+  // inside plain scalars it meets while recovering from an error, which put columns past the line.
+  const starts = lineStarts(raw);
   const at = (offset: number): Position => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
   };
   let doc;
   try {
-    doc = parseDocument(raw, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+    doc = parseDocument(raw, { uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true, logLevel: 'error' });
   } catch (error) {
     return { ...emptyBlock(), diagnostics: [diagnostic('frontmatter-yaml', 'error', `Front matter YAML could not be read: ${(error as Error).message}`, { line: 2, column: 1 })] };
   }

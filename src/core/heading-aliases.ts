@@ -9,7 +9,8 @@ import type { SectionKind } from '../../schemas/config.ts';
 export function normaliseHeading(heading: string): string {
   return heading
     .toLowerCase()
-    .replace(/\([^)]*\)|\[[^\]]*\]|\{[^}]*\}/g, ' ')
+    // Innermost asides only: `\([^)]*\)` is quadratic on a heading of many unclosed `(`.
+    .replace(/\([^()]*\)|\[[^[\]]*\]|\{[^{}]*\}/g, ' ')
     .replace(/^\s*(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]\s+/, ' ')
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -56,7 +56,9 @@ export function detectEventsHeader(line: string): EventsTable | null {
 
 /** Whether a line is the `----  ------` underline under a describe Events header. */
 export function isUnderline(line: string): boolean {
-  return /^[\s-]*-{3,}[\s-]*$/.test(line) && line.length < 1000;
+  // Length first, and no nested quantifiers: `^[\s-]*-{3,}[\s-]*$` backtracks in cubic time on a
+  // long run of dashes that ends in anything else.
+  return line.length < 1000 && /^[\s-]*$/.test(line) && line.includes('---');
 }
 
 /** Cells of a row: by header offsets when the row lines up with them, else by runs of spaces. */

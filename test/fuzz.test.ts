@@ -1,0 +1,50 @@
+/**
+ * Property tests on damaged real postmortems (fast-check), at a count that keeps `npm test` fast.
+ * `npm run fuzz -- --runs 100000` runs the same properties at any count and saves failures as
+ * regression fixtures. Set FUZZ_RUNS to scale these counts (for example FUZZ_RUNS=10 for ten times more).
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixableCaseArbitrary, fuzzCaseArbitrary, type FuzzCase } from './fuzz/arbitraries.ts';
+import { checkCore, checkFix, checkLint, checkOnlyNamedChanged, lintHarness, type LintHarness } from './fuzz/properties.ts';
+import { loadSeeds } from './fuzz/seeds.ts';
+
+const scale = Number(process.env.FUZZ_RUNS ?? 1);
+const runs = (n: number) => Math.max(1, Math.round(n * scale));
+const seeds = loadSeeds();
+const options = { maxHugeLine: 5000 };
+let harness: LintHarness;
+
+beforeAll(() => {
+  harness = lintHarness();
+});
+afterAll(() => harness.dispose());
+
+describe('damaged postmortems', () => {
+  it('parse and extract never throw, place every message in the file, give valid incidents, deterministically', () => {
+    fc.assert(fc.property(fuzzCaseArbitrary(seeds, options), (c: FuzzCase) => checkCore(c.bytes, harness.config)), { numRuns: runs(1500) });
+  }, 120_000);
+
+  it('lint never throws and gives every message a known rule id, a docs URL and a place in the file', () => {
+    fc.assert(fc.property(fuzzCaseArbitrary(seeds, options), (c: FuzzCase) => void checkLint(c.bytes, harness)), { numRuns: runs(800) });
+  }, 120_000);
+
+  it('--fix changes only what its messages named, and fixing twice is fixing once', async () => {
+    await fc.assert(fc.asyncProperty(fixableCaseArbitrary(seeds, options), (c: FuzzCase) => checkFix(c.bytes, harness)), { numRuns: runs(150) });
+  }, 120_000);
+});
+
+describe('the --fix check itself', () => {
+  const fix = (start: number, end: number, text: string) => ({ range: [start, end] as [number, number], text });
+
+  it('accepts text changed only inside the named ranges', () => {
+    expect(() => checkOnlyNamedChanged('a âžœ b âžœ', 'a ➜ b ➜', [fix(2, 5, '➜'), fix(8, 11, '➜')])).not.toThrow();
+    expect(() => checkOnlyNamedChanged('a âžœ b', 'a âžœ b', [fix(2, 5, '➜')])).not.toThrow();
+  });
+
+  it('rejects a change outside the named ranges, or a replacement that is not the fix', () => {
+    expect(() => checkOnlyNamedChanged('a âžœ b', 'A ➜ b', [fix(2, 5, '➜')])).toThrow(/outside the fixes/);
+    expect(() => checkOnlyNamedChanged('a âžœ b', 'a ➜ B', [fix(2, 5, '➜')])).toThrow(/something other than its fix|outside the fixes/);
+    expect(() => checkOnlyNamedChanged('a âžœ b', 'a X b', [fix(2, 5, '➜')])).toThrow(/something other than its fix/);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Documents with one very long line repeated in every place Hindsight reads text — front matter
+ * values, headings, timeline list items and table rows, prose, action items, a log block — for
+ * catching regular expressions that backtrack (quadratic or worse) on long runs of one character.
+ */
+
+/**
+ * Repeating units. Units on which the Markdown parser itself is quadratic (`]`, `](`, `[x]` runs,
+ * and container markers at the start of a line) are left out: they measure micromark, not Hindsight.
+ */
+export const longLineUnits: readonly string[] = [
+  ' ', '\t', '-', '=', '.', ':', ',', ';', '0', '1:', '10:', '0-', '0:', '0.', '0 ', ': ', '-0', 'a', 'A', 'Aa', 'a ', 'a=', 'a:', 'a-',
+  '(', ')', 'x(', '{', '}', '<', '>', '"', "'", '\\', '/', '#', '+', '@', '%', '$', '&', '!', '?', '*', '_', '~', '`', '|',
+  'k=v ', '"a":', 'T0', 'Z', '+00', '01/', '::', 'â', 'âž', 'Ã', '😀', 'e\u0301', '\u00a0', 'http://', 'a.b', '@x', '#1', 'A-1', '=>',
+];
+
+/** A postmortem whose every text place holds `line` (prefixed so it never starts a Markdown container). */
+export function longLineDocument(unit: string, length: number, tail = ' x'): string {
+  const line = `x ${unit.repeat(Math.ceil(length / unit.length))}${tail}`;
+  const yaml = JSON.stringify(line);
+  return [
+    '---',
+    `title: ${yaml}`,
+    'date: 2025-01-01',
+    `description: ${yaml}`,
+    `tags: [${yaml}]`,
+    `severity: ${yaml}`,
+    '---',
+    `# ${line}`,
+    '',
+    `## Summary ${line}`,
+    '',
+    line,
+    '',
+    '## Timeline',
+    '',
+    `- 10:00 ${line}`,
+    `- ${line}`,
+    '',
+    '| Time | Event |',
+    '|---|---|',
+    `| 2025-01-01 ${line} | ${line} |`,
+    '',
+    '## Root cause',
+    '',
+    line,
+    '',
+    '## Action items',
+    '',
+    `- [ ] ${line}`,
+    '',
+    '## Logs',
+    '',
+    '```',
+    '2025-01-01T10:00:00Z host app[1]: ok',
+    line,
+    '```',
+    '',
+  ].join('\n');
+}

@@ -4,7 +4,7 @@ import { incidentListSchema, type Incident } from '../../schemas/incident.ts';
 import { formatDiagnostic } from '../core/diagnostic.ts';
 import { findPostmortems, readPostmortem } from '../core/files.ts';
 import { writeFileAtomic } from '../core/atomic-write.ts';
-import { loadCliConfig, type CliIo } from './io.ts';
+import { loadCliConfig, writeOutputFile, type CliIo } from './io.ts';
 
 export function registerExtract(program: Command, io: CliIo): void {
   program
@@ -30,7 +30,7 @@ export function registerExtract(program: Command, io: CliIo): void {
       }
       const checked = incidentListSchema.parse(incidents);
       const json = `${JSON.stringify(checked, null, 2)}\n`;
-      if (options.out) writeFileAtomic(options.out, json);
+      if (options.out) writeOutputFile(options.out, json, writeFileAtomic);
       else io.stdout(json.replace(/\n$/, ''));
       io.exitCode = failed ? 1 : 0;
     });

@@ -22,3 +22,14 @@ export function loadCliConfig(io: CliIo, file: string | undefined): Config {
   const loaded = loadConfig({ cwd: io.cwd, file: file ? resolve(io.cwd, file) : undefined });
   return loaded.config;
 }
+
+/** Write a command's output file; a path that cannot be written is a usage error (exit 2), not a crash. */
+export function writeOutputFile(file: string, text: string, write: (file: string, text: string) => void): void {
+  try {
+    write(file, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EISDIR' ? 'it is a directory' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+    throw new UsageError(`cannot write ${file}: ${why}`);
+  }
+}

@@ -9,7 +9,7 @@ import { formatResults, formats, isFormat } from '../lint/formatters/index.ts';
 import { parseRuleOption, resolveLevels, RuleSettingError } from '../lint/levels.ts';
 import { createProgress } from '../lint/progress.ts';
 import type { RuleLevel } from '../lint/rule.ts';
-import { loadCliConfig, UsageError, type CliIo } from './io.ts';
+import { loadCliConfig, UsageError, writeOutputFile, type CliIo } from './io.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -93,8 +93,10 @@ export function registerLint(program: Command, io: CliIo): void {
       const report = await formatResults(options.format, results, { cwd: io.cwd, color, levels, version: pkg.version });
       if (options.outputFile) {
         const out = resolve(io.cwd, options.outputFile);
-        mkdirSync(dirname(out), { recursive: true });
-        writeFileAtomic(out, report.endsWith('\n') || !report ? report : `${report}\n`);
+        writeOutputFile(options.outputFile, report.endsWith('\n') || !report ? report : `${report}\n`, (_, text) => {
+          mkdirSync(dirname(out), { recursive: true });
+          writeFileAtomic(out, text);
+        });
       }
       else if (report) io.stdout(report.replace(/\n$/, ''));
 

@@ -108,7 +108,7 @@ function itemsOf(blocks: readonly RootContent[]): ActionItem[] {
       };
       walk(block, false);
     } else if (block.type === 'table') {
-      items.push(...fromTable(block));
+      for (const item of fromTable(block)) items.push(item);
     }
   }
   return items;
@@ -121,7 +121,7 @@ export function extractActionItems(sections: readonly Section[]): ActionItem[] {
   for (const section of top) {
     const found = itemsOf(section.children);
     if (found.length > 0) {
-      items.push(...found);
+      for (const item of found) items.push(item);
       continue;
     }
     for (const block of section.children) {

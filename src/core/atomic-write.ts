@@ -1,5 +1,5 @@
 /** Writing files so that a crash never leaves one half-written, and nothing is overwritten unasked. */
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -19,8 +19,17 @@ function writeTemp(file: string, data: string | Uint8Array, mode: number): strin
   return temp;
 }
 
-/** Replace `file` atomically (temp file, fsync, rename), keeping its permission bits. */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+/**
+ * Replace the file at `path` atomically (temp file, fsync, rename), keeping its permission bits.
+ * A symbolic link is written through: its target is replaced and the link stays a link.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  let file = path;
+  try {
+    file = realpathSync(path);
+  } catch {
+    // A new file (or a broken link): written where it was named.
+  }
   let mode = 0o644;
   try {
     mode = statSync(file).mode & 0o7777;

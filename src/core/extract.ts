@@ -93,7 +93,7 @@ function extractLogs(parsed: ParsedPostmortem, year: number, timezone: string): 
     if (!isLogSection && !looksLikeLogs(code.value)) continue;
     const start = code.position?.start.line ?? 1;
     const fenced = /^\s*(`{3,}|~{3,})/.test(parsed.text.slice(code.position?.start.offset ?? 0, (code.position?.start.offset ?? 0) + 64));
-    entries.push(...parseLogBlock(code.value, fenced ? start + 1 : start, { year, timezone }));
+    for (const item of parseLogBlock(code.value, fenced ? start + 1 : start, { year, timezone })) entries.push(item);
   }
   return entries;
 }
@@ -170,7 +170,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   if (parsed.frontmatter && !unreadableFrontmatter) {
     const v = validateFrontmatter(parsed.frontmatter);
     fm = v.data;
-    diagnostics.push(...v.diagnostics);
+    for (const item of v.diagnostics) diagnostics.push(item);
   } else if (parsed.readable && !parsed.diagnostics.some((d) => d.ruleId.startsWith('frontmatter'))) {
     diagnostics.push(diagnostic('frontmatter-missing', 'error', 'The postmortem has no front matter; start the file with a `---` block giving at least `title` and `date`', { line: 1, column: 1 }));
   }
@@ -179,7 +179,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const timezone = config.timezone;
   let date = incidentDateOf(parsed, config.dateOrder);
   const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: date, timezone, dateOrder: config.dateOrder });
-  diagnostics.push(...timeline.diagnostics);
+  for (const item of timeline.diagnostics) diagnostics.push(item);
   date ??= timeline.events.find((e) => e.at)?.at?.slice(0, 10) ?? null;
   if (!date) {
     diagnostics.push(diagnostic('frontmatter-schema', 'error', 'No date could be found for this incident; add `date: YYYY-MM-DD` to the front matter', { line: 1, column: 1 }));

@@ -5,8 +5,17 @@ import { reporter } from 'vfile-reporter';
 import { messageSource } from '../docs-url.ts';
 import type { LintResult } from '../engine.ts';
 
+const messagesPerSlice = 10_000;
+
 export function formatStylish(results: readonly LintResult[], options: { color: boolean; cwd: string }): string {
-  const files = results.map((r) => {
+  // vfile-reporter overflows the call stack on a file with some hundred thousand messages, so a
+  // long list is handed to it in slices of the same file (each slice repeats the file's name).
+  const slices = results.flatMap((r) => {
+    const parts: LintResult[] = [];
+    for (let i = 0; i < r.messages.length || i === 0; i += messagesPerSlice) parts.push({ ...r, messages: r.messages.slice(i, i + messagesPerSlice) });
+    return parts;
+  });
+  const files = slices.map((r) => {
     const file = new VFile({ path: r.file, cwd: options.cwd });
     for (const m of r.messages) {
       const message = new VFileMessage(m.message, {

@@ -54,6 +54,20 @@ describe('hindsight lint (spawned)', () => {
     expect(r.stdout).toMatch(/5 messages \(✖ 3 errors, ⚠ 2 warnings\)/);
   });
 
+  it('writes control characters quoted from a file as escapes, so no terminal runs them', () => {
+    const project = writeProject({
+      'pm/2025-03-04-escape.md': '---\ntitle: Escape\ndate: 2025-03-04\ntags: ["\\e]0;owned\\u0007\\e[2Jwiped"]\n---\n\n# Escape\n',
+    });
+    try {
+      const r = hindsight(['lint', 'pm'], project.dir);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('Tag `\\x1b]0;owned\\x07\\x1b[2Jwiped` is not kebab-case');
+      expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    } finally {
+      project.cleanup();
+    }
+  });
+
   it('prints ESLint JSON', () => {
     const r = hindsight(['lint', 'test/fixtures/lint/cli/problems', '--format', 'json']);
     expect(r.status).toBe(1);

@@ -6,7 +6,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixableCaseArbitrary, fuzzCaseArbitrary, type FuzzCase } from './fuzz/arbitraries.ts';
-import { checkCore, checkFix, checkLint, checkOnlyNamedChanged, lintHarness, type LintHarness } from './fuzz/properties.ts';
+import { longLineDocument, longLineUnits } from './fuzz/long-lines.ts';
+import { checkCore, checkFix, checkLint, checkOnlyNamedChanged, fuzzFileName, lintHarness, type LintHarness } from './fuzz/properties.ts';
+import { lintFile } from '../src/lint/file-lint.ts';
 import { loadSeeds } from './fuzz/seeds.ts';
 
 const scale = Number(process.env.FUZZ_RUNS ?? 1);
@@ -22,7 +24,7 @@ afterAll(() => harness.dispose());
 
 describe('damaged postmortems', () => {
   it('parse and extract never throw, place every message in the file, give valid incidents, deterministically', () => {
-    fc.assert(fc.property(fuzzCaseArbitrary(seeds, options), (c: FuzzCase) => checkCore(c.bytes, harness.config)), { numRuns: runs(1500) });
+    fc.assert(fc.property(fuzzCaseArbitrary(seeds, options), (c: FuzzCase) => checkCore(c.bytes, harness.config)), { numRuns: runs(1000) });
   }, 120_000);
 
   it('lint never throws and gives every message a known rule id, a docs URL and a place in the file', () => {
@@ -31,6 +33,27 @@ describe('damaged postmortems', () => {
 
   it('--fix changes only what its messages named, and fixing twice is fixing once', async () => {
     await fc.assert(fc.asyncProperty(fixableCaseArbitrary(seeds, options), (c: FuzzCase) => checkFix(c.bytes, harness)), { numRuns: runs(150) });
+  }, 120_000);
+});
+
+describe('long lines', () => {
+  // Linear work on 30,000 characters takes well under a second here; a regular expression that
+  // backtracks quadratically on them takes several.
+  const length = 30_000;
+  const budgetMs = 2_000;
+  const shown = (unit: string) => JSON.stringify(unit).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+  it('are read and linted in linear time, in every place Hindsight reads text', () => {
+    const slow: string[] = [];
+    for (const unit of longLineUnits) {
+      const bytes = Buffer.from(longLineDocument(unit, length));
+      const started = performance.now();
+      const outcome = lintFile(fuzzFileName, harness.config, harness.processor, harness.dir, bytes);
+      const ms = performance.now() - started;
+      expect(outcome.messages.filter((m) => /internal error/i.test(m.message))).toEqual([]);
+      if (ms > budgetMs) slow.push(`${shown(unit)}: ${Math.round(ms)} ms`);
+    }
+    expect(slow, `lines of ${length} repeats took over ${budgetMs} ms to lint`).toEqual([]);
   }, 120_000);
 });
 

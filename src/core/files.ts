@@ -84,14 +84,20 @@ function readFailure(error: NodeJS.ErrnoException): string {
  */
 export const maxFileBytes = 2 * 1024 * 1024;
 
+function tooLarge(file: string, size: number): ReadResult {
+  return { parsed: unreadable(file, `The file is ${(size / 1048576).toFixed(1)} MB; postmortems over ${maxFileBytes / 1048576} MB are not read`), extraction: null };
+}
+
 /** Read, parse and extract one file. Never throws. */
 export function readPostmortem(file: string, config: Config, cwd: string = process.cwd()): ReadResult {
   let bytes: Buffer;
   try {
     const stat = statSync(resolve(cwd, file));
     if (stat.isDirectory()) return { parsed: unreadable(file, readFailure({ code: 'EISDIR' } as NodeJS.ErrnoException)), extraction: null };
-    if (stat.size > maxFileBytes) return { parsed: unreadable(file, `The file is ${(stat.size / 1048576).toFixed(1)} MB; postmortems over ${maxFileBytes / 1048576} MB are not read`), extraction: null };
+    if (stat.size > maxFileBytes) return tooLarge(file, stat.size);
     bytes = readFileSync(resolve(cwd, file));
+    // The file may have grown since it was measured.
+    if (bytes.length > maxFileBytes) return tooLarge(file, bytes.length);
   } catch (error) {
     return { parsed: unreadable(file, readFailure(error as NodeJS.ErrnoException)), extraction: null };
   }

@@ -158,7 +158,9 @@ function parseYamlBlock(raw: string): ParsedBlock {
   // Positions come from the raw text's own line starts: yaml's LineCounter misses the line breaks
   // inside plain scalars it meets while recovering from an error, which put columns past the line.
   const starts = lineStarts(raw);
-  const at = (offset: number): Position => {
+  const at = (position: number): Position => {
+    // yaml may place the end of an error one past the end of the block.
+    const offset = Math.max(0, Math.min(position, raw.length));
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {

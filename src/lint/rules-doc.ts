@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { maxFileBytes } from '../core/files.ts';
 import { exampleFileName } from './example-file.ts';
 import { readErrorId, rules } from './registry.ts';
 import type { RuleExample } from './rule.ts';
@@ -72,7 +73,7 @@ export function renderRulesDoc(): string {
   out.push('');
   out.push(`## ${readErrorId}`);
   out.push('');
-  out.push('The file could not be read: it does not exist (or is a broken symbolic link), it is a directory, it cannot be opened, or it is larger than 32 MB. Always an error; it cannot be turned off.');
+  out.push(`The file could not be read: it does not exist (or is a broken symbolic link), it is a directory, it cannot be opened, or it is larger than ${maxFileBytes / 1048576} MB. Always an error; it cannot be turned off.`);
   out.push('');
   return out.join('\n');
 }

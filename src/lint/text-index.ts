@@ -51,7 +51,7 @@ export class TextIndex {
   /** Point just after the last non-space character of a line (or its start when blank). */
   lineEnd(line: number): Point {
     const text = this.lineText(line);
-    const trimmed = text.replace(/\s+$/, '');
+    const trimmed = text.trimEnd();
     const start = this.lineStart(line);
     return { line, column: trimmed.length + 1, offset: start + trimmed.length };
   }

@@ -2,12 +2,10 @@
  * One postmortem made ready for the site: read, parsed and extracted by the core (as `lint` does),
  * its problems as lint lines, its body rendered. Used in the loader's thread and in its workers.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Config } from '../../schemas/config.ts';
 import type { Incident } from '../../schemas/incident.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostic.ts';
-import { fromBytes, readPostmortem, type ReadResult } from '../core/files.ts';
+import { readPostmortem } from '../core/files.ts';
 import { renderPostmortem, type RenderedHeading } from './render.ts';
 
 /** Marker put in place of links to other postmortem files until every slug is known. */
@@ -35,20 +33,9 @@ export function effectiveSeverity(d: Diagnostic, config: Config): Diagnostic['se
   return d.severity;
 }
 
-function read(file: string, config: Config, root: string): ReadResult {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(resolve(root, file));
-  } catch {
-    // Let the core say why the file cannot be read.
-    return readPostmortem(file, config, root);
-  }
-  return fromBytes(file, bytes, config);
-}
-
 /** Read, check and render one file. Never throws for a bad file. */
 export async function publishFile(file: string, config: Config, root: string, includeDrafts: boolean): Promise<PublishedFile> {
-  const result = read(file, config, root);
+  const result = readPostmortem(file, config, root);
   const out: PublishedFile = { file, errors: [], warnings: [], incident: null, html: '', headings: [] };
   for (const d of [...result.parsed.diagnostics, ...(result.extraction?.diagnostics ?? [])]) {
     const severity = effectiveSeverity(d, config);

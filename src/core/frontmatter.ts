@@ -1,12 +1,14 @@
 /**
  * Reading front matter: gray-matter finds the block, and its engines are replaced so that YAML
- * goes through `yaml` (with positions), TOML through smol-toml, JSON through JSON.parse — and
- * every executable language is refused before any engine could see it.
+ * goes through `yaml` (with positions; js-yaml first where the two agree, see yaml-fast.ts), TOML
+ * through smol-toml, JSON through JSON.parse — and every executable language is refused before
+ * any engine could see it.
  */
 import matter from 'gray-matter';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { FrontmatterBlock } from './model.ts';
+import { readYamlFast } from './yaml-fast.ts';
 import { diagnostic, type Diagnostic, type Position } from './diagnostic.ts';
 
 export interface FrontmatterRead {
@@ -119,7 +121,7 @@ export function readFrontmatter(text: string): FrontmatterRead {
   return { block, diagnostics: parsed.diagnostics, refused: false, range };
 }
 
-interface ParsedBlock {
+export interface ParsedBlock {
   data: Record<string, unknown>;
   diagnostics: Diagnostic[];
   locate(path: readonly (string | number)[]): Position | null;
@@ -154,7 +156,28 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * YAML with positions. Most blocks are read by the fast reader, which also places top-level keys,
+ * their one-line values and their list items; `yaml` then runs only when another position is asked
+ * for. Blocks the fast reader leaves, and every error, go through `yaml` at once.
+ */
 function parseYamlBlock(raw: string): ParsedBlock {
+  const fast = readYamlFast(raw);
+  if (!fast) return parseYamlDocument(raw);
+  let full: ParsedBlock | null = null;
+  const positioned = () => (full ??= parseYamlDocument(raw));
+  // A path under a key the block does not have is nowhere, without asking `yaml`.
+  const absent = (path: readonly (string | number)[]) => path.length > 0 && !Object.hasOwn(fast.data, String(path[0]));
+  return {
+    data: fast.data,
+    diagnostics: [],
+    locate: (path) => fast.values.get(JSON.stringify(path)) ?? (absent(path) ? null : positioned().locate(path)),
+    locateKey: (path) => fast.keys.get(JSON.stringify(path)) ?? (absent(path) ? null : positioned().locateKey(path)),
+  };
+}
+
+/** YAML read by `yaml`, with every error and position. */
+export function parseYamlDocument(raw: string): ParsedBlock {
   // Positions come from the raw text's own line starts: yaml's LineCounter misses the line breaks
   // inside plain scalars it meets while recovering from an error, which put columns past the line.
   const starts = lineStarts(raw);

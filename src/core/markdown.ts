@@ -16,16 +16,24 @@ import type { Root } from 'mdast';
  * GFM as remark-gfm registers it — tables, task lists, strikethrough, footnotes — without
  * literal autolinks: scanning every word for a bare URL doubles the parse time of a postmortem
  * (measured by `npm run bench`), and bare URLs are still found where they matter (action-item links).
+ * `tables: false` leaves tables out (see `parseMarkdown`).
  */
-export function remarkGfmCore(this: Processor): void {
+export function remarkGfmCore(this: Processor, options: { tables?: boolean } = {}): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem(), gfmStrikethrough(), gfmFootnote());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown());
+  const tables = options.tables !== false;
+  (data.micromarkExtensions ??= []).push(...(tables ? [gfmTable()] : []), gfmTaskListItem(), gfmStrikethrough(), gfmFootnote());
+  (data.fromMarkdownExtensions ??= []).push(...(tables ? [gfmTableFromMarkdown()] : []), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown());
 }
 
 /** remark-parse + front matter (YAML `---`, TOML `+++`) + GFM tables, task lists, strikethrough, footnotes. */
 export const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmCore).freeze();
 
+/** The same without tables, for text that cannot hold one. */
+const markdownProcessorWithoutTables = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmCore, { tables: false }).freeze();
+
 export function parseMarkdown(text: string): Root {
-  return markdownProcessor.parse(text);
+  // The GFM table construct is tried at the start of every block (micromark has no character to
+  // key it on), which costs about a tenth of the parse; a table needs a `|` in its delimiter row,
+  // so text without one parses to the same tree without it.
+  return (text.includes('|') ? markdownProcessor : markdownProcessorWithoutTables).parse(text);
 }

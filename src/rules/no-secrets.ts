@@ -25,6 +25,13 @@ const tokenPatterns: readonly [kind: string, hints: readonly string[], pattern: 
 const bearer = /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/gi;
 /** A password inside a URL: `postgres://user:password@host` (group 1 is the password). */
 const urlPassword = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"<>]+:([^\s:/@'"<>]{3,})@/gi;
+/**
+ * Necessary conditions for `urlPassword` and `keyValue`, tested first because they are cheap: a URL
+ * with a password has `@` in the same word as its `://`; a key-value secret has its key word right
+ * before `:` or `=`.
+ */
+const urlWithAt = /:\/\/[^\s@]*@/;
+const keyBeforeAssign = /(?:passw(?:or)?d|pwd|secret|key|token)["']?[ \t]*[:=]/i;
 /** `password=…`, `secret: …`, `api_key = "…"` (group 1 is the key, group 2 the value). */
 const keyValue = /(?<![A-Za-z0-9_-])["']?((?:[A-Za-z0-9]+[_-])*(?:password|passwd|pwd|secret|secret[_-]?key|secret[_-]?access[_-]?key|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|token|private[_-]?key))["']?[ \t]*[:=][ \t]*["']?([^\s"'`,;]+)/gi;
 const privateKey = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g;
@@ -104,12 +111,12 @@ export default defineFileRule({
       const start = m.index + m[0].length - value.length;
       if (looksReal(value)) found.push({ kind: 'a bearer token', start, end: start + value.length, priority: 1 });
     }
-    if (text.includes('://')) for (const m of text.matchAll(urlPassword)) {
+    if (urlWithAt.test(text)) for (const m of text.matchAll(urlPassword)) {
       const value = m[1]!;
       const start = m.index + m[0].length - value.length - 1;
       if (looksReal(value)) found.push({ kind: 'a password in a URL', start, end: start + value.length, priority: 1 });
     }
-    if (/pass|pwd|secret|key|token/i.test(text)) for (const m of text.matchAll(keyValue)) {
+    if (keyBeforeAssign.test(text)) for (const m of text.matchAll(keyValue)) {
       const key = m[1]!.toLowerCase();
       const value = m[2]!.replace(/["']+$/, '');
       const start = m.index + m[0].length - m[2]!.length;

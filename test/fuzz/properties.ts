@@ -17,6 +17,7 @@ import { fileProcessor, lintFile, type LintMessage } from '../../src/lint/file-l
 import { fixFile } from '../../src/lint/fix.ts';
 import { resolveLevels } from '../../src/lint/levels.ts';
 import { readErrorId, ruleIds } from '../../src/lint/registry.ts';
+import { yamlDisagreement } from '../support/yaml-agreement.ts';
 
 /** A property that did not hold, with what was seen. */
 export class PropertyViolation extends Error {
@@ -96,6 +97,9 @@ export function checkCore(bytes: Uint8Array, config: Config, file = fuzzFileName
   checkDiagnostics('parse diagnostic', first.parsed.diagnostics, extent);
   if (!first.parsed.readable && !first.parsed.diagnostics.some((d) => d.severity === 'error')) violated('an unreadable file came with no error');
   if (first.parsed.readable && !first.extraction) violated('a readable file gave no incident');
+  const block = first.parsed.frontmatter;
+  const disagreement = block?.language === 'yaml' ? yamlDisagreement(block.raw) : null;
+  if (disagreement) violated(`the fast front matter reader and yaml disagree: ${disagreement}`);
   if (!first.extraction) return;
   checkDiagnostics('extraction diagnostic', first.extraction.diagnostics, extent);
   const checked = incidentSchema.safeParse(first.extraction.incident);

@@ -79,18 +79,27 @@ interface MinuteStart {
 
 const minuteCache = new Map<string, MinuteStart | null>();
 
+/** A minute at a fixed offset from UTC, without luxon: most log lines are in UTC. Null for an impossible date. */
+function fixedOffsetMinute(f: ClockFields, offsetMinutes: number): number | null {
+  const date = new Date(Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute));
+  if (date.getUTCFullYear() !== f.year || date.getUTCMonth() !== f.month - 1 || date.getUTCDate() !== f.day) return null;
+  return date.getTime() - offsetMinutes * 60_000;
+}
+
+/** A minute in a zone with rules (daylight saving, history), through luxon. Null for an impossible date. */
+function zonedMinute(f: ClockFields, zone: Zone): number | null {
+  const dt = DateTime.fromObject({ year: f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute }, { zone });
+  return dt.isValid ? dt.toMillis() : null;
+}
+
 /** Start of the minute written in `zone`, or null for an impossible date. */
 function minuteStart(f: ClockFields, zone: Zone): MinuteStart | null {
   const key = `${zone.name}|${f.year}-${f.month}-${f.day} ${f.hour}:${f.minute}`;
   const cached = minuteCache.get(key);
   if (cached !== undefined) return cached;
-  const dt = DateTime.fromObject(
-    { year: f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute },
-    { zone },
-  );
   let value: MinuteStart | null = null;
-  if (dt.isValid) {
-    const ms = dt.toMillis();
+  const ms = zone.isUniversal ? fixedOffsetMinute(f, zone.offset(0)) : zonedMinute(f, zone);
+  if (ms !== null) {
     const text = formatInstant(ms);
     // Zones with second-level offsets (historic local mean time) are formatted per line instead.
     value = { ms, prefix: text !== null && ms % 60000 === 0 ? text.slice(0, 16) : null };

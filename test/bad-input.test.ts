@@ -196,7 +196,10 @@ describe('front matter that is missing, broken or hostile', () => {
     expectClean(lint);
     expect(lint.code).toBe(1);
     expect(lintProblems(lint, file)).toContainEqual(expect.stringMatching(/^1:1\b.*error\s+Front matter opened with `---` on line 1 is never closed/));
-    expectClean(hindsight('extract', file));
+    const extract = hindsight('extract', file);
+    expectClean(extract);
+    expect(extract.code).toBe(0);
+    expect(extractProblems(extract, file)).toEqual([`${file}:1:1: warning: Front matter opened with \`---\` on line 1 is never closed; add a \`---\` line after its last key [frontmatter-yaml]`]);
   });
 
   it('YAML indented with tabs is an error at the tab', () => {
@@ -205,6 +208,12 @@ describe('front matter that is missing, broken or hostile', () => {
     expectClean(lint);
     expect(lint.code).toBe(1);
     expect(lintProblems(lint, file)).toContainEqual(expect.stringMatching(/^5:1\b.*error\s+Invalid YAML in front matter: Tabs are not allowed/));
+    // extract still gives the incident (titled after the file, as the front matter is unread) and says why.
+    const extract = hindsight('extract', file);
+    expectClean(extract);
+    expect(extract.code).toBe(0);
+    expect(incidents(extract)).toMatchObject([{ title: 'tabs' }]);
+    expect(extractProblems(extract, file)).toContainEqual(expect.stringMatching(/:5:1: warning: Invalid YAML in front matter: Tabs are not allowed.* \[frontmatter-yaml\]$/));
   });
 
   it('a duplicate key is an error at the second one', () => {

@@ -26,6 +26,9 @@ export function registerExtract(program: Command, io: CliIo): void {
           for (const d of parsed.diagnostics) io.stderr(formatDiagnostic(file, d));
           continue;
         }
+        // Front matter that could not be read leaves the incident to what the body says: said on
+        // stderr as a warning, since the incident is still given.
+        for (const d of parsed.diagnostics) io.stderr(formatDiagnostic(file, { ...d, severity: 'warning' }));
         incidents.push(extraction.incident);
       }
       const checked = incidentListSchema.parse(incidents);

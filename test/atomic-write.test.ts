@@ -115,6 +115,10 @@ describe('writeFileAtomic', () => {
       next = Math.max(...done) + 2;
     }
     expect(seen.size).toBeGreaterThan(1);
+    // The next write clears the temp files the killed writers left.
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp')).length, 'temp files of killed writers').toBeGreaterThan(0);
+    writeFileAtomic(target, version(next));
+    expect(readdirSync(dir)).toEqual(['target.md']);
   }, 120_000);
 });
 

@@ -1,10 +1,42 @@
 /** Writing files so that a crash never leaves one half-written, and nothing is overwritten unasked. */
-import { closeSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 function tempPath(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Whether a process runs (one that is not ours to signal still runs). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the temp files that writers killed mid-write left beside `file` (their process is gone). */
+function removeStaleTemps(file: string): void {
+  const dir = dirname(file);
+  const prefix = `.${basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = /^(\d{1,10})\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
+    if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
 }
 
 function writeTemp(file: string, data: string | Uint8Array, mode: number): string {
@@ -44,6 +76,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     try { unlinkSync(temp); } catch { /* already gone */ }
     throw error;
   }
+  removeStaleTemps(file);
 }
 
 /**
@@ -57,4 +90,5 @@ export function createFileExclusive(file: string, data: string | Uint8Array): vo
   } finally {
     try { unlinkSync(temp); } catch { /* already gone */ }
   }
+  removeStaleTemps(file);
 }

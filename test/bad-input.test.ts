@@ -386,6 +386,18 @@ describe('deep and large documents', () => {
     lintProblems(lint, file);
     expectClean(hindsight('extract', file));
   });
+
+  it('Markdown a parser takes minutes on (a paragraph of 1,000,000 `]`) is one error, fast and small', () => {
+    const file = put('cases/brackets.md', postmortem('Brackets').replace('## Root cause', `${']'.repeat(1_000_000)}\n\n## Root cause`));
+    const lint = hindsight('lint', file);
+    expectClean(lint);
+    expect(lint.code).toBe(1);
+    expect(lintProblems(lint, file)).toEqual([expect.stringMatching(/^15:1\b.*error\s+By line 15, the file holds too many `\]` for a Markdown parser to read in bounded time.*read-error\s+hindsight$/)]);
+    const extract = hindsight('extract', file);
+    expectClean(extract);
+    expect(extract.code).toBe(1);
+    expect(extractProblems(extract, file)).toEqual([expect.stringMatching(/:15:1: error: By line 15, the file holds too many `\]`/)]);
+  });
 });
 
 describe('paths that are not plain files', () => {

@@ -6,6 +6,8 @@ import type { ParsedPostmortem } from './model.ts';
 import { decodeText } from './decode.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { parseMarkdown } from './markdown.ts';
+import { markdownTooComplex } from './markdown-budget.ts';
+import { diagnostic } from './diagnostic.ts';
 import { splitSections } from './sections.ts';
 
 /** Replace a range with spaces, keeping every line break so positions stay file positions. */
@@ -32,6 +34,11 @@ export function parseText(file: string, text: string, config: Config = defaultCo
   // fence) is blanked so it is never read as Markdown; YAML and TOML stay as front matter nodes.
   const keep = fm.block && (fm.block.language === 'yaml' || fm.block.language === 'toml') && /^(---|\+\+\+)[ \t]*\r?$/m.test(text.slice(0, text.indexOf('\n') + 1 || undefined));
   const markdown = fm.range && !keep ? blankOut(text, fm.range) : text;
+  const tooComplex = tree ? null : markdownTooComplex(markdown);
+  if (tooComplex) {
+    const refused = diagnostic('read-error', 'error', tooComplex.message, { line: tooComplex.line, column: 1 });
+    return { file, text, frontmatter: fm.block, tree: { type: 'root', children: [] }, sections: [], diagnostics: [...fm.diagnostics, refused], readable: false };
+  }
   const root = tree ?? parseMarkdown(markdown);
   const sections = splitSections(root, config.headingAliases);
   return { file, text, frontmatter: fm.block, tree: root, sections, diagnostics: fm.diagnostics, readable: !fm.refused };

@@ -1,0 +1,113 @@
+/**
+ * Inputs the Markdown parser would take minutes on. micromark's time grows with the square of some
+ * counts inside one paragraph — closing brackets (100 KB of `]`: 40 s), emphasis and strikethrough
+ * marks (30 KB of `*a_`: 5 s) — and of the containers nested on one line (30 KB of `- > `: 7 s).
+ * No parser option bounds them, so the text is measured first, in one linear pass: for each kind,
+ * the sum over paragraphs (over lines, for nesting) of the square of its count, which is what the
+ * parse costs. A file over a budget is refused at the line where it crosses it, before it is parsed.
+ * Each budget is about a second of parsing here; real postmortems use a small fraction of it, and
+ * code blocks, where nothing of the sort is parsed, are not counted.
+ */
+
+/** Budgets: sums of squared counts (a single paragraph of 12,000 `]`, or 10,000 marks, or one line nested 3,000 deep). */
+export const markdownBudgets = { closingBrackets: 1.5e8, delimiters: 1e8, nesting: 1e7 } as const;
+
+export interface TooComplex {
+  line: number;
+  message: string;
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+
+function isAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code > 0x7f;
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== TAB && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+const tooMany = (what: string, line: number): TooComplex => ({
+  line,
+  message: `By line ${line}, the file holds ${what} for a Markdown parser to read in bounded time (its time grows with the square of their number in each paragraph), so the file is not read. Put logs in fenced code blocks (\`\`\`) and split long paragraphs`,
+});
+
+/** Where the text goes over a budget of `markdownBudgets`, or null. Linear in the length of the text. */
+export function markdownTooComplex(text: string): TooComplex | null {
+  // Counts in the current paragraph, and the running sums of their squares.
+  let brackets = 0;
+  let delimiters = 0;
+  let bracketCost = 0;
+  let delimiterCost = 0;
+  let nestingCost = 0;
+  let fence: { char: number; length: number } | null = null;
+  let line = 0;
+  for (let start = 0; start <= text.length; line++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    // Container markers opening the line: `>`, `-`/`*`/`+` and `1.`/`1)` followed by a space.
+    let at = start;
+    let nesting = 0;
+    for (;;) {
+      while (at < end && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at++;
+      const c = text.charCodeAt(at);
+      const next = text.charCodeAt(at + 1);
+      if (c === 0x3e) {
+        at++;
+      } else if ((c === 0x2d || c === 0x2a || c === 0x2b) && (next === SPACE || next === TAB)) {
+        at += 2;
+      } else {
+        let digits = at;
+        while (digits < end && digits - at < 9 && text.charCodeAt(digits) >= 0x30 && text.charCodeAt(digits) <= 0x39) digits++;
+        const marker = text.charCodeAt(digits);
+        const after = text.charCodeAt(digits + 1);
+        if (digits === at || (marker !== 0x2e && marker !== 0x29) || (after !== SPACE && after !== TAB)) break;
+        at = digits + 2;
+      }
+      nesting++;
+    }
+    nestingCost += nesting * nesting;
+    if (nestingCost > markdownBudgets.nesting) return tooMany('too many quotes and lists nested in one another', line + 1);
+    // Fenced code: nothing inside is parsed as inline Markdown.
+    const first = text.charCodeAt(at);
+    if (first === 0x60 || first === 0x7e) {
+      let run = at;
+      while (run < end && text.charCodeAt(run) === first) run++;
+      if (run - at >= 3) {
+        if (fence === null) fence = { char: first, length: run - at };
+        else if (fence.char === first && run - at >= fence.length) fence = null;
+        brackets = 0;
+        delimiters = 0;
+        start = end + 1;
+        continue;
+      }
+    }
+    if (fence !== null || isBlank(text, at, end)) {
+      if (fence === null) {
+        brackets = 0;
+        delimiters = 0;
+      }
+      start = end + 1;
+      continue;
+    }
+    for (let i = at; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x5d) {
+        // The square grows by 2n + 1 as the count goes from n to n + 1.
+        bracketCost += 2 * brackets++ + 1;
+      } else if (c === 0x2a || c === 0x7e || (c === 0x5f && !(i > start && isAlphanumeric(text.charCodeAt(i - 1)) && i + 1 < end && isAlphanumeric(text.charCodeAt(i + 1))))) {
+        // `_` between two letters or digits cannot open or close emphasis.
+        delimiterCost += 2 * delimiters++ + 1;
+      }
+    }
+    if (bracketCost > markdownBudgets.closingBrackets) return tooMany('too many `]`', line + 1);
+    if (delimiterCost > markdownBudgets.delimiters) return tooMany('too many emphasis and strikethrough marks (`*`, `_`, `~`)', line + 1);
+    start = end + 1;
+  }
+  return null;
+}

@@ -50,7 +50,7 @@ const oneLine = fc.oneof(
   fc.tuple(fc.array(fc.oneof(word, quoted), { minLength: 1, maxLength: 3 }), fc.constantFrom(' # note', '#x', '')).map(([w, c]) => `${w.join(' ')}${c}`),
   fc.array(piece.filter((p) => !p.includes('\n')), { maxLength: 8 }).map((parts) => parts.join('')),
 );
-const key = fc.oneof(fc.constantFrom('title', 'x-y', 'a b', 'ключ', 'null', '1', '"q"'), fc.stringMatching(/^[a-z][a-z_-]{0,7}$/));
+const key = fc.oneof(fc.constantFrom('title', 'x-y', 'a b', 'ключ', 'null', '1', '"q"', 'k'.repeat(1030)), fc.stringMatching(/^[a-z][a-z_-]{0,7}$/));
 const indent = fc.constantFrom('', ' ', '  ', '    ');
 /** An entry of a block: a key and a value, a key and a list, a key and a nested mapping, or noise. */
 const entry = fc.oneof(

@@ -106,7 +106,8 @@ function scanPlainBlock(raw: string): FastPositions | null {
       continue;
     }
     const key = mappingKey.exec(line);
-    if (!key) return null;
+    // `yaml` refuses an implicit key whose `:` is over 1,024 characters from its start.
+    if (!key || key[0].length > 1000) return null;
     const rest = line.slice(key[0].length);
     if (rest !== '' && (!rest.startsWith(' ') || !isPlainValue(rest.trimStart()))) return null;
     list = null;

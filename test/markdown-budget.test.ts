@@ -18,6 +18,8 @@ const hostile: Record<string, string> = {
   'strikethrough marks `~a`': '~a'.repeat(500_000),
   'nested quotes': '>'.repeat(1_000_000),
   'nested lists and quotes': '- > '.repeat(250_000),
+  'nested list items': `${'- '.repeat(20_000)}x`,
+  'nested ordered lists': `${'1. '.repeat(10_000)}x`,
   'many paragraphs of `[a]`': Array.from({ length: 40 }, () => '[a]'.repeat(8_000)).join('\n\n'),
   'many lines nested 1,000 deep': Array.from({ length: 300 }, () => '- > '.repeat(1_000)).join('\n'),
 };
@@ -36,7 +38,7 @@ describe('Markdown too complex to parse in bounded time', () => {
   }
 
   it('reads what stays under the budgets (about a second of parsing each here; the bound allows a loaded machine)', () => {
-    for (const body of ['[a]'.repeat(12_000), '*a_'.repeat(4_900), '- > '.repeat(1_500), ']'.repeat(12_000)]) {
+    for (const body of ['[a]'.repeat(12_000), '*a_'.repeat(4_900), '- > '.repeat(1_500), ']'.repeat(12_000), `${'> '.repeat(20_000)}x`, `${'- '.repeat(2_000)}x`]) {
       const started = performance.now();
       expect(parsePostmortem('x.md', withFrontmatter(body)).readable).toBe(true);
       expect(performance.now() - started).toBeLessThan(10_000);

@@ -1,7 +1,7 @@
 /**
  * Inputs the Markdown parser would take minutes on. micromark's time grows with the square of some
  * counts inside one paragraph — closing brackets (100 KB of `]`: 40 s), emphasis and strikethrough
- * marks (30 KB of `*a_`: 5 s) — and of the containers nested on one line (30 KB of `- > `: 7 s).
+ * marks (30 KB of `*a_`: 5 s) — and of the containers nested on one line (20,000 nested `- `: over a minute).
  * No parser option bounds them, so the text is measured first, in one linear pass: for each kind,
  * the sum over paragraphs (over lines, for nesting) of the square of its count, which is what the
  * parse costs. A file over a budget is refused at the line where it crosses it, before it is parsed.
@@ -9,7 +9,7 @@
  * code blocks, where nothing of the sort is parsed, are not counted.
  */
 
-/** Budgets: sums of squared counts (a single paragraph of 12,000 `]`, or 10,000 marks, or one line nested 3,000 deep). */
+/** Budgets: sums of squared counts (a single paragraph of 12,000 `]`, or 10,000 marks, or one line of 3,000 nested lists or 25,000 nested quotes). */
 export const markdownBudgets = { closingBrackets: 1.5e8, delimiters: 1e8, nesting: 1e7 } as const;
 
 export interface TooComplex {
@@ -52,14 +52,18 @@ export function markdownTooComplex(text: string): TooComplex | null {
     const end = newline === -1 ? text.length : newline;
     // Container markers opening the line: `>`, `-`/`*`/`+` and `1.`/`1)` followed by a space.
     let at = start;
-    let nesting = 0;
+    let quotes = 0;
+    let lists = 0;
     for (;;) {
       while (at < end && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at++;
       const c = text.charCodeAt(at);
       const next = text.charCodeAt(at + 1);
       if (c === 0x3e) {
         at++;
-      } else if ((c === 0x2d || c === 0x2a || c === 0x2b) && (next === SPACE || next === TAB)) {
+        quotes++;
+        continue;
+      }
+      if ((c === 0x2d || c === 0x2a || c === 0x2b) && (next === SPACE || next === TAB)) {
         at += 2;
       } else {
         let digits = at;
@@ -69,9 +73,10 @@ export function markdownTooComplex(text: string): TooComplex | null {
         if (digits === at || (marker !== 0x2e && marker !== 0x29) || (after !== SPACE && after !== TAB)) break;
         at = digits + 2;
       }
-      nesting++;
+      lists++;
     }
-    nestingCost += nesting * nesting;
+    // A nested list item costs the parser about sixty times what a nested quote does.
+    nestingCost += lists * lists + (quotes * quotes) / 64;
     if (nestingCost > markdownBudgets.nesting) return tooMany('too many quotes and lists nested in one another', line + 1);
     // Fenced code: nothing inside is parsed as inline Markdown.
     const first = text.charCodeAt(at);

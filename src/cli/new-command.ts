@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createFileExclusive } from '../core/atomic-write.ts';
-import { slugify } from '../core/extract.ts';
+import { slugify } from '../core/slug.ts';
 import { renderTemplate } from '../templates/postmortem.ts';
 import { loadCliConfig, UsageError, type CliIo } from './io.ts';
 

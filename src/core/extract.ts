@@ -18,6 +18,7 @@ import { toInstant } from './dates/index.ts';
 import { incidentDateOf } from './incident-date.ts';
 import { extractTimeline } from './timeline/index.ts';
 import { describeLogEvent, isNotable, looksLikeLogs, parseLogBlock } from './logs/index.ts';
+import { slugify } from './slug.ts';
 
 export interface Extraction {
   incident: Incident;
@@ -27,17 +28,6 @@ export interface Extraction {
   frontmatter: Frontmatter | null;
   /** Numeric date order used in the timeline (null when it had no numeric dates). */
   dateOrder: 'dmy' | 'mdy' | null;
-}
-
-/** URL slug from a file name or front matter: lower case, ASCII letters, digits and dashes. */
-export function slugify(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 120) || 'incident';
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);

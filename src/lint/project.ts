@@ -9,7 +9,7 @@ import { basename, extname, isAbsolute, join, relative, resolve } from 'node:pat
 import type { Heading } from 'mdast';
 import type { Point } from 'unist';
 import { parse as parseYaml } from 'yaml';
-import { slugify } from '../core/extract.ts';
+import { slugify } from '../core/slug.ts';
 import { postmortemExtensions } from '../core/files.ts';
 import { readFrontmatter } from '../core/frontmatter.ts';
 import type { LintModel } from './context.ts';

@@ -1,5 +1,5 @@
 /** Site URLs: every page path, under the configured base path. */
-import { slugify } from '../core/extract.ts';
+import { slugify } from '../core/slug.ts';
 
 /** `base` + `path`, with exactly one slash between them (`/postmortems/` + `tags/` → `/postmortems/tags/`). */
 export function joinBase(base: string, path: string): string {

@@ -1,8 +1,10 @@
 /** The site's data helpers: ordering, grouping, related incidents, chart figures, URLs and formats. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { causeCounts, causeLabel, monthRange, resolveTimeByMonth, severityByMonth } from '../src/site/charts.ts';
 import { codeSpans, formatInstant, formatMinutes } from '../src/site/format.ts';
 import { neighbours, newestFirst, relatedTo, severityColour, severityRank, termsOf } from '../src/site/incidents.ts';
+import { pageSourcePath } from '../src/site/search-index.ts';
 import { editUrl, joinBase, tagPath } from '../src/site/urls.ts';
 
 const incident = (slug: string, date: string, extra: Partial<{ tags: string[]; categories: string[]; services: string[]; related: string[]; severity: string | null }> = {}) => ({
@@ -29,6 +31,37 @@ describe('incident lists', () => {
   it('relates explicit slugs first, then the most shared tags, nearest in time', () => {
     expect(relatedTo(all.find((i) => i.slug === 'c')!, all).map((i) => i.slug)).toEqual(['a', 'd']);
     expect(relatedTo(all.find((i) => i.slug === 'a')!, all).map((i) => i.slug)).toEqual(['d', 'b', 'c']);
+  });
+
+  it('relates any list as a full sort of every incident sharing a tag would', () => {
+    // The page keeps only the best few candidates while scanning; the answer must be the sorted one.
+    const names = ['dns', 'DNS', 'tls', 'ceph', 'nfs'];
+    const tagged = fc.record({
+      tags: fc.subarray(names),
+      categories: fc.array(fc.constantFrom('network', 'Network', 'storage', 'config'), { maxLength: 3 }),
+      day: fc.integer({ min: 1, max: 28 }),
+      related: fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 6 }),
+    });
+    fc.assert(fc.property(fc.array(tagged, { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 7 }), (specs, limit) => {
+      const list = newestFirst(specs.map((s, i) => incident(`i${i}`, `2024-02-${String(s.day).padStart(2, '0')}`, { tags: s.tags, categories: s.categories, related: s.related.map((r) => `i${r}`) })));
+      for (const one of list) {
+        const expected = [...new Set(one.related)].filter((slug) => slug !== one.slug && list.some((o) => o.slug === slug));
+        const slugs = (names: string[]) => names.map((n) => n.toLowerCase());
+        const scored = list
+          .filter((o) => o.slug !== one.slug && !expected.includes(o.slug))
+          .map((o) => ({
+            o,
+            tags: [...new Set(slugs(o.tags))].filter((t) => slugs(one.tags).includes(t)).length,
+            categories: slugs(o.categories).filter((c) => slugs(one.categories).includes(c)).length,
+            distance: Math.abs(Date.parse(o.date) - Date.parse(one.date)),
+          }))
+          .filter((c) => c.tags > 0)
+          .sort((a, b) => b.tags - a.tags || b.categories - a.categories || a.distance - b.distance || a.o.slug.localeCompare(b.o.slug));
+        const wanted = Math.max(limit, one.related.length);
+        const full = [...expected, ...scored.map((c) => c.o.slug)].slice(0, Math.max(wanted, expected.length));
+        expect(relatedTo(one, list, limit).map((i) => i.slug)).toEqual(full);
+      }
+    }));
   });
 
   it('finds older and newer neighbours', () => {
@@ -75,6 +108,15 @@ describe('urls and formats', () => {
   it('joins the base path', () => {
     expect(joinBase('/postmortems/', tagPath('Cert Manager'))).toBe('/postmortems/tags/cert-manager/');
     expect(joinBase('/postmortems', '/x/')).toBe('/postmortems/x/');
+  });
+
+  it('names the file of a rendered page as the search index computes its URL', () => {
+    expect(pageSourcePath('/incidents/2025-01-01-dns/', '/')).toBe('incidents/2025-01-01-dns/index.html');
+    expect(pageSourcePath('/postmortems/incidents/x/', '/postmortems/')).toBe('incidents/x/index.html');
+    expect(pageSourcePath('/postmortems/incidents/x/', '/postmortems')).toBe('incidents/x/index.html');
+    expect(pageSourcePath('/postmortems/', '/postmortems/')).toBe('index.html');
+    expect(pageSourcePath('/incidents/caf%C3%A9', '/')).toBe('incidents/café/index.html');
+    expect(pageSourcePath('/404.html', '/')).toBe('404.html');
   });
 
   it('links to the editor of each forge', () => {

@@ -1,8 +1,12 @@
 /** Rendering a postmortem to HTML: sanitised by default, highlighted, with working anchors and links. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHighlighter } from 'shiki';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../schemas/config.ts';
 import { fromBytes } from '../src/core/files.ts';
-import { headingSlugger, renderPostmortem } from '../src/site/render.ts';
+import { codeTheme, headingSlugger, renderPostmortem } from '../src/site/render.ts';
 
 async function render(markdown: string, options: { trustedHtml?: boolean; file?: string } = {}) {
   const file = options.file ?? 'content/incidents/2025-01-01-x.md';
@@ -47,6 +51,23 @@ describe('renderPostmortem', () => {
     expect(html).not.toContain('style=');
     expect(html).toContain('&#x3C;b>not markup&#x3C;/b>');
     expect(html).not.toContain('<b>not markup');
+  });
+
+  it('tokenises logs with the JavaScript regex engine exactly as with Oniguruma', async () => {
+    // Logs are highlighted on Shiki's JavaScript engine for speed; it must not change a single token.
+    const theme = { theme: codeTheme.name!, lang: 'log' as const };
+    const oniguruma = await createHighlighter({ themes: [codeTheme], langs: ['log'] });
+    const javascript = await createHighlighter({ themes: [codeTheme], langs: ['log'], engine: createJavaScriptRegexEngine() });
+    const blocks: string[] = [];
+    for (const dir of ['content/incidents', 'test/fixtures/logs', 'test/fixtures/hostile']) {
+      for (const name of readdirSync(dir).filter((f) => f.endsWith('.md') || f.endsWith('.log') || f.endsWith('.txt'))) {
+        const text = readFileSync(join(dir, name), 'utf8');
+        blocks.push(...[...text.matchAll(/```[^\n]*\n([\s\S]*?)```/g)].map((m) => m[1]!));
+        if (!name.endsWith('.md')) blocks.push(text);
+      }
+    }
+    expect(blocks.length).toBeGreaterThan(20);
+    for (const block of blocks) expect(javascript.codeToHtml(block, theme)).toBe(oniguruma.codeToHtml(block, theme));
   });
 
   it('gives headings GitHub-style ids and lists them', async () => {

@@ -1,11 +1,27 @@
 /** How dates, times and durations read on the site. */
 import { DateTime } from 'luxon';
 
+/**
+ * A pure formatting function remembered by its argument: the same dates come back on many pages
+ * (lists, term pages, related incidents). Forgets everything past `limit` entries.
+ */
+export function remembered<R>(format: (key: string) => R, limit = 50_000): (key: string) => R {
+  const seen = new Map<string, R>();
+  return (key) => {
+    let value = seen.get(key);
+    if (value === undefined && !seen.has(key)) {
+      if (seen.size >= limit) seen.clear();
+      seen.set(key, (value = format(key)));
+    }
+    return value as R;
+  };
+}
+
 /** `22 Apr 2025` for a YYYY-MM-DD date. */
-export function formatDate(date: string): string {
+export const formatDate: (date: string) => string = remembered((date) => {
   const d = DateTime.fromISO(date, { zone: 'UTC' });
   return d.isValid ? d.toFormat('d LLL yyyy') : date;
-}
+});
 
 /** `22 Apr 2025 10:37 UTC` for an instant, shown in a zone; a bare date stays a date. */
 export function formatInstant(at: string | null, timezone: string): string | null {

@@ -38,20 +38,37 @@ export function termsOf<T extends Pick<Incident, 'tags' | 'categories' | 'servic
 
 type Relatable = Pick<Incident, 'slug' | 'related' | 'tags' | 'categories' | 'date'>;
 
+interface RelatedFacts {
+  /** The date as a number. */
+  time: number;
+  /** Tag slugs, each once. */
+  tags: Set<string>;
+  /** Category slugs, as listed. */
+  categories: string[];
+}
+
 interface RelatedIndex<T> {
   bySlug: Map<string, T>;
   byTag: Map<string, T[]>;
+  /** Per incident, worked out once. */
+  facts: Map<T, RelatedFacts>;
 }
 
 const relatedIndexes = new WeakMap<readonly Relatable[], RelatedIndex<Relatable>>();
+
+function factsOf(incident: Relatable): RelatedFacts {
+  return { time: Date.parse(incident.date), tags: new Set(incident.tags.map(termSlug)), categories: incident.categories.map(termSlug) };
+}
 
 /** Incidents by slug and by tag, built once per list (every incident page asks). */
 function relatedIndex<T extends Relatable>(all: readonly T[]): RelatedIndex<T> {
   let index = relatedIndexes.get(all) as RelatedIndex<T> | undefined;
   if (!index) {
-    index = { bySlug: new Map(all.map((i) => [i.slug, i])), byTag: new Map() };
+    index = { bySlug: new Map(all.map((i) => [i.slug, i])), byTag: new Map(), facts: new Map() };
     for (const incident of all) {
-      for (const tag of new Set(incident.tags.map(termSlug))) {
+      const facts = factsOf(incident);
+      index.facts.set(incident, facts);
+      for (const tag of facts.tags) {
         let list = index.byTag.get(tag);
         if (!list) index.byTag.set(tag, (list = []));
         list.push(incident);
@@ -62,12 +79,28 @@ function relatedIndex<T extends Relatable>(all: readonly T[]): RelatedIndex<T> {
   return index;
 }
 
+interface Candidate<T> {
+  o: T;
+  tags: number;
+  categories: number;
+  distance: number;
+}
+
+/** Most shared tags first, then most shared categories, then nearest in time, then by slug. */
+function closer<T extends Relatable>(a: Candidate<T>, b: Candidate<T>): number {
+  return b.tags - a.tags || b.categories - a.categories || a.distance - b.distance || a.o.slug.localeCompare(b.o.slug);
+}
+
 /**
  * Related incidents: the explicit `related` slugs first (in the order written), then incidents
  * sharing the most tags (then categories), nearest in time first.
+ *
+ * Every page asks, and with thousands of incidents a tag can be shared by a thousand others: only
+ * the few best candidates are kept while scanning, and a candidate that cannot beat the last of
+ * them is dropped after counting its shared tags, before anything else about it is worked out.
  */
 export function relatedTo<T extends Relatable>(incident: T, all: readonly T[], limit = 5): T[] {
-  const { bySlug, byTag } = relatedIndex(all);
+  const { bySlug, byTag, facts } = relatedIndex(all);
   const result: T[] = [];
   const taken = new Set([incident.slug]);
   for (const slug of incident.related) {
@@ -77,22 +110,37 @@ export function relatedTo<T extends Relatable>(incident: T, all: readonly T[], l
       taken.add(slug);
     }
   }
-  const shared = new Map<T, number>();
-  for (const tag of new Set(incident.tags.map(termSlug))) {
-    for (const other of byTag.get(tag) ?? []) if (!taken.has(other.slug)) shared.set(other, (shared.get(other) ?? 0) + 1);
+  const wanted = Math.max(limit, incident.related.length) - result.length;
+  if (wanted <= 0) return result;
+  const own = facts.get(incident) ?? factsOf(incident);
+  const ownTags = [...own.tags];
+  const ownCategories = new Set(own.categories);
+  // The best `wanted` candidates so far, best first.
+  const best: Candidate<T>[] = [];
+  for (let t = 0; t < ownTags.length; t++) {
+    for (const o of byTag.get(ownTags[t]!) ?? []) {
+      if (taken.has(o.slug)) continue;
+      const theirs = facts.get(o)!;
+      // Seen already under an earlier tag of this incident.
+      let seen = false;
+      for (let u = 0; u < t && !seen; u++) seen = theirs.tags.has(ownTags[u]!);
+      if (seen) continue;
+      let tags = 1;
+      for (let u = t + 1; u < ownTags.length; u++) if (theirs.tags.has(ownTags[u]!)) tags++;
+      const last = best.length === wanted ? best[best.length - 1]! : null;
+      if (last && tags < last.tags) continue;
+      let categories = 0;
+      for (const c of theirs.categories) if (ownCategories.has(c)) categories++;
+      if (last && tags === last.tags && categories < last.categories) continue;
+      const candidate = { o, tags, categories, distance: Math.abs(theirs.time - own.time) };
+      if (last && closer(candidate, last) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && closer(candidate, best[at - 1]!) < 0) at--;
+      best.splice(at, 0, candidate);
+      if (best.length > wanted) best.pop();
+    }
   }
-  const categories = new Set(incident.categories.map(termSlug));
-  const time = Date.parse(incident.date);
-  const scored = [...shared].map(([o, tags]) => ({
-    o,
-    tags,
-    categories: o.categories.filter((c) => categories.has(termSlug(c))).length,
-    distance: Math.abs(Date.parse(o.date) - time),
-  })).sort((a, b) => b.tags - a.tags || b.categories - a.categories || a.distance - b.distance || a.o.slug.localeCompare(b.o.slug));
-  for (const s of scored) {
-    if (result.length >= Math.max(limit, incident.related.length)) break;
-    result.push(s.o);
-  }
+  for (const c of best) result.push(c.o);
   return result;
 }
 

@@ -1,11 +1,11 @@
 /**
  * The Hindsight Astro integration: hands the project config to pages as a virtual module and
- * builds the Pagefind search index over the finished site.
+ * builds the Pagefind search index of the pages as they are rendered.
  */
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { Config } from '../../schemas/config.ts';
+import { SearchIndexBuilder } from './search-index.ts';
 import { copyMermaid, mermaidDir, mermaidModule } from './vendor.ts';
 
 const virtualId = 'virtual:hindsight/config';
@@ -17,27 +17,12 @@ export interface HindsightIntegrationOptions {
   configFile: string | null;
   /** The project directory whose content is published. */
   projectRoot: string;
-  /** Build the search index after `astro build` (default true). */
+  /** Build the Pagefind search index with the site (default true). */
   search?: boolean;
 }
 
-/** Index every incident page (those marked `data-pagefind-body`) into `<outDir>/pagefind/`. */
-async function buildSearchIndex(outDir: string, log: (message: string) => void): Promise<void> {
-  const pagefind = await import('pagefind');
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    log(`search index: ${added.page_count} page${added.page_count === 1 ? '' : 's'}`);
-  } finally {
-    await pagefind.close();
-  }
-}
-
 export function hindsight(options: HindsightIntegrationOptions): AstroIntegration {
+  let search: SearchIndexBuilder | null = null;
   return {
     name: 'hindsight',
     hooks: {
@@ -66,11 +51,21 @@ export function hindsight(options: HindsightIntegrationOptions): AstroIntegratio
           res.end(code);
         });
       },
+      'astro:build:start': ({ setPrerenderer }) => {
+        if (options.search === false) return;
+        // Every incident page (marked `data-pagefind-body`) goes to Pagefind as soon as it is rendered.
+        const builder = new SearchIndexBuilder(options.config.site.base);
+        search = builder;
+        setPrerenderer((prerenderer) => builder.wrap(prerenderer));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         copyMermaid(outDir);
-        if (options.search === false) return;
-        await buildSearchIndex(outDir, (m) => logger.info(m));
+        const builder = search;
+        search = null;
+        if (!builder) return;
+        const pages = await builder.finish(outDir);
+        logger.info(`search index: ${pages} page${pages === 1 ? '' : 's'}`);
       },
     },
   };

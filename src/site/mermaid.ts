@@ -9,9 +9,11 @@
  */
 import { DateTime } from 'luxon';
 import type { TimelineEvent } from '../../schemas/incident.ts';
+import { remembered } from './format.ts';
 
 /** Characters kept as written: letters, combining marks, digits, spaces and punctuation no Mermaid grammar reads. */
 const plain = /[\p{L}\p{M}\p{N} .,_()'?!+]/u;
+const allPlain = /^[\p{L}\p{M}\p{N} .,_()'?!+]*$/u;
 /** Halves of surrogate pairs standing alone: not text, shown as U+FFFD. */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -27,6 +29,7 @@ export function mermaidText(value: string, maxLength: number = maxLabelLength): 
   if (!text) text = '(no text)';
   const chars = Array.from(text);
   if (chars.length > maxLength) text = `${chars.slice(0, maxLength - 1).join('').trimEnd()}…`;
+  if (allPlain.test(text)) return text;
   let out = '';
   for (const ch of text) out += plain.test(ch) ? ch : `#${ch.codePointAt(0)};`;
   return out;
@@ -54,16 +57,24 @@ export interface TimelineDiagramOptions {
   direction?: 'LR' | 'TD';
 }
 
+/** Labels by `zone|precision|instant`: an incident page asks for each event twice (diagram and list). */
+const timeLabels = remembered((key: string): { day: string; time: string } | null => {
+  const [timezone, precision, instant] = key.split('|') as [string, string, string];
+  if (precision === 'day' || instant.length === 10) {
+    const day = DateTime.fromISO(instant, { zone: 'UTC' });
+    return day.isValid ? { day: day.toFormat('ccc d LLL yyyy'), time: 'that day' } : null;
+  }
+  const at = DateTime.fromISO(instant, { zone: 'UTC' }).setZone(timezone);
+  if (!at.isValid) return null;
+  return { day: at.toFormat('ccc d LLL yyyy'), time: at.toFormat(precision === 'second' ? 'HH:mm:ss' : 'HH:mm') };
+});
+
 /** Day heading and time label of an event in a zone; null when the event has no time. */
 export function eventTimeLabels(event: Pick<TimelineEvent, 'at' | 'precision'>, timezone: string): { day: string; time: string } | null {
   if (!event.at) return null;
-  if (event.precision === 'day' || event.at.length === 10) {
-    const day = DateTime.fromISO(event.at, { zone: 'UTC' });
-    return day.isValid ? { day: day.toFormat('ccc d LLL yyyy'), time: 'that day' } : null;
-  }
-  const at = DateTime.fromISO(event.at, { zone: 'UTC' }).setZone(timezone);
-  if (!at.isValid) return null;
-  return { day: at.toFormat('ccc d LLL yyyy'), time: at.toFormat(event.precision === 'second' ? 'HH:mm:ss' : 'HH:mm') };
+  const labels = timeLabels(`${timezone}|${event.precision}|${event.at}`);
+  // A copy: callers may keep or change what they get.
+  return labels && { ...labels };
 }
 
 /**

@@ -12,6 +12,7 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { bundledLanguages, createCssVariablesTheme, createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { LogEntry } from '../../schemas/incident.ts';
@@ -83,11 +84,21 @@ function tokensAsClasses(pre: Element): void {
   });
 }
 
+let logHighlighter: Promise<Highlighter> | null = null;
 let highlighter: Promise<Highlighter> | null = null;
 
-/** One Shiki highlighter for the whole build; languages are loaded as postmortems use them. */
+/**
+ * Logs (the most common code in postmortems) are highlighted with Shiki's JavaScript regex engine:
+ * the same tokens as the Oniguruma engine for the `log` grammar, in less than half the time.
+ */
+function getLogHighlighter(): Promise<Highlighter> {
+  logHighlighter ??= createHighlighter({ themes: [codeTheme], langs: ['log'], engine: createJavaScriptRegexEngine() });
+  return logHighlighter;
+}
+
+/** One Shiki highlighter (Oniguruma, as TextMate grammars are written for) for other languages, loaded as postmortems use them. */
 function getHighlighter(): Promise<Highlighter> {
-  highlighter ??= createHighlighter({ themes: [codeTheme], langs: ['log'] });
+  highlighter ??= createHighlighter({ themes: [codeTheme], langs: [] });
   return highlighter;
 }
 
@@ -202,12 +213,13 @@ function codeLanguages(tree: Root, logs: readonly Pick<LogEntry, 'line'>[]): Map
 export async function renderPostmortem(parsed: ParsedPostmortem, options: RenderOptions): Promise<RenderedPostmortem> {
   const tree = bodyOf(parsed.tree, options.title);
   const languages = codeLanguages(tree, options.logs);
-  const shiki = await getHighlighter();
   const wanted = new Set(languages.values());
-  const loaded = new Set(shiki.getLoadedLanguages());
+  const logs = await getLogHighlighter();
+  const others = [...wanted].some((lang) => lang !== 'text' && lang !== 'log') ? await getHighlighter() : null;
+  const loaded = new Set(['log', ...(others?.getLoadedLanguages() ?? [])]);
   for (const lang of wanted) {
     if (lang !== 'text' && !loaded.has(lang)) {
-      await shiki.loadLanguage(lang);
+      await others!.loadLanguage(lang);
       loaded.add(lang);
     }
   }
@@ -221,12 +233,12 @@ export async function renderPostmortem(parsed: ParsedPostmortem, options: Render
   const headings: RenderedHeading[] = [];
   const slug = headingSlugger();
   const ids = new Set<string>();
+  // Ids already there (raw HTML, footnotes), and ids for headings without one, in one walk.
   visit(hast, 'element', (node) => {
-    if (typeof node.properties.id === 'string') ids.add(node.properties.id);
-  });
-  visit(hast, 'element', (node) => {
+    const existing = node.properties.id;
+    if (typeof existing === 'string') ids.add(existing);
     const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
-    if (!depth || node.properties.id) return;
+    if (!depth || existing) return;
     const text = hastText(node).trim();
     const id = slug(text);
     node.properties.id = id;
@@ -257,6 +269,7 @@ export async function renderPostmortem(parsed: ParsedPostmortem, options: Render
       // Raw HTML can carry any attribute: only a language loaded above is used.
       const asked = String(code.properties.dataHighlight ?? 'text');
       const lang = wanted.has(asked as BundledLanguage) && (asked === 'text' || loaded.has(asked)) ? asked : 'text';
+      const shiki = lang === 'log' || lang === 'text' || !others ? logs : others;
       const highlighted = shiki.codeToHast(hastText(code).replace(/\n$/, ''), { lang, theme: codeTheme.name! });
       const pre = highlighted.children[0];
       if (pre?.type === 'element') {

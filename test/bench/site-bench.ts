@@ -38,6 +38,34 @@ function childCpuMs(): number {
   }
 }
 
+/**
+ * Wait (up to 10 s) until Pagefind's indexer has exited and been reaped: it is told to stop when
+ * the build ends but exits a moment later, and only a reaped child's CPU time is counted in this
+ * process's figures. (esbuild's service process lives on until this process exits; it is not waited for.)
+ */
+async function indexerReaped(): Promise<void> {
+  const list = `/proc/self/task/${process.pid}/children`;
+  // The indexer, or a child that has exited and is not reaped yet (its command line is gone by then).
+  const waitFor = (pid: string): boolean => {
+    try {
+      if (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z')) return true;
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('pagefind');
+    } catch {
+      return false;
+    }
+  };
+  for (let i = 0; i < 200; i++) {
+    let children: string[] = [];
+    try {
+      children = readFileSync(list, 'utf8').trim().split(/\s+/).filter(Boolean);
+    } catch {
+      return;
+    }
+    if (!children.some(waitFor)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** In a child process: build one site and print its time and peak memory as JSON. */
 async function child(kind: 'ours' | 'plain', project: string, outDir: string, cacheDir: string, search: boolean): Promise<void> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -50,6 +78,7 @@ async function child(kind: 'ours' | 'plain', project: string, outDir: string, ca
     await build({ root: project, outDir, cacheDir, configFile: false, logLevel: 'warn' });
   }
   const ms = performance.now() - start;
+  await indexerReaped();
   const usage = process.resourceUsage();
   const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000 + childCpuMs();
   const maxRssMB = usage.maxRSS / 1024;

@@ -136,5 +136,19 @@ describe('urls and formats', () => {
     expect(codeSpans('nodes flagged as `NotReady` on ``a`b``')).toEqual([
       { code: false, text: 'nodes flagged as ' }, { code: true, text: 'NotReady' }, { code: false, text: ' on ' }, { code: true, text: 'a`b' },
     ]);
+    // A run with no run of its own length after it is text, whole.
+    expect(codeSpans('a ``b` c`')).toEqual([{ code: false, text: 'a ``b' }, { code: true, text: 'c' }]);
+  });
+
+  it('splits code spans in linear time, however many backticks go unpaired', () => {
+    // Runs of growing length: none has a partner, and a pattern tries each backtick as an opener.
+    let growing = '';
+    for (let length = 1; growing.length < 200_000; length++) growing += `${'`'.repeat(length)}a`;
+    for (const text of [growing, '`a'.repeat(100_000), 'a`b``c```'.repeat(22_000)]) {
+      const started = performance.now();
+      const parts = codeSpans(text);
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(parts.map((p) => p.text).join('').length).toBeLessThanOrEqual(text.length);
+    }
   });
 });

@@ -13,7 +13,7 @@ export interface DisableDirective {
   ruleIds: string[] | null;
 }
 
-const htmlDirective = /<!--\s*hindsight-disable-next-line\b([\s\S]*?)-->/g;
+const directiveText = /^\s*hindsight-disable-next-line\b([\s\S]*)$/;
 const commentDirective = /^\s*#\s*hindsight-disable-next-line\b(.*)$/;
 
 function ids(list: string): string[] | null {
@@ -27,10 +27,20 @@ export function disableDirectives(model: LintModel): DisableDirective[] {
   if (!model.parsed.text.includes('hindsight-disable-next-line')) return directives;
   visit(model.parsed.tree, 'html', (node: Html) => {
     if (!node.position || !node.value.includes('hindsight-disable')) return;
-    for (const m of node.value.matchAll(htmlDirective)) {
-      const before = node.value.slice(0, m.index + m[0].length);
-      const endLine = node.position.start.line + (before.match(/\n/g)?.length ?? 0);
-      directives.push({ line: endLine + 1, ruleIds: ids(m[1]!) });
+    // Comment by comment, counting lines as it goes: linear however many comments there are.
+    const html = node.value;
+    let line = node.position.start.line;
+    let counted = 0;
+    for (let open = html.indexOf('<!--'); open !== -1; ) {
+      const close = html.indexOf('-->', open + 4);
+      if (close === -1) break;
+      const m = directiveText.exec(html.slice(open + 4, close));
+      if (m) {
+        for (let i = html.indexOf('\n', counted); i !== -1 && i < close; i = html.indexOf('\n', i + 1)) line++;
+        counted = close;
+        directives.push({ line: line + 1, ruleIds: ids(m[1]!) });
+      }
+      open = html.indexOf('<!--', close + 3);
     }
   });
   const fm = model.parsed.frontmatter;

@@ -29,8 +29,21 @@ function hasText(node: RootContent): boolean {
   return 'children' in node && (node.children as RootContent[]).some(hasText);
 }
 
+/** Whether HTML is nothing but comments and white space (a scan, not a pattern: linear on any input). */
+function onlyComments(html: string): boolean {
+  let at = 0;
+  for (;;) {
+    while (at < html.length && /\s/.test(html[at]!)) at++;
+    if (at === html.length) return true;
+    if (!html.startsWith('<!--', at)) return false;
+    const end = html.indexOf('-->', at + 4);
+    if (end === -1) return false;
+    at = end + 3;
+  }
+}
+
 function hasContent(node: RootContent): boolean {
-  if (node.type === 'html') return !/^\s*(<!--[\s\S]*?-->\s*)*$/.test(node.value);
+  if (node.type === 'html') return !onlyComments(node.value);
   if (node.type === 'definition' || node.type === 'yaml' || (node.type as string) === 'toml') return false;
   if (node.type === 'thematicBreak') return false;
   if (node.type === 'code' || node.type === 'table' || node.type === 'image' || node.type === 'heading') return true;

@@ -53,15 +53,37 @@ export function humanize(id: string): string {
   return id.replace(/[-_]+/g, ' ').trim();
 }
 
-/** Plain text split at Markdown code spans, so a page can show `` `NotReady` `` as code. */
+/**
+ * Plain text split at Markdown code spans, so a page can show `` `NotReady` `` as code: a run of
+ * backticks opens a span that the next run of the same length closes. Runs are paired by a scan
+ * rather than a pattern, which would take quadratic time on text with many unpaired backticks.
+ */
 export function codeSpans(text: string): { code: boolean; text: string }[] {
+  const runs: { start: number; end: number }[] = [];
+  for (let i = text.indexOf('`'); i !== -1; ) {
+    let end = i;
+    while (text[end] === '`') end++;
+    runs.push({ start: i, end });
+    i = text.indexOf('`', end);
+  }
+  // For each run, the next run of the same length (found from the end, one map of lengths).
+  const next: (number | undefined)[] = [];
+  const latest = new Map<number, number>();
+  for (let r = runs.length - 1; r >= 0; r--) {
+    const length = runs[r]!.end - runs[r]!.start;
+    next[r] = latest.get(length);
+    latest.set(length, r);
+  }
   const parts: { code: boolean; text: string }[] = [];
-  const re = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
   let last = 0;
-  for (const m of text.matchAll(re)) {
-    if (m.index > last) parts.push({ code: false, text: text.slice(last, m.index) });
-    parts.push({ code: true, text: m[2]!.trim() });
-    last = m.index + m[0].length;
+  for (let r = 0; r < runs.length; r++) {
+    const close = next[r];
+    if (close === undefined) continue;
+    const open = runs[r]!;
+    if (open.start > last) parts.push({ code: false, text: text.slice(last, open.start) });
+    parts.push({ code: true, text: text.slice(open.end, runs[close]!.start).trim() });
+    last = runs[close]!.end;
+    r = close;
   }
   if (last < text.length) parts.push({ code: false, text: text.slice(last) });
   return parts;

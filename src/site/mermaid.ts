@@ -9,7 +9,7 @@
  */
 import { DateTime } from 'luxon';
 import type { TimelineEvent } from '../../schemas/incident.ts';
-import { remembered } from './format.ts';
+import { codeSpans, remembered } from './format.ts';
 
 /** Characters kept as written: letters, combining marks, digits, spaces and punctuation no Mermaid grammar reads. */
 const plain = /[\p{L}\p{M}\p{N} .,_()'?!+]/u;
@@ -37,7 +37,7 @@ export function mermaidText(value: string, maxLength: number = maxLabelLength): 
 
 /** Text with Markdown code spans (`` `kube-apiserver` ``) as plain words, for a diagram label. */
 export function withoutCodeSpans(text: string): string {
-  return text.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, __, code: string) => code.trim());
+  return codeSpans(text).map((part) => part.text).join('');
 }
 
 /** A quoted label for grammars that take strings (`"…"`): the escaping leaves no quote inside. */

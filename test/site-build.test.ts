@@ -4,8 +4,8 @@
  * its diagram, every page carries the Content-Security-Policy, drafts stay out. And a postmortem
  * with an error fails the build with the line lint prints.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../schemas/incident.ts';
 import { loadConfig } from '../src/core/config-load.ts';
@@ -167,5 +167,48 @@ describe('a postmortem with an error', () => {
     expect(failure, 'the build should fail').not.toBeNull();
     expect(failure!.message).toContain(expected);
     expect(existsSync(join(project.dir, 'dist', 'index.html'))).toBe(false);
+  }, 300_000);
+});
+
+describe('images beside a postmortem', () => {
+  const project = scratch('site-images');
+  const elsewhere = scratch('site-images-elsewhere');
+  afterAll(() => {
+    project.dispose();
+    elsewhere.dispose();
+  });
+
+  // A 1×1 PNG, and the same bytes outside the project.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+  it('publishes raster images inside the project under their content hash, and shows no other', async () => {
+    writeProject(project.dir, {
+      'content/incidents/2025-02-01-images.md': [
+        '---', 'title: Images', 'date: 2025-02-01', '---', '', '## Summary', '',
+        '![Latency panel](img/latency%20p99.png) ![Again](./img/../img/latency%20p99.png)', '',
+        '![Vector](img/diagram.svg) ![Renamed text](img/notes.png) ![Missing](img/missing.png)', '',
+        `![Linked out](img/outside.png) ![Up and out](../../../${basename(elsewhere.dir)}/outside.png)`, '',
+      ].join('\n'),
+      'content/incidents/img/diagram.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      'content/incidents/img/notes.png': 'not an image',
+    });
+    writeFileSync(join(project.dir, 'content/incidents/img/latency p99.png'), png);
+    writeFileSync(join(elsewhere.dir, 'outside.png'), png);
+    symlinkSync(join(elsewhere.dir, 'outside.png'), join(project.dir, 'content/incidents/img/outside.png'));
+
+    const out = join(project.dir, 'dist');
+    await buildSite({ root: project.dir, outDir: out, cacheDir: join(project.dir, 'cache'), search: false });
+
+    const published = readdirSync(join(out, 'media'));
+    expect(published).toEqual([expect.stringMatching(/^[0-9a-f]{20}\.png$/)]);
+    expect(readFileSync(join(out, 'media', published[0]!)).equals(png)).toBe(true);
+    const images = readPages(out).find((p) => p.path === incidentPath('2025-02-01-images'))!.elements.filter((e) => e.tagName === 'img');
+    const byAlt = new Map(images.map((img) => [attr(img, 'alt'), attr(img, 'src')]));
+    expect(byAlt.get('Latency panel')).toBe(`/media/${published[0]}`);
+    expect(byAlt.get('Again')).toBe(`/media/${published[0]}`);
+    for (const alt of ['Vector', 'Renamed text', 'Missing', 'Linked out', 'Up and out']) {
+      expect(byAlt.has(alt), alt).toBe(true);
+      expect(byAlt.get(alt), alt).toBeUndefined();
+    }
   }, 300_000);
 });

@@ -1,10 +1,12 @@
 /**
- * The Hindsight Astro integration: hands the project config to pages as a virtual module and
- * builds the Pagefind search index of the pages as they are rendered.
+ * The Hindsight Astro integration: hands the project config to pages as a virtual module, builds
+ * the Pagefind search index of the pages as they are rendered, and publishes the postmortems' images.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Config } from '../../schemas/config.ts';
+import { copyMedia, mediaFile, mediaPath, mediaStore } from './media.ts';
 import { SearchIndexBuilder } from './search-index.ts';
 import { copyMermaid, mermaidDir, mermaidModule } from './vendor.ts';
 
@@ -23,6 +25,7 @@ export interface HindsightIntegrationOptions {
 
 export function hindsight(options: HindsightIntegrationOptions): AstroIntegration {
   let search: SearchIndexBuilder | null = null;
+  let media: string | null = null;
   return {
     name: 'hindsight',
     hooks: {
@@ -40,11 +43,22 @@ export function hindsight(options: HindsightIntegrationOptions): AstroIntegratio
           },
         });
       },
+      'astro:config:done': ({ config }) => {
+        media = mediaStore(fileURLToPath(config.cacheDir));
+      },
       'astro:server:setup': ({ server }) => {
-        // In `astro dev`, serve Mermaid's modules from node_modules at the URL the build copies them to.
+        // In `astro dev`, serve Mermaid's modules from node_modules and the postmortems' images from
+        // the media store, at the URLs the build copies them to.
         const prefix = `${options.config.site.base}${mermaidDir}`;
+        const images = `${options.config.site.base}${mediaPath}`;
         server.middlewares.use((req, res, next) => {
           const path = (req.url ?? '').split('?')[0]!;
+          const image = media && path.startsWith(images) ? mediaFile(media, path.slice(images.length)) : null;
+          if (image) {
+            res.setHeader('content-type', `image/${image.endsWith('.jpg') ? 'jpeg' : image.slice(image.lastIndexOf('.') + 1)}`);
+            res.end(readFileSync(image));
+            return;
+          }
           const code = path.startsWith(prefix) ? mermaidModule(path.slice(prefix.length)) : null;
           if (code === null) return next();
           res.setHeader('content-type', 'text/javascript; charset=utf-8');
@@ -61,6 +75,7 @@ export function hindsight(options: HindsightIntegrationOptions): AstroIntegratio
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         copyMermaid(outDir);
+        if (media) copyMedia(media, outDir);
         const builder = search;
         search = null;
         if (!builder) return;

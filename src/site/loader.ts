@@ -11,11 +11,12 @@ import type { z } from 'zod';
 import { incidentSchema, type Incident } from '../../schemas/incident.ts';
 import { loadConfig } from '../core/config-load.ts';
 import { findPostmortems } from '../core/files.ts';
+import { mediaMarker, mediaPath, mediaStore, writeMediaManifest } from './media.ts';
 import { linkMarker, publishFile, type PublishedFile } from './publish-file.ts';
 import { incidentPath, joinBase } from './urls.ts';
 
 /** Bumped when rendering changes, so cached entries are rendered again. */
-const renderVersion = '3';
+const renderVersion = '4';
 
 /**
  * What the site keeps of an incident: the extracted incident (the `extract` contract) without the
@@ -64,6 +65,7 @@ export function incidentLoader(options: IncidentLoaderOptions = {}): Loader {
       const root = options.root ?? fileURLToPath(context.config.root);
       const base = context.config.base;
       const includeDrafts = options.includeDrafts ?? watcher !== undefined;
+      const media = mediaStore(fileURLToPath(context.config.cacheDir));
 
       const sync = async (): Promise<void> => {
         const { config } = loadConfig({ cwd: root });
@@ -89,13 +91,14 @@ export function incidentLoader(options: IncidentLoaderOptions = {}): Loader {
           else toPublish.push(file);
         }
         const published = new Map<string, PublishedFile>();
-        for (const file of toPublish) published.set(file, await publishFile(file, config, root, includeDrafts));
+        for (const file of toPublish) published.set(file, await publishFile(file, config, root, includeDrafts, media));
 
         const problems: string[] = [];
         const bySlug = new Map<string, string>();
         const slugOfFile = new Map<string, string>();
         const kept = new Set<string>();
-        const fresh: { id: string; file: string; data: SiteIncidentData; html: string; headings: unknown[] }[] = [];
+        const fresh: { id: string; file: string; data: SiteIncidentData; html: string; headings: unknown[]; images: string[] }[] = [];
+        const images: string[] = [];
         for (const file of files) {
           const cachedId = cached.get(file);
           const result = published.get(file);
@@ -115,13 +118,15 @@ export function incidentLoader(options: IncidentLoaderOptions = {}): Loader {
           slugOfFile.set(file.replace(/\\/g, '/'), slug);
           if (cachedId) {
             kept.add(cachedId);
+            images.push(...(meta.get(`images:${file}`) ?? '').split(',').filter(Boolean));
             continue;
           }
           const incident = result!.incident!;
           if (incident.draft && !includeDrafts) continue;
           kept.add(slug);
           const data = await parseData({ id: slug, data: forSite(incident) as unknown as Record<string, unknown>, filePath: file });
-          fresh.push({ id: slug, file, data: data as unknown as SiteIncidentData, html: result!.html, headings: result!.headings });
+          fresh.push({ id: slug, file, data: data as unknown as SiteIncidentData, html: result!.html, headings: result!.headings, images: result!.images });
+          images.push(...result!.images);
         }
 
         if (problems.length) throw new UnpublishableError(problems);
@@ -133,7 +138,7 @@ export function incidentLoader(options: IncidentLoaderOptions = {}): Loader {
             const rel = isAbsolute(target) ? relative(root, target).replace(/\\/g, '/') : target;
             const slug = slugOfFile.get(rel);
             return slug ? `href="${joinBase(base, incidentPath(slug))}${hash ?? ''}"` : `href="${target.split('/').pop() ?? ''}${hash ?? ''}"`;
-          });
+          }).replace(new RegExp(`src="${mediaMarker}([0-9a-f]+\\.[a-z]+)"`, 'g'), (_match, name: string) => `src="${joinBase(base, `${mediaPath}${name}`)}"`);
           const digest = digests.get(entry.file)!;
           store.set({
             id: entry.id,
@@ -143,7 +148,10 @@ export function incidentLoader(options: IncidentLoaderOptions = {}): Loader {
             rendered: { html, metadata: { headings: entry.headings as never } },
           });
           meta.set(`file:${entry.file}`, `${digest}|${entry.id}`);
+          meta.set(`images:${entry.file}`, entry.images.join(','));
         }
+        // The images the site uses, for the build to copy (src/site/integration.ts).
+        writeMediaManifest(media, images);
         for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
         logger.info(`${kept.size} incident${kept.size === 1 ? '' : 's'} loaded`);
       };

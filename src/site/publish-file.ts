@@ -6,6 +6,7 @@ import type { Config } from '../../schemas/config.ts';
 import type { Incident } from '../../schemas/incident.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostic.ts';
 import { readPostmortem } from '../core/files.ts';
+import { mediaMarker, storeImage } from './media.ts';
 import { renderPostmortem, type RenderedHeading } from './render.ts';
 
 /** Marker put in place of links to other postmortem files until every slug is known. */
@@ -22,6 +23,8 @@ export interface PublishedFile {
   /** Rendered body (empty for drafts left out). */
   html: string;
   headings: RenderedHeading[];
+  /** Names of the images the body shows, in the media store. */
+  images: string[];
 }
 
 /** The level a diagnostic is reported at once the project's `rules` overrides are applied (null: off). */
@@ -33,10 +36,10 @@ export function effectiveSeverity(d: Diagnostic, config: Config): Diagnostic['se
   return d.severity;
 }
 
-/** Read, check and render one file. Never throws for a bad file. */
-export async function publishFile(file: string, config: Config, root: string, includeDrafts: boolean): Promise<PublishedFile> {
+/** Read, check and render one file (images beside it kept in the `media` store). Never throws for a bad file. */
+export async function publishFile(file: string, config: Config, root: string, includeDrafts: boolean, media?: string): Promise<PublishedFile> {
   const result = readPostmortem(file, config, root);
-  const out: PublishedFile = { file, errors: [], warnings: [], incident: null, html: '', headings: [] };
+  const out: PublishedFile = { file, errors: [], warnings: [], incident: null, html: '', headings: [], images: [] };
   for (const d of [...result.parsed.diagnostics, ...(result.extraction?.diagnostics ?? [])]) {
     const severity = effectiveSeverity(d, config);
     if (!severity) continue;
@@ -55,6 +58,11 @@ export async function publishFile(file: string, config: Config, root: string, in
     title: incident.title,
     logs: incident.logs,
     linkToFile: (target) => `${linkMarker}${encodeURIComponent(target)}`,
+    imageUrl: (target) => {
+      const name = media ? storeImage(target, root, media) : null;
+      if (name) out.images.push(name);
+      return name ? `${mediaMarker}${name}` : null;
+    },
   });
   out.html = rendered.html;
   out.headings = rendered.headings;

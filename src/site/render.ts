@@ -39,6 +39,22 @@ export interface RenderOptions {
   logs: readonly Pick<LogEntry, 'line'>[];
   /** URL for a link to another postmortem file (resolved against the content root), or null to keep the link. */
   linkToFile?: (file: string) => string | null;
+  /** URL for an image beside the postmortem (its path resolved against the content root), or null when it is not published. */
+  imageUrl?: (file: string) => string | null;
+}
+
+/** A path relative to the postmortem (no scheme, no leading `/`, not an anchor). */
+const relativeUrl = (url: string) => !/^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(url);
+
+/** A path of the content root for a URL relative to the postmortem file. */
+function besideFile(file: string, url: string): string {
+  let path = url.split(/[?#]/, 1)[0]!;
+  try {
+    path = decodeURI(path);
+  } catch {
+    // Written with a stray `%`: taken as it is.
+  }
+  return posix.normalize(posix.join(posix.dirname(file.replace(/\\/g, '/')), path));
 }
 
 /**
@@ -256,7 +272,7 @@ export async function renderPostmortem(parsed: ParsedPostmortem, options: Render
       } else if (options.linkToFile && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) {
         const [path, hash] = href.split('#', 2) as [string, string | undefined];
         if (/\.(md|markdown|mdx)$/i.test(path)) {
-          const file = posix.normalize(posix.join(posix.dirname(parsed.file.replace(/\\/g, '/')), decodeURI(path)));
+          const file = besideFile(parsed.file, path);
           const url = options.linkToFile(file);
           if (url) node.properties.href = hash ? `${url}#${hash}` : url;
         }
@@ -280,7 +296,16 @@ export async function renderPostmortem(parsed: ParsedPostmortem, options: Render
       return 'skip';
     }
     if (node.tagName === 'code') delete node.properties.dataHighlight;
-    if (node.tagName === 'img' && node.properties.alt === undefined) node.properties.alt = '';
+    if (node.tagName === 'img') {
+      if (node.properties.alt === undefined) node.properties.alt = '';
+      const src = node.properties.src;
+      if (options.imageUrl && typeof src === 'string' && relativeUrl(src)) {
+        // An image beside the postmortem is published with the site, or not shown at all.
+        const url = options.imageUrl(besideFile(parsed.file, src));
+        if (url) node.properties.src = url;
+        else delete node.properties.src;
+      }
+    }
     if (node.tagName === 'table' && parent && typeof index === 'number' && !hasClass(node, 'table-wrap')) {
       // Wide tables scroll inside their own box on small screens.
       parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['table-wrap'] }, children: [node] };

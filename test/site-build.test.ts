@@ -144,7 +144,13 @@ describe('the example site', () => {
 
 describe('a postmortem with an error', () => {
   const project = scratch('site-invalid');
-  afterAll(() => project.dispose());
+  afterAll(async () => {
+    // After a failed build Astro still saves its content store, half a second later: let it, so the
+    // folder is not removed under it.
+    const store = join(project.dir, 'cache', 'data-store.json');
+    for (let waited = 0; waited < 5_000 && !existsSync(store); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    project.dispose();
+  });
 
   it('fails the build with the line lint prints', async () => {
     const broken = '---\ntitle: Broken\ndate: 2025-13-45\ntags: [ok\n---\n\n## Summary\n\nText.\n';

@@ -17,10 +17,18 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Removes the temp files that writers killed mid-write left beside `file` (their process is gone). */
+/** Folders this process has cleared of stale temp files. */
+const cleared = new Set<string>();
+
+/**
+ * Removes the temp files that writers killed mid-write left in the folder of `file` (the process
+ * named in their name is gone): once per folder and process, so that fixing many files in one
+ * folder lists it once.
+ */
 function removeStaleTemps(file: string): void {
   const dir = dirname(file);
-  const prefix = `.${basename(file)}.`;
+  if (cleared.has(dir)) return;
+  cleared.add(dir);
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -28,8 +36,7 @@ function removeStaleTemps(file: string): void {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = /^(\d{1,10})\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
+    const pid = /^\..+\.(\d{1,10})\.[0-9a-f]{8}\.tmp$/.exec(name)?.[1];
     if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
     try {
       unlinkSync(join(dir, name));

@@ -92,10 +92,11 @@ function tooLarge(file: string, size: number): ReadResult {
 export function readPostmortem(file: string, config: Config, cwd: string = process.cwd()): ReadResult {
   let bytes: Buffer;
   try {
-    const stat = statSync(resolve(cwd, file));
+    const path = resolve(cwd, file);
+    const stat = statSync(path);
     if (stat.isDirectory()) return { parsed: unreadable(file, readFailure({ code: 'EISDIR' } as NodeJS.ErrnoException)), extraction: null };
     if (stat.size > maxFileBytes) return tooLarge(file, stat.size);
-    bytes = readFileSync(resolve(cwd, file));
+    bytes = readFileSync(path);
     // The file may have grown since it was measured.
     if (bytes.length > maxFileBytes) return tooLarge(file, bytes.length);
   } catch (error) {

@@ -25,11 +25,16 @@ export function remarkGfmCore(this: Processor, options: { tables?: boolean } = {
   (data.fromMarkdownExtensions ??= []).push(...(tables ? [gfmTableFromMarkdown()] : []), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown());
 }
 
-/** remark-parse + front matter (YAML `---`, TOML `+++`) + GFM tables, task lists, strikethrough, footnotes. */
-export const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmCore).freeze();
+/** remark-parse + front matter (YAML `---`, TOML `+++`) + GFM task lists, strikethrough, footnotes and, when asked, tables. */
+function processor(tables: boolean) {
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmCore, { tables }).freeze();
+}
+
+/** The one Markdown processor, GFM tables included. */
+export const markdownProcessor = processor(true);
 
 /** The same without tables, for text that cannot hold one. */
-const markdownProcessorWithoutTables = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmCore, { tables: false }).freeze();
+const markdownProcessorWithoutTables = processor(false);
 
 export function parseMarkdown(text: string): Root {
   // The GFM table construct is tried at the start of every block (micromark has no character to

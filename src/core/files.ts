@@ -1,5 +1,5 @@
 /** Finding postmortem files and reading them without ever throwing. */
-import { globSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, globSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Config } from '../../schemas/config.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
@@ -91,16 +91,20 @@ function tooLarge(file: string, size: number): ReadResult {
 /** Read, parse and extract one file. Never throws. */
 export function readPostmortem(file: string, config: Config, cwd: string = process.cwd()): ReadResult {
   let bytes: Buffer;
+  let fd: number | null = null;
   try {
-    const path = resolve(cwd, file);
-    const stat = statSync(path);
+    // One open, then the size of what was opened: the path is looked up once.
+    fd = openSync(resolve(cwd, file), 'r');
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) return { parsed: unreadable(file, readFailure({ code: 'EISDIR' } as NodeJS.ErrnoException)), extraction: null };
     if (stat.size > maxFileBytes) return tooLarge(file, stat.size);
-    bytes = readFileSync(path);
+    bytes = readFileSync(fd);
     // The file may have grown since it was measured.
     if (bytes.length > maxFileBytes) return tooLarge(file, bytes.length);
   } catch (error) {
     return { parsed: unreadable(file, readFailure(error as NodeJS.ErrnoException)), extraction: null };
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
   return fromBytes(file, bytes, config);
 }

@@ -2,11 +2,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { SectionKind } from '../../schemas/config.ts';
 
-/**
- * Normalise a heading for lookup: lower case, no parenthesised or bracketed asides
- * ("(all times UTC)", "{WIP}"), no numbering ("2.", "IV)"), no punctuation or emoji.
- */
-export function normaliseHeading(heading: string): string {
+function normalise(heading: string): string {
   return heading
     .toLowerCase()
     // Innermost asides only: `\([^)]*\)` is quadratic on a heading of many unclosed `(`.
@@ -16,6 +12,26 @@ export function normaliseHeading(heading: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .replace(/\s+/g, ' ');
+}
+
+/** Headings normalised so far: the same few dozen recur in every postmortem of a repository. */
+const normalised = new Map<string, string>();
+
+/**
+ * Normalise a heading for lookup: lower case, no parenthesised or bracketed asides
+ * ("(all times UTC)", "{WIP}"), no numbering ("2.", "IV)"), no punctuation or emoji.
+ */
+export function normaliseHeading(heading: string): string {
+  let key = normalised.get(heading);
+  if (key === undefined) {
+    key = normalise(heading);
+    // Bounded: short headings only, and a run over many files with headings of their own starts again.
+    if (heading.length <= 200) {
+      if (normalised.size >= 10_000) normalised.clear();
+      normalised.set(heading, key);
+    }
+  }
+  return key;
 }
 
 const table: Record<SectionKind, readonly string[]> = {

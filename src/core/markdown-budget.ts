@@ -37,8 +37,15 @@ const tooMany = (what: string, line: number): TooComplex => ({
   message: `By line ${line}, the file holds ${what} for a Markdown parser to read in bounded time (its time grows with the square of their number in each paragraph), so the file is not read. Put logs in fenced code blocks (\`\`\`) and split long paragraphs`,
 });
 
+/**
+ * Text this short is under every budget whatever it holds: n characters hold at most n `]` or
+ * marks, and at most n/2 nested list markers in all (a sum of squares is at most the square of the sum).
+ */
+const alwaysWithinBudget = Math.min(Math.sqrt(markdownBudgets.closingBrackets), Math.sqrt(markdownBudgets.delimiters), 2 * Math.sqrt(markdownBudgets.nesting));
+
 /** Where the text goes over a budget of `markdownBudgets`, or null. Linear in the length of the text. */
 export function markdownTooComplex(text: string): TooComplex | null {
+  if (text.length <= alwaysWithinBudget) return null;
   // Counts in the current paragraph, and the running sums of their squares.
   let brackets = 0;
   let delimiters = 0;

@@ -10,7 +10,7 @@ import { fileProcessor, lintFile, projectProcessor, toLintMessage, type FileOutc
 import { fixFile } from './fix.ts';
 import type { Levels } from './levels.ts';
 import { contentEntries, entryOf, ProjectIndex } from './project.ts';
-import { availableParallelism } from 'node:os';
+import { defaultThreads } from '../core/thread-pool.ts';
 import { lintThreaded } from './workers.ts';
 
 /**
@@ -18,8 +18,6 @@ import { lintThreaded } from './workers.ts';
  * and on a busy two-core machine 1,000 files finished sooner without one (see test/bench/lint-bench.ts).
  */
 export const workerThreshold = 2000;
-/** Threads for large runs, the main thread included: every core, up to four. */
-export const defaultThreads = Math.max(1, Math.min(4, availableParallelism()));
 
 export interface LintOptions {
   cwd: string;

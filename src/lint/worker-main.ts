@@ -1,6 +1,6 @@
 /** The work of a lint worker thread: lint each batch of files it is sent and send the outcomes back. */
-import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../../schemas/config.ts';
+import { serveBatches, workerSetup } from '../core/thread-pool.ts';
 import { fileProcessor, lintFile } from './file-lint.ts';
 import type { RuleLevel } from './rule.ts';
 
@@ -11,11 +11,7 @@ export interface WorkerSetup {
   cwd: string;
 }
 
-const setup = workerData as WorkerSetup;
+const setup = workerSetup<WorkerSetup>();
 const processor = fileProcessor(new Map(setup.levels));
-const port = parentPort!;
 
-port.on('message', (files: string[]) => {
-  port.postMessage(files.map((file) => lintFile(file, setup.config, processor, setup.cwd)));
-});
-port.postMessage('ready');
+serveBatches((files: string[]) => files.map((file) => lintFile(file, setup.config, processor, setup.cwd)));

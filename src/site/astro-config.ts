@@ -61,7 +61,7 @@ export function siteConfig(options: SiteBuildOptions): AstroInlineConfig {
     site: config.site.url,
     base,
     trailingSlash: 'ignore',
-    build: { format: 'directory' },
+    build: { format: 'directory', concurrency: 8 },
     // Postmortems are rendered by Hindsight's own pipeline (src/site/render.ts), not Astro's Markdown.
     markdown: { syntaxHighlight: false },
     integrations: [

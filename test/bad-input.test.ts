@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxFileBytes } from '../src/core/files.ts';
+import { maxTreeDepth } from '../src/core/markdown-budget.ts';
 import { projectRoot } from './fuzz/seeds.ts';
 import { fakeSecrets, withFakeSecrets } from './rules/fake-secrets.ts';
 
@@ -333,8 +334,23 @@ describe('deep and large documents', () => {
     ['10,000 nested block quotes', 'quotes-10k', '> '.repeat(10_000)],
     ['3,000 nested list items', 'bullets', '- '.repeat(3000)],
     ['3,000 nested ordered lists', 'numbers', '1. '.repeat(3000)],
-  ])('%s are read in bounded time and memory', (_name, slug, prefix) => {
-    const file = put(`cases/deep-${slug}.md`, postmortem('Deep Markdown').replace('## Root cause', `${prefix}2025-03-04 10:05 UTC: nested\n\n## Root cause`));
+  ])('%s are refused at their line, in bounded time and memory', (_name, slug, prefix) => {
+    const text = postmortem('Deep Markdown').replace('## Root cause', `${prefix}2025-03-04 10:05 UTC: nested\n\n## Root cause`);
+    const line = text.slice(0, text.indexOf(prefix)).split('\n').length;
+    const file = put(`cases/deep-${slug}.md`, text);
+    const refused = new RegExp(`^${line}:1\\b.*nested more than ${maxTreeDepth} levels deep`);
+    const lint = hindsight('lint', file);
+    expectClean(lint);
+    expect(lint.code).toBe(1);
+    expect(lintProblems(lint, file)).toEqual([expect.stringMatching(refused)]);
+    const extract = hindsight('extract', file);
+    expectClean(extract);
+    expect(extract.code).toBe(1);
+    expect(extractProblems(extract, file)).toEqual([expect.stringMatching(new RegExp(`:${line}:1: error: .*nested more than ${maxTreeDepth} levels deep`))]);
+  });
+
+  it('200 nested block quotes, deeper than any postmortem, are read', () => {
+    const file = put('cases/deep-200.md', postmortem('Deep Markdown').replace('## Root cause', `${'> '.repeat(200)}2025-03-04 10:05 UTC: nested\n\n## Root cause`));
     const lint = hindsight('lint', file);
     expectClean(lint);
     expect(lint.code).toBeLessThanOrEqual(1);

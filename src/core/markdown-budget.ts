@@ -9,6 +9,9 @@
  * code blocks, where nothing of the sort is parsed, are not counted.
  */
 
+import type { Root } from 'mdast';
+import type { Node, Parent } from 'unist';
+
 /** Budgets: sums of squared counts (a single paragraph of 12,000 `]`, or 10,000 marks, or one line of 3,000 nested lists or 25,000 nested quotes). */
 export const markdownBudgets = { closingBrackets: 1.5e8, delimiters: 1e8, nesting: 1e7 } as const;
 
@@ -120,6 +123,32 @@ export function markdownTooComplex(text: string): TooComplex | null {
     if (bracketCost > markdownBudgets.closingBrackets) return tooMany('too many `]`', line + 1);
     if (delimiterCost > markdownBudgets.delimiters) return tooMany('too many emphasis and strikethrough marks (`*`, `_`, `~`)', line + 1);
     start = end + 1;
+  }
+  return null;
+}
+
+/**
+ * Deepest Markdown tree read: quotes, lists, list items, emphasis and links inside one another
+ * (a list nested in a list is two levels: the list and its item). Renderers and tree utilities
+ * recurse once per level and overflow the call stack about 2,000 levels down; real postmortems
+ * stay under twenty.
+ */
+export const maxTreeDepth = 512;
+
+/** Where the parsed tree nests deeper than `maxTreeDepth`, or null. One pass, without recursion. */
+export function treeTooDeep(tree: Root): TooComplex | null {
+  const stack: [Node, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > maxTreeDepth) {
+      const line = node.position?.start.line ?? 1;
+      return {
+        line,
+        message: `At line ${line}, quotes, lists or emphasis are nested more than ${maxTreeDepth} levels deep inside one another, more than Hindsight reads, so the file is not read. Flatten the nesting`,
+      };
+    }
+    const children = (node as Partial<Parent>).children;
+    if (children) for (const child of children) stack.push([child, depth + 1]);
   }
   return null;
 }

@@ -6,7 +6,7 @@ import type { ParsedPostmortem } from './model.ts';
 import { decodeText } from './decode.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { parseMarkdown } from './markdown.ts';
-import { markdownTooComplex } from './markdown-budget.ts';
+import { markdownTooComplex, treeTooDeep } from './markdown-budget.ts';
 import { diagnostic } from './diagnostic.ts';
 import { splitSections } from './sections.ts';
 
@@ -40,6 +40,11 @@ export function parseText(file: string, text: string, config: Config = defaultCo
     return { file, text, frontmatter: fm.block, tree: { type: 'root', children: [] }, sections: [], diagnostics: [...fm.diagnostics, refused], readable: false };
   }
   const root = tree ?? parseMarkdown(markdown);
+  const tooDeep = treeTooDeep(root);
+  if (tooDeep) {
+    const refused = diagnostic('read-error', 'error', tooDeep.message, { line: tooDeep.line, column: 1 });
+    return { file, text, frontmatter: fm.block, tree: { type: 'root', children: [] }, sections: [], diagnostics: [...fm.diagnostics, refused], readable: false };
+  }
   const sections = splitSections(root, config.headingAliases);
   return { file, text, frontmatter: fm.block, tree: root, sections, diagnostics: fm.diagnostics, readable: !fm.refused };
 }

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { maxFileBytes } from '../core/files.ts';
+import { maxTreeDepth } from '../core/markdown-budget.ts';
 import { exampleFileName } from './example-file.ts';
 import { readErrorId, rules } from './registry.ts';
 import type { RuleExample } from './rule.ts';
@@ -73,7 +74,7 @@ export function renderRulesDoc(): string {
   out.push('');
   out.push(`## ${readErrorId}`);
   out.push('');
-  out.push(`The file could not be read: it does not exist (or is a broken symbolic link), it is a directory, it cannot be opened, it is larger than ${maxFileBytes / 1048576} MB, or its Markdown holds more of what parsers take quadratic time on (\`]\`, emphasis marks, nested quotes and lists) than can be read in bounded time. Always an error; it cannot be turned off.`);
+  out.push(`The file could not be read: it does not exist (or is a broken symbolic link), it is a directory, it cannot be opened, it is larger than ${maxFileBytes / 1048576} MB, or its Markdown holds more of what parsers take quadratic time on (\`]\`, emphasis marks, nested quotes and lists) than can be read in bounded time, or nests quotes, lists or emphasis more than ${maxTreeDepth} levels deep. Always an error; it cannot be turned off.`);
   out.push('');
   return out.join('\n');
 }

@@ -14,9 +14,9 @@ import remarkRehype from 'remark-rehype';
 import { bundledLanguages, createCssVariablesTheme, createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import type { LogEntry } from '../../schemas/incident.ts';
 import type { ParsedPostmortem } from '../core/model.ts';
+import { walk } from './tree-walk.ts';
 
 /** A heading of the rendered body, for the table of contents and anchors. */
 export interface RenderedHeading {
@@ -74,12 +74,9 @@ const tokenClasses: Record<string, string> = {
  * and code carries no `style` attributes. Plain-coloured tokens become plain text.
  */
 function tokensAsClasses(pre: Element): void {
-  visit(pre, 'element', (node, index, parent) => {
-    if (node.tagName === 'pre') {
-      delete node.properties.style;
-      return;
-    }
-    if (node.tagName !== 'span' || typeof node.properties.style !== 'string') return;
+  delete pre.properties.style;
+  walk<ElementContent>(pre, (node, index, parent) => {
+    if (node.type !== 'element' || node.tagName !== 'span' || typeof node.properties.style !== 'string') return;
     const classes: string[] = [];
     for (const rule of node.properties.style.split(';')) {
       const [name, value] = rule.split(':').map((x) => x.trim());
@@ -91,7 +88,7 @@ function tokensAsClasses(pre: Element): void {
     }
     delete node.properties.style;
     if (classes.length) node.properties.className = classes;
-    else if (parent && typeof index === 'number' && !(parent as Element).properties?.className?.toString().includes('line')) {
+    else if (!(parent as Element).properties?.className?.toString().includes('line')) {
       // A token in the default colour: just its text.
       parent.children.splice(index, 1, ...node.children);
       return index;
@@ -204,9 +201,10 @@ function bodyOf(tree: Root, title: string): Root {
 /** Whether the tree has raw HTML that needs parsing. */
 function hasRawHtml(tree: Root): boolean {
   let found = false;
-  visit(tree, 'html', () => {
+  walk(tree, (node) => {
+    if (node.type !== 'html') return undefined;
     found = true;
-    return false;
+    return 'exit';
   });
   return found;
 }
@@ -215,7 +213,8 @@ function hasRawHtml(tree: Root): boolean {
 function codeLanguages(tree: Root, logs: readonly Pick<LogEntry, 'line'>[]): Map<Code, BundledLanguage | 'text'> {
   const result = new Map<Code, BundledLanguage | 'text'>();
   const logLines = logs.map((l) => l.line);
-  visit(tree, 'code', (node) => {
+  walk<RootContent>(tree, (node) => {
+    if (node.type !== 'code') return;
     const start = node.position?.start.line ?? 0;
     const end = node.position?.end.line ?? 0;
     const lang = shikiLanguage(node.lang);
@@ -250,7 +249,8 @@ export async function renderPostmortem(parsed: ParsedPostmortem, options: Render
   const slug = headingSlugger();
   const ids = new Set<string>();
   // Ids already there (raw HTML, footnotes), and ids for headings without one, in one walk.
-  visit(hast, 'element', (node) => {
+  walk<HastContent>(hast, (node) => {
+    if (node.type !== 'element') return;
     const existing = node.properties.id;
     if (typeof existing === 'string') ids.add(existing);
     const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
@@ -262,7 +262,8 @@ export async function renderPostmortem(parsed: ParsedPostmortem, options: Render
     headings.push({ depth: Number(depth), slug: id, text });
   });
 
-  visit(hast, 'element', (node, index, parent) => {
+  walk<HastContent>(hast, (node, index, parent) => {
+    if (node.type !== 'element') return undefined;
     if (node.tagName === 'a' && typeof node.properties.href === 'string') {
       const href = node.properties.href;
       if (href.startsWith('#')) {
@@ -279,7 +280,7 @@ export async function renderPostmortem(parsed: ParsedPostmortem, options: Render
       }
       if (/^https?:/i.test(String(node.properties.href))) node.properties.rel = ['noopener', 'noreferrer'];
     }
-    if (node.tagName === 'pre' && parent && typeof index === 'number') {
+    if (node.tagName === 'pre') {
       const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
       if (!code) return;
       // Raw HTML can carry any attribute: only a language loaded above is used.
@@ -306,9 +307,10 @@ export async function renderPostmortem(parsed: ParsedPostmortem, options: Render
         else delete node.properties.src;
       }
     }
-    if (node.tagName === 'table' && parent && typeof index === 'number' && !hasClass(node, 'table-wrap')) {
+    if (node.tagName === 'table' && !hasClass(node, 'table-wrap')) {
       // Wide tables scroll inside their own box on small screens.
-      parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['table-wrap'] }, children: [node] };
+      const wrap: Element = { type: 'element', tagName: 'div', properties: { className: ['table-wrap'] }, children: [node] };
+      parent.children[index] = wrap;
       return 'skip';
     }
     return undefined;

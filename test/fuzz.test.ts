@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixableCaseArbitrary, fuzzCaseArbitrary, type FuzzCase } from './fuzz/arbitraries.ts';
 import { longLineDocument, longLineUnits } from './fuzz/long-lines.ts';
-import { checkCore, checkFix, checkLint, checkOnlyNamedChanged, fuzzFileName, lintHarness, type LintHarness } from './fuzz/properties.ts';
+import { checkCore, checkFix, checkLint, checkOnlyNamedChanged, checkPublish, fuzzFileName, lintHarness, type LintHarness } from './fuzz/properties.ts';
+import { unsafeHtml } from './support/html-safety.ts';
 import { lintFile } from '../src/lint/file-lint.ts';
 import { loadSeeds } from './fuzz/seeds.ts';
 
@@ -29,6 +30,10 @@ describe('damaged postmortems', () => {
 
   it('lint never throws and gives every message a known rule id, a docs URL and a place in the file', () => {
     fc.assert(fc.property(fuzzCaseArbitrary(seeds, options), (c: FuzzCase) => void checkLint(c.bytes, harness)), { numRuns: runs(800) });
+  }, 120_000);
+
+  it('the site publishes them without throwing, with lint lines for their problems, as HTML that runs nothing', async () => {
+    await fc.assert(fc.asyncProperty(fuzzCaseArbitrary(seeds, options), (c: FuzzCase) => checkPublish(c.bytes, harness)), { numRuns: runs(300) });
   }, 120_000);
 
   it('--fix changes only what its messages named, and fixing twice is fixing once', async () => {
@@ -55,6 +60,19 @@ describe('long lines', () => {
     }
     expect(slow, `lines of ${length} repeats took over ${budgetMs} ms to lint`).toEqual([]);
   }, 120_000);
+});
+
+describe('the HTML safety check itself', () => {
+  it('finds what a browser would run or load, however it is written', () => {
+    expect(unsafeHtml('<p>text <code>&lt;script&gt;</code> <a href="https://example.com/x?a=1&amp;b=2">ok</a> <a href="../x.md">rel</a> <img src="media/a.png" alt=""> <input type="checkbox" disabled></p>')).toEqual([]);
+    expect(unsafeHtml('<p title="a onload=b > c">text</p>')).toEqual([]);
+    expect(unsafeHtml('<script>alert(1)</script>')).toEqual(['a <script> element']);
+    expect(unsafeHtml('<img src=x onerror=alert(1)>')).toEqual(['an event handler (onerror) on <img>']);
+    expect(unsafeHtml('<a href="jav&#x09;ascript:alert(1)">x</a>')).toEqual(['a javascript: URL in href of <a>']);
+    expect(unsafeHtml('<a href=" data:text/html,x">x</a>')).toEqual(['a data: URL in href of <a>']);
+    expect(unsafeHtml('<div><svg><a xlink:href="javascript:alert(1)"></a></svg></div>')).toEqual(expect.arrayContaining(['a <svg> element', 'a javascript: URL in xlink:href of <a>']));
+    expect(unsafeHtml('<p style="background:url(x)">x</p><iframe srcdoc="x"></iframe>')).toEqual(['a style attribute on <p>', 'a <iframe> element', 'a srcdoc attribute on <iframe>']);
+  });
 });
 
 describe('the --fix check itself', () => {

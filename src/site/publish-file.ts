@@ -7,7 +7,7 @@ import type { Incident } from '../../schemas/incident.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostic.ts';
 import { readPostmortem } from '../core/files.ts';
 import { mediaMarker, storeImage } from './media.ts';
-import { renderPostmortem, type RenderedHeading } from './render.ts';
+import { renderPostmortem, type RenderedHeading, type RenderedPostmortem } from './render.ts';
 
 /** Marker put in place of links to other postmortem files until every slug is known. */
 export const linkMarker = 'hindsight-file:';
@@ -53,17 +53,25 @@ export async function publishFile(file: string, config: Config, root: string, in
   const incident = result.extraction.incident;
   out.incident = incident;
   if (incident.draft && !includeDrafts) return out;
-  const rendered = await renderPostmortem(result.parsed, {
-    trustedHtml: config.site.trustedHtml,
-    title: incident.title,
-    logs: incident.logs,
-    linkToFile: (target) => `${linkMarker}${encodeURIComponent(target)}`,
-    imageUrl: (target) => {
-      const name = media ? storeImage(target, root, media) : null;
-      if (name) out.images.push(name);
-      return name ? `${mediaMarker}${name}` : null;
-    },
-  });
+  let rendered: RenderedPostmortem;
+  try {
+    rendered = await renderPostmortem(result.parsed, {
+      trustedHtml: config.site.trustedHtml,
+      title: incident.title,
+      logs: incident.logs,
+      linkToFile: (target) => `${linkMarker}${encodeURIComponent(target)}`,
+      imageUrl: (target) => {
+        const name = media ? storeImage(target, root, media) : null;
+        if (name) out.images.push(name);
+        return name ? `${mediaMarker}${name}` : null;
+      },
+    });
+  } catch (error) {
+    // A bug of ours must not take the whole build down with a stack trace: report it against the file.
+    out.errors.push(`${file}:1:1: error: Internal error while rendering this file: ${(error as Error).message} [read-error]`);
+    out.incident = null;
+    return out;
+  }
   out.html = rendered.html;
   out.headings = rendered.headings;
   return out;

@@ -52,6 +52,9 @@ export const nastyTokens: readonly string[] = [
   'Kernel panic - not syncing', 'segfault at 0 ip 0 sp 0 error 4', 'blocked for more than 120 seconds', 'x509: certificate has expired',
   // HTML and script
   '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[a](javascript:alert(1))', '<a href="data:text/html,x">', '<svg onload=alert(1)>',
+  '<a href="jav&#x09;ascript:alert(1)">x</a>', '<iframe srcdoc="<script>alert(1)</script>">', '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+  '<form action="javascript:alert(1)"><button>go</button></form>', '<style>*{}</style>', '<base href="//evil.example/">', '<div style="color:red">',
+  '![x](javascript:alert(1))', '\n[ref]: javascript:alert(1)\n\n[ref]', '<details open ontoggle=alert(1)>',
   '%%{init: {"securityLevel": "loose"}}%%', 'click A call alert(1)', '</code></pre>', '<!DOCTYPE html>', '<?php ?>', '<![CDATA[', ']]>',
   // text that lint rules read
   'human error', 'should have', 'âžœ', 'Ã©', 'â€™', 'Ã', 'password=hunter2', 'secret: x', '-----BEGIN RSA PRIVATE KEY-----', 'Bearer ', '@owner', '#112', 'ABC-123',

@@ -2,7 +2,8 @@
  * What must hold for any input, however damaged: parse, extract and lint never throw; every message
  * has a rule id and a position inside the file; every incident validates against the incident
  * schema; extraction is deterministic; `--fix` changes only what its messages named, and fixing
- * twice is fixing once. Each check throws a `PropertyViolation` that says which and why.
+ * twice is fixing once; the site publishes it without throwing, with lint's lines for its problems
+ * and HTML that can run nothing. Each check throws a `PropertyViolation` that says which and why.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,8 @@ import { fileProcessor, lintFile, type LintMessage } from '../../src/lint/file-l
 import { fixFile } from '../../src/lint/fix.ts';
 import { resolveLevels } from '../../src/lint/levels.ts';
 import { readErrorId, ruleIds } from '../../src/lint/registry.ts';
+import { publishFile, type PublishedFile } from '../../src/site/publish-file.ts';
+import { unsafeHtml } from '../support/html-safety.ts';
 import { yamlDisagreement } from '../support/yaml-agreement.ts';
 
 /** A property that did not hold, with what was seen. */
@@ -245,9 +248,35 @@ export async function checkFix(bytes: Uint8Array, harness: LintHarness, file = f
   if (second.results[0]!.fixed) violated('lint --fix is not idempotent: a second run reported a fix');
 }
 
+/**
+ * The site's reading of a file (drafts included): publishing never throws; its problems are lint
+ * lines about this file, none an internal error; a file without errors gives an incident; and the
+ * rendered body, from untrusted text, can run nothing.
+ */
+export async function checkPublish(bytes: Uint8Array, harness: LintHarness, file = fuzzFileName): Promise<void> {
+  const root = join(harness.dir, 'site');
+  mkdirSync(root, { recursive: true });
+  writeFileSync(join(root, file), bytes);
+  let published: PublishedFile;
+  try {
+    published = await publishFile(file, harness.config, root, true);
+  } catch (error) {
+    violated(`publishing threw: ${(error as Error).stack ?? String(error)}`);
+  }
+  const lintLine = new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: (?:error|warning): \\S[\\s\\S]* \\[[a-z][a-z-]*\\]$`);
+  for (const line of [...published.errors, ...published.warnings]) {
+    if (!lintLine.test(line)) violated(`a site problem is not a lint line about the file: ${line.slice(0, 200)}`);
+    if (/internal error/i.test(line)) violated(`publishing reported an internal error: ${line.slice(0, 200)}`);
+  }
+  if (published.errors.length === 0 && !published.incident) violated('a file without errors gave no incident');
+  const unsafe = unsafeHtml(published.html);
+  if (unsafe.length > 0) violated(`the rendered body holds ${unsafe.slice(0, 3).join('; ')}`);
+}
+
 /** Every property over one input; `fix` runs the on-disk `--fix` checks when lint offered fixes. */
 export async function checkAll(bytes: Uint8Array, harness: LintHarness, options: { fix?: boolean } = {}): Promise<void> {
   checkCore(bytes, harness.config);
+  await checkPublish(bytes, harness);
   const messages = checkLint(bytes, harness);
   if ((options.fix ?? true) && messages.some((m) => m.fix)) await checkFix(bytes, harness);
 }

@@ -6,7 +6,8 @@ import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../schemas/config.ts';
 import { fromBytes } from '../src/core/files.ts';
-import { codeTheme, headingSlugger, renderPostmortem } from '../src/site/render.ts';
+import { safeLogGrammar, withoutRepeatedIntervals } from '../src/site/log-grammar.ts';
+import { codeTheme, headingSlugger, maxHighlightedLine, renderPostmortem } from '../src/site/render.ts';
 
 async function render(markdown: string, options: { trustedHtml?: boolean; file?: string } = {}) {
   const file = options.file ?? 'content/incidents/2025-01-01-x.md';
@@ -57,7 +58,7 @@ describe('renderPostmortem', () => {
     // Logs are highlighted on Shiki's JavaScript engine for speed; it must not change a single token.
     const theme = { theme: codeTheme.name!, lang: 'log' as const };
     const oniguruma = await createHighlighter({ themes: [codeTheme], langs: ['log'] });
-    const javascript = await createHighlighter({ themes: [codeTheme], langs: ['log'], engine: createJavaScriptRegexEngine() });
+    const javascript = await createHighlighter({ themes: [codeTheme], langs: await safeLogGrammar(), engine: createJavaScriptRegexEngine() });
     const blocks: string[] = [];
     for (const dir of ['content/incidents', 'test/fixtures/logs', 'test/fixtures/hostile']) {
       for (const name of readdirSync(dir).filter((f) => f.endsWith('.md') || f.endsWith('.log') || f.endsWith('.txt'))) {
@@ -67,7 +68,28 @@ describe('renderPostmortem', () => {
       }
     }
     expect(blocks.length).toBeGreaterThan(20);
+    // Lines that exercise the one pattern rewritten for the JavaScript engine (`\\h{2,}+`).
+    blocks.push('mac 00:1a:2b:3c:4d:5e up\nid ab-cd-ef-0123 and ab:cdef0123456789abcdefg\nsha 2025-04-22 dead-beef00112233445566778899aabbccddeeff done');
     for (const block of blocks) expect(javascript.codeToHtml(block, theme)).toBe(oniguruma.codeToHtml(block, theme));
+  });
+
+  it('highlights a log line with a long hex-like run at once (the grammar is safe for the JavaScript engine)', async () => {
+    const line = `2025-04-22T10:04:12Z mon.0 : cluster [WRN] slow ops, oldest one ${'a'.repeat(60)}22-04-2025${'a'.repeat(60)}blocked for 363 sec`;
+    const started = performance.now();
+    const { html } = await render(`${front}## Logs\n\n\`\`\`\n${line}\n\`\`\`\n`);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(html).toContain('<span class="tk-m">2025-04-22');
+    expect(withoutRepeatedIntervals(String.raw`\b(\h{2,}[-:])+\h{2,}+\b`)).toBe(String.raw`\b(\h{2,}[-:])+\h{2,}\b`);
+    expect(withoutRepeatedIntervals(String.raw`a++ b*+ \{2,}+ \\{3,}+`)).toBe(String.raw`a++ b*+ \{2,}+ \\{3,}`);
+  });
+
+  it(`shows log lines over ${maxHighlightedLine} characters without colours, and whole`, async () => {
+    const long = 'a.'.repeat(50_000);
+    const started = performance.now();
+    const { html } = await render(`${front}## Logs\n\n\`\`\`\n2025-04-22 10:00 short line\n${long}/\n\`\`\`\n`);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(html).toContain('<span class="tk-m">2025-04-22');
+    expect(html).toContain(`${long}/`);
   });
 
   it('gives headings GitHub-style ids and lists them', async () => {

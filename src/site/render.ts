@@ -16,6 +16,7 @@ import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { unified } from 'unified';
 import type { LogEntry } from '../../schemas/incident.ts';
 import type { ParsedPostmortem } from '../core/model.ts';
+import { safeLogGrammar } from './log-grammar.ts';
 import { walk } from './tree-walk.ts';
 
 /** A heading of the rendered body, for the table of contents and anchors. */
@@ -97,15 +98,23 @@ function tokensAsClasses(pre: Element): void {
   });
 }
 
+/**
+ * Longer lines are shown without colours: some patterns of TextMate grammars take time growing with
+ * the square of a line's length (a 100,000-character line of `a.` took seconds), and no real log
+ * line needs colouring past this.
+ */
+export const maxHighlightedLine = 1000;
+
 let logHighlighter: Promise<Highlighter> | null = null;
 let highlighter: Promise<Highlighter> | null = null;
 
 /**
  * Logs (the most common code in postmortems) are highlighted with Shiki's JavaScript regex engine:
- * the same tokens as the Oniguruma engine for the `log` grammar, in less than half the time.
+ * the same tokens as the Oniguruma engine for the `log` grammar, in less than half the time. The
+ * grammar is the one pattern short of exponential backtracking in that engine (src/site/log-grammar.ts).
  */
 function getLogHighlighter(): Promise<Highlighter> {
-  logHighlighter ??= createHighlighter({ themes: [codeTheme], langs: ['log'], engine: createJavaScriptRegexEngine() });
+  logHighlighter ??= safeLogGrammar().then((langs) => createHighlighter({ themes: [codeTheme], langs, engine: createJavaScriptRegexEngine() }));
   return logHighlighter;
 }
 
@@ -287,7 +296,7 @@ export async function renderPostmortem(parsed: ParsedPostmortem, options: Render
       const asked = String(code.properties.dataHighlight ?? 'text');
       const lang = wanted.has(asked as BundledLanguage) && (asked === 'text' || loaded.has(asked)) ? asked : 'text';
       const shiki = lang === 'log' || lang === 'text' || !others ? logs : others;
-      const highlighted = shiki.codeToHast(hastText(code).replace(/\n$/, ''), { lang, theme: codeTheme.name! });
+      const highlighted = shiki.codeToHast(hastText(code).replace(/\n$/, ''), { lang, theme: codeTheme.name!, tokenizeMaxLineLength: maxHighlightedLine });
       const pre = highlighted.children[0];
       if (pre?.type === 'element') {
         tokensAsClasses(pre);

@@ -7,8 +7,8 @@
  *     node test/bench/lint-bench.ts [counts…]     (default: 1000 10000)
  *
  * Each measurement is one pass in a fresh process, as a command run makes it (so its peak memory,
- * max RSS, is its own); each is taken a few times, interleaved, and the fastest kept, which keeps
- * other work on the machine out of the comparison.
+ * max RSS, is its own); each is taken several times (five; three above 2,000 files), interleaved,
+ * and the fastest kept, which keeps other work on the machine out of the comparison.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -79,7 +79,7 @@ async function main(counts: number[]): Promise<void> {
       const root = mkdtempSync(join(tmpdir(), 'hindsight-lint-bench-'));
       roots.push(root);
       const files = generateCorpus(join(root, content), count);
-      const rounds = count > 2000 ? 2 : 3;
+      const rounds = count > 2000 ? 3 : 5;
       const best = (a: Measure | null, b: Measure) => (a && a.ms <= b.ms ? a : b);
       let parse: Measure | null = null;
       let core: Measure | null = null;

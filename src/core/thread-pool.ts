@@ -84,6 +84,8 @@ export async function runThreaded<T, R>(items: readonly T[], options: ThreadPool
       notify();
     };
     worker.on('message', (message: 'ready' | R[]) => {
+      // Results that arrive after the worker failed are of batches already given back to the queue.
+      if (failed) return;
       if (message === 'ready') workersUsed++;
       else {
         inflight.shift();
@@ -131,14 +133,20 @@ export function serveBatches<T, R>(handle: (batch: T[]) => R[] | Promise<R[]>): 
   const port = parentPort;
   if (!port) throw new Error('serveBatches runs in a worker thread');
   let last: Promise<void> = Promise.resolve();
+  let failed = false;
   port.on('message', (batch: T[]) => {
-    last = last
-      .then(async () => port.postMessage(await handle(batch)))
-      .catch((error: unknown) => {
+    last = last.then(async () => {
+      // After a failure no batch is answered: the main thread takes back every batch it sent.
+      if (failed) return;
+      try {
+        port.postMessage(await handle(batch));
+      } catch (error) {
+        failed = true;
         setImmediate(() => {
           throw error;
         });
-      });
+      }
+    });
   });
   port.postMessage('ready');
 }

@@ -38,6 +38,14 @@ export class SearchIndexBuilder {
   /** Pages rendered in this build (by source path), whether or not they had searchable text. */
   readonly #rendered = new Set<string>();
   #added = 0;
+  /**
+   * Pages go to the indexer in the order Astro began rendering them, whatever order they finish in
+   * (Astro renders several at once), so that the index is the same from one build to the next:
+   * the number of pages begun, the next one to hand over, and those finished while waiting their turn.
+   */
+  #begun = 0;
+  #handedOver = 0;
+  readonly #waiting = new Map<number, { sourcePath: string; html: string } | null>();
 
   constructor(base: string) {
     this.#base = base;
@@ -52,13 +60,17 @@ export class SearchIndexBuilder {
       ...(prerenderer.collectStaticImages ? { collectStaticImages: () => prerenderer.collectStaticImages!() } : {}),
       ...(prerenderer.teardown ? { teardown: () => prerenderer.teardown!() } : {}),
       render: async (request, options) => {
+        const turn = this.#begun++;
         try {
           const result = await prerenderer.render(request, options);
           const response = result instanceof Response ? result : result.response;
           // Only pages: an endpoint's body (a feed, maybe binary) is passed on untouched.
-          if (response.status !== 200 || !response.body || !/^text\/html\b/i.test(response.headers.get('content-type') ?? '')) return result;
+          if (response.status !== 200 || !response.body || !/^text\/html\b/i.test(response.headers.get('content-type') ?? '')) {
+            await this.#inTurn(turn, null);
+            return result;
+          }
           const html = await response.text();
-          await this.add(pageSourcePath(new URL(request.url).pathname, this.#base), html);
+          await this.#inTurn(turn, { sourcePath: pageSourcePath(new URL(request.url).pathname, this.#base), html });
           // The body was read: Astro gets the same page back in a new response.
           const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
           return result instanceof Response ? copy : { ...result, response: copy };
@@ -68,6 +80,25 @@ export class SearchIndexBuilder {
         }
       },
     };
+  }
+
+  /** Hands over the pages whose turn has come, this one included when it is next. */
+  async #inTurn(turn: number, page: { sourcePath: string; html: string } | null): Promise<void> {
+    this.#waiting.set(turn, page);
+    await this.#handOver(false);
+  }
+
+  /** Hands over waiting pages in turn (all of them, in order, when `all`). */
+  async #handOver(all: boolean): Promise<void> {
+    for (;;) {
+      if (!this.#waiting.has(this.#handedOver)) {
+        if (!all || this.#waiting.size === 0) return;
+        this.#handedOver = Math.min(...this.#waiting.keys());
+      }
+      const page = this.#waiting.get(this.#handedOver)!;
+      this.#waiting.delete(this.#handedOver++);
+      if (page) await this.add(page.sourcePath, page.html);
+    }
   }
 
   /** Hand one page to the indexer; waits only while too many pages are queued. */
@@ -104,12 +135,15 @@ export class SearchIndexBuilder {
    */
   async finish(outDir: string): Promise<number> {
     try {
+      await this.#handOver(true);
+      const notRendered: string[] = [];
       for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
         if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
         const path = relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/');
-        if (this.#rendered.has(path) || path.startsWith('pagefind/')) continue;
-        await this.add(path, readFileSync(join(outDir, path), 'utf8'));
+        if (!this.#rendered.has(path) && !path.startsWith('pagefind/')) notRendered.push(path);
       }
+      // In a fixed order, as the rendered pages are.
+      for (const path of notRendered.sort()) await this.add(path, readFileSync(join(outDir, path), 'utf8'));
       const index = await this.#open();
       if (this.#added === 0) {
         // No page is marked: Pagefind indexes every page, as it does for a site without the marker.

@@ -10,7 +10,7 @@
  */
 
 import type { Root } from 'mdast';
-import type { Node, Parent } from 'unist';
+import type { Parent } from 'unist';
 
 /** Budgets: sums of squared counts (a single paragraph of 12,000 `]`, or 10,000 marks, or one line of 3,000 nested lists or 25,000 nested quotes). */
 export const markdownBudgets = { closingBrackets: 1.5e8, delimiters: 1e8, nesting: 1e7 } as const;
@@ -135,20 +135,31 @@ export function markdownTooComplex(text: string): TooComplex | null {
  */
 export const maxTreeDepth = 512;
 
-/** Where the parsed tree nests deeper than `maxTreeDepth`, or null. One pass, without recursion. */
+/**
+ * Where the parsed tree nests deeper than `maxTreeDepth`, or null. One pass, without recursion;
+ * only nodes with children go on the stack (most nodes are text), each with its depth beside it.
+ */
 export function treeTooDeep(tree: Root): TooComplex | null {
-  const stack: [Node, number][] = [[tree, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > maxTreeDepth) {
-      const line = node.position?.start.line ?? 1;
+  const parents: Parent[] = [tree];
+  const depths: number[] = [0];
+  while (parents.length > 0) {
+    const parent = parents.pop()!;
+    const depth = depths.pop()!;
+    const children = parent.children;
+    if (children.length === 0) continue;
+    if (depth + 1 > maxTreeDepth) {
+      const line = children[children.length - 1]!.position?.start.line ?? 1;
       return {
         line,
         message: `At line ${line}, quotes, lists or emphasis are nested more than ${maxTreeDepth} levels deep inside one another, more than Hindsight reads, so the file is not read. Flatten the nesting`,
       };
     }
-    const children = (node as Partial<Parent>).children;
-    if (children) for (const child of children) stack.push([child, depth + 1]);
+    for (const child of children) {
+      if (Array.isArray((child as Partial<Parent>).children)) {
+        parents.push(child as Parent);
+        depths.push(depth + 1);
+      }
+    }
   }
   return null;
 }

@@ -6,7 +6,7 @@ import type { ParsedPostmortem } from './model.ts';
 import { decodeText } from './decode.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { parseMarkdown } from './markdown.ts';
-import { markdownTooComplex, treeTooDeep } from './markdown-budget.ts';
+import { markdownTooComplex, treeTooDeep, type TooComplex } from './markdown-budget.ts';
 import { diagnostic } from './diagnostic.ts';
 import { splitSections } from './sections.ts';
 
@@ -34,17 +34,16 @@ export function parseText(file: string, text: string, config: Config = defaultCo
   // fence) is blanked so it is never read as Markdown; YAML and TOML stay as front matter nodes.
   const keep = fm.block && (fm.block.language === 'yaml' || fm.block.language === 'toml') && /^(---|\+\+\+)[ \t]*\r?$/m.test(text.slice(0, text.indexOf('\n') + 1 || undefined));
   const markdown = fm.range && !keep ? blankOut(text, fm.range) : text;
-  const tooComplex = tree ? null : markdownTooComplex(markdown);
-  if (tooComplex) {
-    const refused = diagnostic('read-error', 'error', tooComplex.message, { line: tooComplex.line, column: 1 });
+  // Markdown no parser or tree code could read in bounded time and stack is refused, at its line.
+  const refuse = (problem: TooComplex): ParsedPostmortem => {
+    const refused = diagnostic('read-error', 'error', problem.message, { line: problem.line, column: 1 });
     return { file, text, frontmatter: fm.block, tree: { type: 'root', children: [] }, sections: [], diagnostics: [...fm.diagnostics, refused], readable: false };
-  }
+  };
+  const tooComplex = tree ? null : markdownTooComplex(markdown);
+  if (tooComplex) return refuse(tooComplex);
   const root = tree ?? parseMarkdown(markdown);
   const tooDeep = treeTooDeep(root);
-  if (tooDeep) {
-    const refused = diagnostic('read-error', 'error', tooDeep.message, { line: tooDeep.line, column: 1 });
-    return { file, text, frontmatter: fm.block, tree: { type: 'root', children: [] }, sections: [], diagnostics: [...fm.diagnostics, refused], readable: false };
-  }
+  if (tooDeep) return refuse(tooDeep);
   const sections = splitSections(root, config.headingAliases);
   return { file, text, frontmatter: fm.block, tree: root, sections, diagnostics: fm.diagnostics, readable: !fm.refused };
 }

@@ -1,6 +1,7 @@
 /** Which section kind a heading names: a built-in alias table that users extend in config. */
 import { distance } from 'fastest-levenshtein';
 import type { SectionKind } from '../../schemas/config.ts';
+import { remembered } from './remembered.ts';
 
 function normalise(heading: string): string {
   return heading
@@ -14,25 +15,12 @@ function normalise(heading: string): string {
     .replace(/\s+/g, ' ');
 }
 
-/** Headings normalised so far: the same few dozen recur in every postmortem of a repository. */
-const normalised = new Map<string, string>();
-
 /**
  * Normalise a heading for lookup: lower case, no parenthesised or bracketed asides
  * ("(all times UTC)", "{WIP}"), no numbering ("2.", "IV)"), no punctuation or emoji.
+ * Remembered: the same few dozen headings recur in every postmortem of a repository.
  */
-export function normaliseHeading(heading: string): string {
-  let key = normalised.get(heading);
-  if (key === undefined) {
-    key = normalise(heading);
-    // Bounded: short headings only, and a run over many files with headings of their own starts again.
-    if (heading.length <= 200) {
-      if (normalised.size >= 10_000) normalised.clear();
-      normalised.set(heading, key);
-    }
-  }
-  return key;
-}
+export const normaliseHeading: (heading: string) => string = remembered(normalise, { limit: 10_000, maxKeyLength: 200 });
 
 const table: Record<SectionKind, readonly string[]> = {
   summary: [

@@ -1,21 +1,6 @@
 /** How dates, times and durations read on the site. */
 import { DateTime } from 'luxon';
-
-/**
- * A pure formatting function remembered by its argument: the same dates come back on many pages
- * (lists, term pages, related incidents). Forgets everything past `limit` entries.
- */
-export function remembered<R>(format: (key: string) => R, limit = 50_000): (key: string) => R {
-  const seen = new Map<string, R>();
-  return (key) => {
-    let value = seen.get(key);
-    if (value === undefined && !seen.has(key)) {
-      if (seen.size >= limit) seen.clear();
-      seen.set(key, (value = format(key)));
-    }
-    return value as R;
-  };
-}
+import { remembered } from '../core/remembered.ts';
 
 /** `22 Apr 2025` for a YYYY-MM-DD date. */
 export const formatDate: (date: string) => string = remembered((date) => {

@@ -9,11 +9,14 @@
  */
 import { DateTime } from 'luxon';
 import type { TimelineEvent } from '../../schemas/incident.ts';
-import { codeSpans, remembered } from './format.ts';
+import { remembered } from '../core/remembered.ts';
+import { codeSpans } from './format.ts';
 
 /** Characters kept as written: letters, combining marks, digits, spaces and punctuation no Mermaid grammar reads. */
-const plain = /[\p{L}\p{M}\p{N} .,_()'?!+]/u;
-const allPlain = /^[\p{L}\p{M}\p{N} .,_()'?!+]*$/u;
+const plainClass = String.raw`[\p{L}\p{M}\p{N} .,_()'?!+]`;
+const plain = new RegExp(plainClass, 'u');
+/** Text made of nothing else, kept whole. */
+const allPlain = new RegExp(`^${plainClass}*$`, 'u');
 /** Halves of surrogate pairs standing alone: not text, shown as U+FFFD. */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

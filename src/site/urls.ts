@@ -1,4 +1,5 @@
 /** Site URLs: every page path, under the configured base path. */
+import { remembered } from '../core/remembered.ts';
 import { slugify } from '../core/slug.ts';
 
 /** `base` + `path`, with exactly one slash between them (`/postmortems/` + `tags/` → `/postmortems/tags/`). */
@@ -7,14 +8,8 @@ export function joinBase(base: string, path: string): string {
   return `${b}${path.replace(/^\/+/, '')}`;
 }
 
-const termSlugs = new Map<string, string>();
-
 /** Path segment for a tag, category or service name (remembered: pages ask for the same names often). */
-export function termSlug(name: string): string {
-  let slug = termSlugs.get(name);
-  if (slug === undefined) termSlugs.set(name, (slug = slugify(name)));
-  return slug;
-}
+export const termSlug: (name: string) => string = remembered(slugify);
 
 export const incidentPath = (slug: string): string => `incidents/${slug}/`;
 export const tagPath = (tag: string): string => `tags/${termSlug(tag)}/`;

@@ -10,6 +10,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'zod';
 import { incidentSchema, type Incident } from '../../schemas/incident.ts';
 import { loadConfig } from '../core/config-load.ts';
+import { diagnostic, formatDiagnostic } from '../core/diagnostic.ts';
 import { findPostmortems } from '../core/files.ts';
 import { mediaMarker, mediaPath, mediaStore, writeMediaManifest } from './media.ts';
 import { linkMarker, publishFile, type PublishedFile } from './publish-file.ts';
@@ -111,7 +112,7 @@ export function incidentLoader(options: IncidentLoaderOptions = {}): Loader {
           if (!slug) continue;
           const other = bySlug.get(slug);
           if (other) {
-            problems.push(`${file}:1:1: error: The URL slug "${slug}" is already used by ${other}; rename the file or set a different \`slug\` [site-duplicate-slug]`);
+            problems.push(formatDiagnostic(file, diagnostic('site-duplicate-slug', 'error', `The URL slug "${slug}" is already used by ${other}; rename the file or set a different \`slug\``, { line: 1, column: 1 })));
             continue;
           }
           bySlug.set(slug, file);

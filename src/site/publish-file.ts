@@ -1,10 +1,10 @@
 /**
  * One postmortem made ready for the site: read, parsed and extracted by the core (as `lint` does),
- * its problems as lint lines, its body rendered. Used in the loader's thread and in its workers.
+ * its problems as lint lines, its body rendered. Used by the content loader.
  */
 import type { Config } from '../../schemas/config.ts';
 import type { Incident } from '../../schemas/incident.ts';
-import { formatDiagnostic, type Diagnostic } from '../core/diagnostic.ts';
+import { diagnostic, formatDiagnostic, type Diagnostic } from '../core/diagnostic.ts';
 import { readPostmortem } from '../core/files.ts';
 import { mediaMarker, storeImage } from './media.ts';
 import { renderPostmortem, type RenderedHeading, type RenderedPostmortem } from './render.ts';
@@ -36,6 +36,11 @@ export function effectiveSeverity(d: Diagnostic, config: Config): Diagnostic['se
   return d.severity;
 }
 
+/** A `read-error` about the whole file, as lint prints it. */
+function fileError(file: string, message: string): string {
+  return formatDiagnostic(file, diagnostic('read-error', 'error', message, { line: 1, column: 1 }));
+}
+
 /** Read, check and render one file (images beside it kept in the `media` store). Never throws for a bad file. */
 export async function publishFile(file: string, config: Config, root: string, includeDrafts: boolean, media?: string): Promise<PublishedFile> {
   const result = readPostmortem(file, config, root);
@@ -46,7 +51,7 @@ export async function publishFile(file: string, config: Config, root: string, in
     (severity === 'error' ? out.errors : out.warnings).push(formatDiagnostic(file, { ...d, severity }));
   }
   if (!result.extraction) {
-    if (out.errors.length === 0) out.errors.push(`${file}:1:1: error: The file cannot be read as a postmortem [read-error]`);
+    if (out.errors.length === 0) out.errors.push(fileError(file, 'The file cannot be read as a postmortem'));
     return out;
   }
   if (out.errors.length) return out;
@@ -68,7 +73,7 @@ export async function publishFile(file: string, config: Config, root: string, in
     });
   } catch (error) {
     // A bug of ours must not take the whole build down with a stack trace: report it against the file.
-    out.errors.push(`${file}:1:1: error: Internal error while rendering this file: ${(error as Error).message} [read-error]`);
+    out.errors.push(fileError(file, `Internal error while rendering this file: ${(error as Error).message}`));
     out.incident = null;
     return out;
   }

@@ -207,36 +207,31 @@ function bodyOf(tree: Root, title: string): Root {
   return { type: 'root', children };
 }
 
-/** Whether the tree has raw HTML that needs parsing. */
-function hasRawHtml(tree: Root): boolean {
-  let found = false;
-  walk(tree, (node) => {
-    if (node.type !== 'html') return undefined;
-    found = true;
-    return 'exit';
-  });
-  return found;
-}
-
-/** Languages of code blocks to highlight, with log blocks (those holding extracted log lines) as `log`. */
-function codeLanguages(tree: Root, logs: readonly Pick<LogEntry, 'line'>[]): Map<Code, BundledLanguage | 'text'> {
-  const result = new Map<Code, BundledLanguage | 'text'>();
+/**
+ * What rendering needs to know of the body before it starts, in one walk: whether it has raw HTML
+ * to parse, and the language of each code block to highlight, with log blocks (those holding
+ * extracted log lines) as `log`.
+ */
+function bodyFacts(tree: Root, logs: readonly Pick<LogEntry, 'line'>[]): { rawHtml: boolean; languages: Map<Code, BundledLanguage | 'text'> } {
+  const languages = new Map<Code, BundledLanguage | 'text'>();
   const logLines = logs.map((l) => l.line);
+  let rawHtml = false;
   walk<RootContent>(tree, (node) => {
+    if (node.type === 'html') rawHtml = true;
     if (node.type !== 'code') return;
     const start = node.position?.start.line ?? 0;
     const end = node.position?.end.line ?? 0;
     const lang = shikiLanguage(node.lang);
     const isLog = logLines.some((l) => l >= start && l <= end);
-    result.set(node, lang ?? (isLog || /^(logs?|console|syslog|journal\w*|kmsg|dmesg|talos)$/i.test(node.lang ?? '') ? 'log' : 'text'));
+    languages.set(node, lang ?? (isLog || /^(logs?|console|syslog|journal\w*|kmsg|dmesg|talos)$/i.test(node.lang ?? '') ? 'log' : 'text'));
   });
-  return result;
+  return { rawHtml, languages };
 }
 
 /** Render a parsed postmortem to HTML. Never evaluates anything from the file. */
 export async function renderPostmortem(parsed: ParsedPostmortem, options: RenderOptions): Promise<RenderedPostmortem> {
   const tree = bodyOf(parsed.tree, options.title);
-  const languages = codeLanguages(tree, options.logs);
+  const { rawHtml, languages } = bodyFacts(tree, options.logs);
   const wanted = new Set(languages.values());
   const logs = await getLogHighlighter();
   const others = [...wanted].some((lang) => lang !== 'text' && lang !== 'log') ? await getHighlighter() : null;
@@ -253,7 +248,7 @@ export async function renderPostmortem(parsed: ParsedPostmortem, options: Render
     node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), dataHighlight: lang } };
   }
 
-  const hast = (await processorFor(hasRawHtml(tree), options.trustedHtml).run(tree)) as HastRoot;
+  const hast = (await processorFor(rawHtml, options.trustedHtml).run(tree)) as HastRoot;
   const headings: RenderedHeading[] = [];
   const slug = headingSlugger();
   const ids = new Set<string>();

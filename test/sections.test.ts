@@ -79,6 +79,32 @@ describe('action items', () => {
     expect(found[0]).toMatchObject({ done: false, owner: null, line: 58, links: ['https://www.talos.dev/v1.9/reference/configuration/v1alpha1/config/#Config.machine.logging'] });
     expect(found[0]!.text).toMatch(/^It would be easier to diagnose issues/);
   });
+
+  it('counts nothing for a section that says there is nothing to do', () => {
+    for (const said of ['No further actions are needed.', 'None.', 'N/A', 'There are no follow-up actions planned at this time.']) {
+      expect(items(`## Further actions\n\n${said}\n`), said).toEqual([]);
+    }
+    expect(items('## Action items\n\n- None\n')).toEqual([]);
+    // A real action that happens to start with "no" is kept.
+    expect(items('## Action items\n\nNo more manual restores: script them (@dana).\n')).toHaveLength(1);
+  });
+
+  it('finds actions labelled as such outside the action-items section, in document order', () => {
+    const md = [
+      '## Lessons learned', '', 'Alerts came late.', '', 'Action point: page on the first failed renewal (@sam).', '',
+      '- **Follow-up:** add a runbook, OPS-7', '- We were lucky.', '',
+      '## Action items', '', '- [ ] Rotate the key', '',
+      '## Appendix', '', 'Action item: archive the logs.', '',
+    ].join('\n');
+    expect(items(md).map((i) => [i.line, i.text, i.owner, i.refs])).toEqual([
+      [5, 'page on the first failed renewal (@sam).', '@sam', []],
+      [7, 'add a runbook, OPS-7', null, ['OPS-7']],
+      [12, 'Rotate the key', null, []],
+      [16, 'archive the logs.', null, []],
+    ]);
+    // Inside an action-items section a label is not counted twice.
+    expect(items('## Action items\n\nAction item: rotate the key.\n').map((i) => i.text)).toEqual(['rotate the key.']);
+  });
 });
 
 describe('action item links', () => {

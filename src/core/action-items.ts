@@ -1,9 +1,12 @@
-/** Action items: checklists, lists and tables in the action-items sections, else their paragraphs. */
+/**
+ * Action items: checklists, lists and tables in the action-items sections, else their paragraphs;
+ * and, anywhere else, a paragraph or list item that labels itself one ("Action item: …").
+ */
 import type { ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ActionItem } from '../../schemas/incident.ts';
 import type { Section } from './model.ts';
-import { topSections } from './sections.ts';
+import { ownChildren, topSections } from './sections.ts';
 import { blockText } from './plain-text.ts';
 
 /** Tracker references: `#112`, `GH-12`, `ABC-123`, `org/repo#45`. */
@@ -89,8 +92,13 @@ function fromTable(table: Table): ActionItem[] {
   });
 }
 
-function fromParagraph(p: Paragraph): ActionItem {
-  const text = toString(p).replace(/\s+/g, ' ').trim();
+/** A line saying there is nothing to do ("None.", "No further actions are needed."): no item. */
+const nothingToDo = /^(?:none|n\/a|nothing(?: to do)?|no action items?|no actions?)\W*$|^(?:there (?:are|were|is) )?no (?:further |other |more |follow[- ]?up )?(?:actions?|action items?|follow[- ]?ups?|changes?|work)\b.{0,40}\b(?:needed|required|necessary|planned|identified|outstanding)\b/i;
+
+/** A label that makes a paragraph or list item an action wherever it is ("Action point: …", "Follow-up: …"). */
+const actionLabel = /^(?:action (?:point|item)|follow[- ]?up)s?\s*[:：]\s*(?=\S)/i;
+
+function fromParagraph(p: Paragraph, text = toString(p).replace(/\s+/g, ' ').trim()): ActionItem {
   return { text, done: false, owner: ownerOf(text), links: linksOf(p), refs: refsOf(text), line: p.position?.start.line ?? 1 };
 }
 
@@ -114,7 +122,27 @@ function itemsOf(blocks: readonly RootContent[]): ActionItem[] {
   return items;
 }
 
-/** Action items of every action-items section; paragraphs count when a section has no list or table. */
+/** Labelled actions in the blocks of a section that is not an action-items section. */
+function labelledIn(blocks: readonly RootContent[], items: ActionItem[]): void {
+  for (const block of blocks) {
+    if (block.type === 'paragraph') {
+      const text = toString(block).replace(/\s+/g, ' ').trim();
+      const label = actionLabel.exec(text);
+      if (label) items.push(fromParagraph(block, text.slice(label[0].length)));
+    } else if (block.type === 'list') {
+      for (const entry of block.children) {
+        const item = fromListItem(entry, entry.position?.start.line ?? 1);
+        const label = actionLabel.exec(item.text);
+        if (label) items.push({ ...item, text: item.text.slice(label[0].length) });
+      }
+    }
+  }
+}
+
+/**
+ * Action items of every action-items section (paragraphs count when a section has no list or
+ * table), then labelled actions elsewhere, in document order.
+ */
 export function extractActionItems(sections: readonly Section[]): ActionItem[] {
   const top = topSections(sections, 'actionItems');
   const items: ActionItem[] = [];
@@ -128,5 +156,12 @@ export function extractActionItems(sections: readonly Section[]): ActionItem[] {
       if (block.type === 'paragraph' && toString(block).trim().length > 0) items.push(fromParagraph(block));
     }
   }
-  return items.filter((i) => i.text.length > 0);
+  const labelled: ActionItem[] = [];
+  for (const section of sections) if (section.kind !== 'actionItems') labelledIn(ownChildren(section), labelled);
+  const taken = new Set(items.map((i) => i.line));
+  const all = labelled.length === 0 ? items : [...items, ...labelled.filter((i) => !taken.has(i.line))].sort((a, b) => a.line - b.line);
+  return all.flatMap((i) => {
+    const text = i.text.replace(actionLabel, '');
+    return text.length > 0 && !nothingToDo.test(text) ? [text === i.text ? i : { ...i, text }] : [];
+  });
 }

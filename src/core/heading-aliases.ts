@@ -36,7 +36,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'blast radius', 'severity and impact', 'impact summary', 'consequences', 'effects',
     'what was impacted', 'what was affected', 'risks and hazards', 'risks',
   ],
-  trigger: ['trigger', 'triggers', 'triggering event', 'what triggered it', 'cause of the trigger', 'initial trigger'],
+  trigger: ['trigger', 'triggers', 'triggering event', 'what triggered it', 'cause of the trigger', 'initial trigger', 'exploit', 'the exploit', 'attack vector'],
   detection: [
     'detection', 'how it was detected', 'how we detected it', 'discovery', 'how was it detected',
     'alerting', 'detection and response', 'identification',
@@ -52,7 +52,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'resolution', 'resolution and recovery', 'recovery', 'mitigation', 'mitigation and resolution',
     'fix', 'the fix', 'details of fix', 'details of the fix', 'how it was fixed', 'how we fixed it', 'response', 'response and recovery',
     'resolution steps', 'workaround', 'mitigation steps', 'restoration', 'incident response', 'resolution and mitigation',
-    'recovery steps', 'solution', 'immediate actions', 'handling', 'incident handling',
+    'recovery steps', 'solution', 'immediate actions', 'handling', 'incident handling', 'rebuild', 'the rebuild', 'rebuilding',
   ],
   timeline: [
     'timeline', 'incident timeline', 'timeline of events', 'sequence of events', 'chronology',

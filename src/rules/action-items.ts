@@ -9,14 +9,16 @@ export default defineFileRule({
   description:
     'Action items are how a postmortem changes anything; one without an owner or a ticket is ' +
     'forgotten. In the action items section (lists, checklists, tables, or paragraphs when there is no ' +
-    'list), each item that is not done needs an owner (`@name`, "owner: …", an Owner column) or a ' +
-    'tracking reference (a link, `#123`, `OPS-42`). An action items section with no item is reported ' +
-    'at its heading.',
+    'list), and in any paragraph or list item elsewhere that starts "Action item:", "Action point:" or ' +
+    '"Follow-up:", each item that is not done needs an owner (`@name`, "owner: …", an Owner column) or a ' +
+    'tracking reference (a link, `#123`, `OPS-42`). An action items section with no item, or one that ' +
+    'only says "None" or "No further actions are needed", is reported at its heading.',
   examples: {
     valid: [{ source: '## Action items\n\n- [ ] Alert on archive lag (@dana)\n- [ ] Raise the WAL volume to 200 GB, OPS-12\n- [x] Restart archiving\n' }],
     invalid: [
       { source: '## Action items\n\n- [ ] Alert on archive lag (@dana)\n- [ ] Raise the WAL volume\n', line: 4, column: 1 },
       { source: '## Action items\n\n<!-- none yet -->\n', line: 1, column: 1, note: 'no action items at all' },
+      { source: '## Lessons learned\n\nAction point: page on the first failed renewal.\n\n## Action items\n\nNone.\n', line: 3, column: 1, note: 'a labelled action elsewhere needs an owner too' },
     ],
   },
   check(ctx) {

@@ -63,6 +63,17 @@ describe('milestones and durations', () => {
     expect(ny.incident.timeToDetectMinutes).toBe(40);
     expect(ny.incident.durationMinutes).toBe(90);
   });
+
+  it('else come from the timeline: marked starts and ends win over the first and last events', () => {
+    const text = [
+      '---', 'title: t', 'date: 2015-10-21', '---', '', '## Timeline', '',
+      '- 14:51 News reports a new sonnet', '- 14:54 **OUTAGE BEGINS** -- backends melt down', '- 14:55 docbrown receives pager storm',
+      '- 15:36 **OUTAGE MITIGATED**, traffic sent to a sacrificial cluster', '- 16:00 **OUTAGE ENDS**, traffic back to normal', '- 17:30 Postmortem draft shared', '',
+    ].join('\n');
+    const { incident } = extractIncident(parsePostmortem('x.md', text));
+    expect([incident.started, incident.detected, incident.mitigated, incident.resolved]).toEqual(['2015-10-21T14:54Z', '2015-10-21T14:55Z', '2015-10-21T15:36Z', '2015-10-21T16:00Z']);
+    expect([incident.timeToDetectMinutes, incident.durationMinutes]).toEqual([1, 66]);
+  });
 });
 
 describe('hindsight extract', () => {

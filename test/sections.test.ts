@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normaliseHeading, sectionKindOf } from '../src/core/heading-aliases.ts';
 import { parsePostmortem } from '../src/core/parse.ts';
+import { extractIncident } from '../src/core/extract.ts';
 import { extractActionItems } from '../src/core/action-items.ts';
 
 describe('heading aliases', () => {
@@ -50,6 +51,43 @@ describe('sections', () => {
     expect(parsed.sections.map((s) => [s.heading, s.kind])).toEqual([
       ['Incident summary of the outage', 'other'], ['Timeline', 'timeline'], ['2023-08-25', 'timeline'], ['Appendix', 'other'], ['Graphs', 'other'],
     ]);
+  });
+});
+
+describe('sections opened by bold labels (Google\'s template)', () => {
+  const md = [
+    '# Shakespeare Sonnet++ Postmortem', '', '**Date:** 2015-10-21', '',
+    '**Summary:** Search down for 66 minutes.', '',
+    '**Root Causes**: Cascading failure due to high load', 'and a resource leak.', '',
+    'More on the leak.', '',
+    '**Status:** Complete', '',
+    '**Note** not a label.', '',
+    '## Timeline', '', '- 14:51 Sonnet found', '',
+    '## Background', '', '**Impact:** inside a section of no role still counts.', '',
+    '## Resolution', '', '**Impact:** inside a section with a role is text.', '',
+  ].join('\n');
+  const parsed = parsePostmortem('x.md', md);
+
+  it('opens a section of the named kind at each label, one level down, up to the next label', () => {
+    expect(parsed.sections.map((s) => [s.kind, s.heading, s.line, s.depth])).toEqual([
+      ['other', 'Shakespeare Sonnet++ Postmortem', 1, 1],
+      ['summary', 'Summary', 5, 2],
+      ['rootCause', 'Root Causes', 7, 2],
+      ['timeline', 'Timeline', 16, 2],
+      ['other', 'Background', 20, 2],
+      ['impact', 'Impact', 22, 3],
+      ['resolution', 'Resolution', 24, 2],
+    ]);
+    const incident = extractIncident(parsed).incident;
+    expect(incident.summary).toBe('Search down for 66 minutes.');
+    expect(incident.rootCause).toBe('Cascading failure due to high load\nand a resource leak.\n\nMore on the leak.');
+    expect(incident.impact).toBe('inside a section of no role still counts.');
+  });
+
+  it('points at the label', () => {
+    const root = parsed.sections.find((s) => s.kind === 'rootCause')!;
+    expect(root.node?.position?.start).toMatchObject({ line: 7, column: 1 });
+    expect(root.node?.position?.end).toMatchObject({ line: 7, column: 16 });
   });
 });
 

@@ -146,9 +146,12 @@ function minutesBetween(a: string | null, b: string | null): number | null {
 }
 
 const milestoneWords = {
-  detected: /\b(detect\w*|alert\w*|paged|page fired|noticed|observed|reported|flagged|first report)/i,
+  started: /\b(outage|incident|impact|degradation|downtime|disruption) (begins|began|starts|started)\b|\bstart of (the )?(outage|incident|impact)\b/i,
+  detected: /\b(detect\w*|alert\w*|paged|pager\w*|paging|page fired|receives? (a )?page|noticed|observed|reported|flagged|first report)/i,
   mitigated: /\b(mitigat\w*|workaround|rolled back|roll(ed)?back|revert\w*|restored|failover|failed over)/i,
   resolved: /\b(resolved|fixed|recovered|all clear|back to normal|fully operational|closed the incident|incident closed)/i,
+  /** An explicit end marker ("OUTAGE ENDS"): wins over the last timed event. */
+  ended: /\b(outage|incident|impact|degradation|downtime|disruption) (ends|ended|is over|over)\b|\bend of (the )?(outage|incident|impact)\b/i,
 } as const;
 
 export function extractIncident(parsed: ParsedPostmortem, config: Config = defaultConfig): Extraction {
@@ -184,10 +187,11 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   };
   const timed = events.filter((e) => e.at !== null).map((e) => e.at!).sort((a, b) => instantKey(a).localeCompare(instantKey(b)));
   const byWords = (key: keyof typeof milestoneWords) => events.find((e) => e.at && e.source === 'timeline' && milestoneWords[key].test(e.text))?.at ?? null;
-  const started = milestone('started') ?? timed[0] ?? null;
+  // An explicit start marker ("OUTAGE BEGINS") is when the impact began, even after earlier events.
+  const started = milestone('started') ?? byWords('started') ?? timed[0] ?? null;
   const detected = milestone('detected') ?? byWords('detected');
   const mitigated = milestone('mitigated') ?? byWords('mitigated');
-  const resolved = milestone('resolved') ?? timed[timed.length - 1] ?? null;
+  const resolved = milestone('resolved') ?? byWords('ended') ?? timed[timed.length - 1] ?? null;
 
   const description = fm?.description ?? str(raw.description);
   // Without a root-cause section, a "What went wrong?" section is where the cause is told.

@@ -101,14 +101,20 @@ const keywordRules: readonly [RegExp, SectionKind][] = [
   [/\blogs?\b/, 'logs'],
 ];
 
-/** Section kind of a heading, or `other`. Config aliases win over the built-in table. */
-export function sectionKindOf(heading: string, extra: Readonly<Record<string, SectionKind>> = {}): SectionKind | 'other' {
-  const key = normaliseHeading(heading);
+/** Section kind of a name that is exactly one of the aliases (config first), or `other`. */
+export function exactSectionKind(name: string, extra: Readonly<Record<string, SectionKind>> = {}): SectionKind | 'other' {
+  const key = normaliseHeading(name);
   for (const [alias, kind] of Object.entries(extra)) {
     if (normaliseHeading(alias) === key) return kind;
   }
-  const known = builtIn.get(key);
-  if (known) return known;
+  return builtIn.get(key) ?? 'other';
+}
+
+/** Section kind of a heading, or `other`. Config aliases win over the built-in table. */
+export function sectionKindOf(heading: string, extra: Readonly<Record<string, SectionKind>> = {}): SectionKind | 'other' {
+  const known = exactSectionKind(heading, extra);
+  if (known !== 'other') return known;
+  const key = normaliseHeading(heading);
   if (key.length > 80) return 'other';
   // A one-letter slip ("Moving Foward", "Lesons learned") in a long heading still counts.
   if (key.length >= 8) {

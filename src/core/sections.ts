@@ -1,9 +1,9 @@
 /** Splitting the document into sections by heading and naming each section's kind. */
-import type { Root, RootContent } from 'mdast';
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { SectionKind } from '../../schemas/config.ts';
 import type { Section } from './model.ts';
-import { sectionKindOf } from './heading-aliases.ts';
+import { exactSectionKind, sectionKindOf } from './heading-aliases.ts';
 
 /**
  * Every heading opens a section holding the blocks up to the next heading of the same or a
@@ -46,7 +46,51 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     sections.push(section);
     open.push(section);
   });
-  return sections;
+  return sections.flatMap((s) => (s.kind === 'other' ? [s, ...labelledSections(s, aliases)] : [s]));
+}
+
+/** The name of a paragraph that opens with a bold label ("**Root Causes:** …"), and what follows it. */
+function labelOf(p: Paragraph): { name: string; rest: PhrasingContent[] } | null {
+  const [first, next, ...after] = p.children;
+  if (first?.type !== 'strong') return null;
+  const label = toString(first).trim();
+  if (label.endsWith(':')) return { name: label.slice(0, -1).trim(), rest: p.children.slice(1) };
+  if (next?.type === 'text' && next.value.startsWith(':')) return { name: label, rest: [{ ...next, value: next.value.slice(1) }, ...after] };
+  return null;
+}
+
+/**
+ * Sections a document opens with bold labels instead of headings, as Google's postmortem template
+ * does: in a section of no role (the preamble or the title's), a paragraph that starts with a label
+ * naming a section kind exactly ("**Summary:**", "**Root Causes:**", "**Impact:**") opens a section
+ * of that kind one level down, holding the rest of the paragraph and the blocks up to the next label of any name.
+ * Its heading node is made from the label (it is not in the tree), so problems point at the label.
+ */
+function labelledSections(parent: Section, aliases: Readonly<Record<string, SectionKind>>): Section[] {
+  const blocks = ownChildren(parent);
+  const found: Section[] = [];
+  const depth = Math.min(parent.depth + 1, 6) as Heading['depth'];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const label = block.type === 'paragraph' ? labelOf(block) : null;
+    if (!label || label.name.length > 60) continue;
+    const kind = exactSectionKind(label.name, aliases);
+    if (kind === 'other') continue;
+    const strong = (block as Paragraph).children[0]!;
+    const children: RootContent[] = [];
+    const rest = label.rest.filter((c) => c.type !== 'text' || c.value.trim() !== '');
+    if (rest.length > 0) {
+      children.push({ type: 'paragraph', children: label.rest, position: strong.position && block.position ? { start: strong.position.end, end: block.position.end } : undefined });
+    }
+    for (let j = i + 1; j < blocks.length; j++) {
+      const next = blocks[j]!;
+      if (next.type === 'paragraph' && labelOf(next)) break;
+      children.push(next);
+    }
+    const node: Heading = { type: 'heading', depth, children: [{ type: 'text', value: label.name, position: strong.position }], position: strong.position };
+    found.push({ kind, heading: label.name, depth, line: block.position?.start.line ?? parent.line, node, children });
+  }
+  return found;
 }
 
 /** The blocks that belong to a section itself, without its subsections. */

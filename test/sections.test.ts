@@ -110,6 +110,14 @@ describe('action items', () => {
     ]);
   });
 
+  it('reads Google\'s table: a Bug column as the reference, a status written at the end of a cell', () => {
+    const md = '## Action Items\n\n| Action Item | Type | Owner | Bug |\n|---|---|---|---|\n| Update playbook | mitigate | jennifer | n/a **DONE** |\n| Balance load between clusters | prevent | martym | Bug 5554823 **TODO** |\n';
+    expect(items(md).map((i) => [i.text, i.done, i.owner, i.refs])).toEqual([
+      ['Update playbook', true, 'jennifer', []],
+      ['Balance load between clusters', false, 'martym', ['Bug 5554823']],
+    ]);
+  });
+
   it('falls back to paragraphs, as in the seed', () => {
     const seed = readFileSync(new URL('../content/incidents/2025-04-22-management-cluster-nodes-flapping.md', import.meta.url));
     const found = extractActionItems(parsePostmortem('seed.md', seed).sections);

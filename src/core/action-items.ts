@@ -45,6 +45,10 @@ function ownerOf(text: string): string | null {
 }
 
 const doneWords = /^(done|complete|completed|closed|fixed|resolved|shipped|yes|✅|✔|✓|\[x\])$/i;
+/** A status in capitals at the end of a cell: "… **TODO**", "… DONE". */
+const statusMark = /\s*\b(DONE|TODO|OPEN|CLOSED|FIXED|IN PROGRESS|WIP)$/;
+/** A cell that says nothing: "-", "n/a", "TBD". */
+const placeholderCell = /^(-|—|n\/a|tbd|none|)$/i;
 
 function fromListItem(item: ListItem, line: number): ActionItem {
   const own = item.children.filter((c) => c.type !== 'list' || !c.children.some((i) => typeof i.checked === 'boolean'));
@@ -67,7 +71,7 @@ function fromTable(table: Table): ActionItem[] {
   const col = (re: RegExp) => names.findIndex((n) => re.test(n));
   const ownerCol = col(/owner|assignee|who|responsible|dri/);
   const statusCol = col(/status|state|done|complete/);
-  const linkCol = col(/link|ticket|issue|tracking|ref|jira|url/);
+  const linkCol = col(/link|ticket|issue|tracking|ref|jira|url|bug/);
   let textCol = col(/action|item|task|description|what|fix|remediation|title|change/);
   if (textCol === -1) {
     // The widest column that is none of the others holds the action.
@@ -81,12 +85,18 @@ function fromTable(table: Table): ActionItem[] {
     const owner = cell(ownerCol);
     const status = cell(statusCol);
     const all = row.children.map((c) => toString(c)).join(' ');
+    // Without a status column, a status written at the end of a cell ("Bug 5554823 **DONE**") counts.
+    const marked = statusCol === -1 ? row.children.map((c) => statusMark.exec(toString(c).trim())?.[1] ?? '').find(Boolean) ?? '' : '';
+    const refs = refsOf(all);
+    // The tracking column holds the reference, whatever its form ("Bug 5554823", "b/123").
+    const tracked = cell(linkCol).replace(statusMark, '').trim();
+    if (tracked && !placeholderCell.test(tracked) && !refs.includes(tracked) && linksOf(row).length === 0) refs.push(tracked);
     return [{
-      text,
-      done: doneWords.test(status) || /\[x\]/i.test(status),
-      owner: owner && !/^(-|—|n\/a|tbd|none)$/i.test(owner) ? owner : ownerOf(all),
+      text: marked ? text.replace(statusMark, '').trim() : text,
+      done: doneWords.test(status) || /\[x\]/i.test(status) || doneWords.test(marked),
+      owner: owner && !placeholderCell.test(owner) ? owner : ownerOf(all),
       links: linksOf(row),
-      refs: refsOf(all),
+      refs,
       line: row.position?.start.line ?? 1,
     }];
   });

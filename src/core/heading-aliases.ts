@@ -36,7 +36,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'blast radius', 'severity and impact', 'impact summary', 'consequences', 'effects',
     'what was impacted', 'what was affected', 'risks and hazards', 'risks',
   ],
-  trigger: ['trigger', 'triggers', 'triggering event', 'what triggered it', 'cause of the trigger', 'initial trigger', 'exploit', 'the exploit', 'attack vector'],
+  trigger: ['trigger', 'triggers', 'triggering event', 'what triggered it', 'cause of the trigger', 'initial trigger', 'exploit', 'the exploit', 'attack vector', 'leadup', 'lead up', 'the lead up'],
   detection: [
     'detection', 'how it was detected', 'how we detected it', 'discovery', 'how was it detected',
     'alerting', 'detection and response', 'identification',
@@ -46,7 +46,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'root cause and contributing factors', 'root causes and trigger', 'root cause and trigger',
     'analysis', 'technical analysis', 'why it happened', 'what went wrong and why', 'causal analysis',
     'underlying cause', 'technical details', 'investigation', 'the root cause', 'cause analysis', 'how did this happen',
-    'how did it happen', 'the smoking gun', 'smoking gun', 'details of vulnerability', 'details of the vulnerability', 'root cause s', 'technical root cause', 'five whys', '5 whys', 'problem analysis',
+    'how did it happen', 'the smoking gun', 'smoking gun', 'details of vulnerability', 'details of the vulnerability', 'root cause s', 'technical root cause', 'five whys', '5 whys', 'problem analysis', 'fault', 'the fault',
   ],
   resolution: [
     'resolution', 'resolution and recovery', 'recovery', 'mitigation', 'mitigation and resolution',

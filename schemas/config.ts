@@ -3,6 +3,7 @@
  * key in package.json. Every key is optional; defaults describe a typical SRE team.
  */
 import { z } from 'zod';
+import { timeZoneSchema } from './time-zone.ts';
 
 /** The kinds of section a postmortem heading can map to. */
 export const sectionKinds = [
@@ -47,9 +48,7 @@ export const configSchema = z.strictObject({
   /** Order of day and month in numeric dates; `auto` infers it from each document. */
   dateOrder: dateOrderSchema.default('auto'),
   /** IANA time zone for times written without one. */
-  timezone: z.string().min(1).refine((tz) => {
-    try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
-  }, 'an IANA time zone such as UTC or Europe/London').default('UTC'),
+  timezone: timeZoneSchema.default('UTC'),
   /** Severity scale, most severe first. */
   severities: z.array(z.string().min(1)).min(1).default(['sev1', 'sev2', 'sev3', 'sev4', 'sev5']),
   /** Allowed tags; empty allows any kebab-case tag. */

@@ -3,6 +3,7 @@
  * Hugo, Jekyll, Zola and Astro blogs use, which are accepted as they are.
  */
 import { z } from 'zod';
+import { timeZoneSchema } from './time-zone.ts';
 
 /** A calendar date or date-time as written: YAML/JSON give strings, TOML gives Date objects. */
 export const dateValue = z
@@ -40,7 +41,9 @@ export const frontmatterSchema = z.looseObject({
   authors: stringList.optional(),
   /** Affected systems or services. */
   services: stringList.optional(),
-  /** When the incident started (ISO date-time; no zone means the configured default). */
+  /** IANA time zone for this postmortem's times written without one (default: the configured `timezone`). */
+  timezone: timeZoneSchema.optional(),
+  /** When the incident started (ISO date-time; no zone means the postmortem's `timezone`). */
   started: dateValue.optional(),
   /** When the incident was detected. */
   detected: dateValue.optional(),

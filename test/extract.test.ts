@@ -64,6 +64,18 @@ describe('milestones and durations', () => {
     expect(ny.incident.durationMinutes).toBe(90);
   });
 
+  it('are read in the file\'s own `timezone` when it gives one', () => {
+    const text = '---\ntitle: t\ndate: 2024-03-09\ntimezone: Europe/Berlin\nstarted: 2024-03-09T14:00\n---\n\n## Timeline\n\n- 14:32 Alert fired\n- 3:20 PM CET Rolled back\n';
+    const { incident, diagnostics } = extractIncident(parsePostmortem('x.md', text));
+    expect(diagnostics).toEqual([]);
+    expect(incident.timezone).toBe('Europe/Berlin');
+    expect(incident.started).toBe('2024-03-09T13:00Z');
+    expect(incident.timeline.map((e) => e.at)).toEqual(['2024-03-09T13:32Z', '2024-03-09T14:20Z']);
+    const bad = extractIncident(parsePostmortem('x.md', text.replace('Europe/Berlin', 'Mars/Olympus')));
+    expect(bad.incident.timezone).toBe('UTC');
+    expect(bad.diagnostics.map((d) => [d.ruleId, d.line, d.message])).toEqual([['frontmatter-schema', 4, expect.stringContaining('IANA time zone')]]);
+  });
+
   it('else come from the timeline: marked starts and ends win over the first and last events', () => {
     const text = [
       '---', 'title: t', 'date: 2015-10-21', '---', '', '## Timeline', '',

@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import type { Code, Html, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Config } from '../../schemas/config.ts';
+import { timeZoneSchema } from '../../schemas/time-zone.ts';
 import { defaultConfig } from '../../schemas/config.ts';
 import type { Frontmatter } from '../../schemas/frontmatter.ts';
 import type { Incident, LogEntry, TimelineEvent } from '../../schemas/incident.ts';
@@ -169,7 +170,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   }
   const name = basename(parsed.file, extname(parsed.file));
   const h1 = firstH1(parsed);
-  const timezone = config.timezone;
+  const timezone = fm?.timezone ?? (typeof raw.timezone === 'string' && timeZoneSchema.safeParse(raw.timezone).success ? raw.timezone : config.timezone);
   let date = incidentDateOf(parsed, config.dateOrder);
   const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: date, timezone, dateOrder: config.dateOrder });
   for (const item of timeline.diagnostics) diagnostics.push(item);

@@ -43,7 +43,7 @@ export default defineFileRule({
       }
       milestones.push({ name, at, fromFrontmatter, start: start ?? ctx.index.point(0), end });
     }
-    const zone = ctx.config.timezone;
+    const zone = incident.timezone;
     for (let i = 1; i < milestones.length; i++) {
       const later = milestones[i]!;
       const earlier = milestones.slice(0, i).find((m) => (m.fromFrontmatter || later.fromFrontmatter) && compareTimed({ at: later.at, precision: null }, { at: m.at, precision: null }, zone) < 0);

@@ -33,7 +33,7 @@ export default defineFileRule({
       if (e.source !== 'timeline' || e.at === null) continue;
       // A local day is at most one day after the UTC one: earlier UTC days need no zone arithmetic.
       if (e.at.slice(0, 10) < ref) continue;
-      const day = dayOf({ at: e.at, precision: e.precision, timezone: e.timezone }, ctx.config.timezone);
+      const day = dayOf({ at: e.at, precision: e.precision, timezone: e.timezone }, incident.timezone);
       if (day <= ref) continue;
       if (day > today) {
         const span = entrySpan(ctx, e.line, e.written);

@@ -26,7 +26,7 @@ export default defineFileRule({
         latest = e;
         continue;
       }
-      const cmp = compareTimed(e, latest, ctx.config.timezone);
+      const cmp = compareTimed(e, latest, ctx.extraction!.incident.timezone);
       if (cmp < 0) {
         const span = entrySpan(ctx, e.line, e.written);
         const was = latest.written ? `\`${latest.written}\`` : showInstant(latest.at);

@@ -1,0 +1,11 @@
+/** An IANA time zone name, checked against the zones this runtime knows. */
+import { z } from 'zod';
+
+export const timeZoneSchema = z.string().min(1).refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'an IANA time zone such as UTC or Europe/London');

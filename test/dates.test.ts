@@ -134,6 +134,13 @@ describe('clock times', () => {
     expect(utcOf('9:05', { day: '2025-04-21' })).toBe('2025-04-21T09:05Z');
     expect(utcOf('14:05:09', { day: '2025-04-21' })).toBe('2025-04-21T14:05:09Z');
   });
+  it('reads the European hour mark "14h05", with two-digit hours only', () => {
+    expect(utcOf('14h05 CET', { day: '2025-04-21' })).toBe('2025-04-21T13:05Z');
+    expect(utcOf('09h30 incident ouvert', { day: '2025-04-21' })).toBe('2025-04-21T09:30Z');
+    expect(readStamp('1h30 later the queue drained')).toBeNull();
+    expect(readStamp('24h00 is not a time')).toBeNull();
+    expect(readStamp('10h30m of downtime')).toBeNull();
+  });
   it('reads 12-hour clocks, including 12 AM and 12 PM', () => {
     const day = '2025-04-21';
     expect(utcOf('2:05 PM', { day })).toBe('2025-04-21T14:05Z');

@@ -67,6 +67,8 @@ const hourMeridiem = /(\d{1,2})[ \t]*([ap])\.?m\.?(?![a-z])/iy;
 /** "1405Z", "0930 UTC", "2200 hrs": four digits count as a time only with a zone or "hrs" after them. */
 const militaryClock = /([01]\d|2[0-3])([0-5]\d)(?=Z(?![A-Za-z])|[ \t]*(?:hrs?|hours)(?![a-z])|[ \t]+(?:UTC|GMT)(?![A-Za-z]))/y;
 const noonMidnight = /(noon|midday|midnight)(?![a-z])/iy;
+/** "14h32", as French and other European writing has it: two-digit hours only, so "1h30" stays a duration. */
+const hourMark = /([01]\d|2[0-3])h([0-5]\d)(?![\d\p{L}])/uy;
 const numericOffset = /[ \t]?([+\-−])(\d{2}):?(\d{2})(?!\d)/y;
 const dateTimeJoin = /(?:T|[ \t`]*[,:]?[ \t`]*(?:(?:at|around|about|@|~)[ \t]*)?)/iy;
 const rangeJoin = /[ \t]*(?:[-–—]|to|until|till|through|thru)[ \t]*/iy;
@@ -181,6 +183,8 @@ function readClock(text: string, pos: number): TimeMatch | null {
     if (h < 1 || h > 12) return null;
     return { time: { h: twelveHour(h, m[2]!), m: 0, s: null }, end: hourMeridiem.lastIndex };
   }
+  m = at(hourMark, text, pos);
+  if (m) return { time: { h: Number(m[1]), m: Number(m[2]), s: null }, end: hourMark.lastIndex };
   m = at(militaryClock, text, pos);
   if (m) {
     let end = militaryClock.lastIndex;

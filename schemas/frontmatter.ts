@@ -17,6 +17,18 @@ const stringList = z
     (Array.isArray(v) ? v.map(String) : v.split(',')).map((s) => s.trim()).filter(Boolean),
   );
 
+/**
+ * Tags or categories: a list, or one string of several — comma-separated, or space-separated as
+ * Jekyll writes them (`categories: postmortem hosting`).
+ */
+export function splitTaxonomy(value: string): string[] {
+  return value.split(value.includes(',') ? ',' : /\s+/).map((s) => s.trim()).filter(Boolean);
+}
+
+const taxonomyList = z
+  .union([z.array(z.union([z.string(), z.number()])), z.string()])
+  .transform((v) => (Array.isArray(v) ? v.map(String).map((s) => s.trim()).filter(Boolean) : splitTaxonomy(v)));
+
 /** Lifecycle of a postmortem document. */
 export const statusSchema = z.enum(['draft', 'review', 'published']);
 
@@ -28,9 +40,9 @@ export const frontmatterSchema = z.looseObject({
   /** One-sentence description, used as the excerpt when there is no `<!--more-->`. */
   description: z.string().optional(),
   /** Free-form tags, kebab-case; cross-linked on the site. */
-  tags: stringList.optional(),
+  tags: taxonomyList.optional(),
   /** Broader categories (Hugo-style), cross-linked on the site. */
-  categories: stringList.optional(),
+  categories: taxonomyList.optional(),
   /** Severity on the configured scale (for example sev1…sev4); numbers are read as text. */
   severity: z.union([z.string().trim().min(1), z.number()]).transform(String).optional(),
   /** Where the document is in review: draft, review or published. */

@@ -44,6 +44,12 @@ describe('front matter schema', () => {
     expect(r.severity).toBe('2');
   });
 
+  it('reads space-separated tags and categories as Jekyll writes them, but never splits names', () => {
+    const r = frontmatterSchema.parse({ title: 't', date: '2024-01-01', tags: 'nginx  tls', categories: 'postmortem hosting', authors: 'Jane Doe', timezone: 'Europe/Berlin' });
+    expect([r.tags, r.categories, r.authors, r.timezone]).toEqual([['nginx', 'tls'], ['postmortem', 'hosting'], ['Jane Doe'], 'Europe/Berlin']);
+    expect(frontmatterSchema.safeParse({ title: 't', date: '2024-01-01', timezone: 'CET+2' }).success).toBe(false);
+  });
+
   it('accepts Hugo, Jekyll and Astro keys as they are', () => {
     const r = frontmatterSchema.safeParse({ title: 't', date: '2024-01-01', slug: 's', layout: 'post', aliases: ['/old/'], lastmod: '2024-02-01', heroImage: 'x.png' });
     expect(r.success).toBe(true);

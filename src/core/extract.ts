@@ -148,7 +148,7 @@ function minutesBetween(a: string | null, b: string | null): number | null {
 
 const milestoneWords = {
   started: /\b(outage|incident|impact|degradation|downtime|disruption) (begins|began|starts|started)\b|\bstart of (the )?(outage|incident|impact)\b/i,
-  detected: /\b(detect\w*|alert\w*|paged|pager\w*|paging|page fired|receives? (a )?page|noticed|observed|reported|flagged|first (\w+ )?reports?|(customer|user)s? report\w*)/i,
+  detected: /\b(detect\w*|alert\w*|paged|pager\w*|paging|page fired|receives? (a )?page|notic(e|ed|es|ing)\b|observed|reported|flagged|first (\w+ )?reports?|(customer|user)s? report\w*)/i,
   mitigated: /\b(mitigat\w*|workaround|rolled back|roll(ed)?back|revert\w*|restored|failover|failed over)/i,
   resolved: /\b(resolved|fixed|recovered|all clear|back to normal|fully operational|closed the incident|incident closed)/i,
   /** An explicit end marker ("OUTAGE ENDS"): wins over the last timed event. */

@@ -1,5 +1,6 @@
 /** tag-format: tags are kebab-case and, when a vocabulary is configured, taken from it. */
 import { defineFileRule } from '../lint/rule.ts';
+import { splitTaxonomy } from '../../schemas/frontmatter.ts';
 import { frontmatterPoint, suggestion } from '../lint/rule-helpers.ts';
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -27,14 +28,27 @@ export default defineFileRule({
     'the message suggests the nearest one.',
   examples: {
     valid: [{ source: '---\ntitle: Cache stampede\ndate: 2025-02-01\ntags: [redis, cache-expiry]\n---\n' }],
-    invalid: [{ source: '---\ntitle: Cache stampede\ndate: 2025-02-01\ntags:\n  - redis\n  - Cache Expiry\n---\n', line: 6, column: 5, note: 'a tag with capitals and a space' }],
+    invalid: [
+      { source: '---\ntitle: Cache stampede\ndate: 2025-02-01\ntags:\n  - redis\n  - Cache Expiry\n---\n', line: 6, column: 5, note: 'a tag with capitals and a space' },
+      { source: '---\ntitle: Cache stampede\ndate: 2025-02-01\ntags: redis Cache_Expiry\n---\n', line: 4, column: 13, note: 'one string of space-separated tags, as Jekyll writes them' },
+    ],
   },
   check(ctx) {
     const raw = ctx.parsed.frontmatter?.data.tags;
-    const list = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',').map((t) => t.trim()).filter(Boolean) : [];
+    const list = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? splitTaxonomy(raw) : [];
     const vocabulary = ctx.config.tags;
+    // In a one-string list ("tags: nginx, Lets Encrypt"), each tag is found after the one before it.
+    let cursor = -1;
     list.forEach((tag, i) => {
-      const at = frontmatterPoint(ctx, Array.isArray(raw) ? ['tags', i] : ['tags']) ?? ctx.index.point(0);
+      let at = frontmatterPoint(ctx, Array.isArray(raw) ? ['tags', i] : ['tags']) ?? ctx.index.point(0);
+      if (!Array.isArray(raw) && at.offset !== undefined) {
+        const lineEnd = ctx.index.lineEnd(at.line).offset ?? ctx.parsed.text.length;
+        const found = ctx.parsed.text.indexOf(tag, Math.max(at.offset, cursor));
+        if (found !== -1 && found + tag.length <= lineEnd) {
+          at = ctx.index.point(found);
+          cursor = found + tag.length;
+        }
+      }
       const offset = at.offset ?? 0;
       const written = ctx.parsed.text.slice(offset, offset + tag.length + 2);
       const quoted = written[0] === '"' || written[0] === "'" ? written[0] : '';

@@ -2,7 +2,7 @@
  * Action items: checklists, lists and tables in the action-items sections, else their paragraphs;
  * and, anywhere else, a paragraph or list item that labels itself one ("Action item: …").
  */
-import type { ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast';
+import type { ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ActionItem } from '../../schemas/incident.ts';
 import type { Section } from './model.ts';
@@ -132,15 +132,29 @@ function itemsOf(blocks: readonly RootContent[]): ActionItem[] {
   return items;
 }
 
+/** The first words of a run of inline nodes, cheaply: enough to see whether it opens with a label. */
+function opening(children: readonly PhrasingContent[]): string {
+  const first = children[0];
+  if (!first) return '';
+  if (first.type === 'text') return first.value;
+  return first.type === 'strong' || first.type === 'emphasis' ? opening(first.children) : '';
+}
+
+/** A label may open this text: "Action …" or "Follow…" (checked before any text is built). */
+const labelStart = /^\s*(?:action|follow)/i;
+
 /** Labelled actions in the blocks of a section that is not an action-items section. */
 function labelledIn(blocks: readonly RootContent[], items: ActionItem[]): void {
   for (const block of blocks) {
     if (block.type === 'paragraph') {
+      if (!labelStart.test(opening(block.children))) continue;
       const text = toString(block).replace(/\s+/g, ' ').trim();
       const label = actionLabel.exec(text);
       if (label) items.push(fromParagraph(block, text.slice(label[0].length)));
     } else if (block.type === 'list') {
       for (const entry of block.children) {
+        const lead = entry.children[0];
+        if (lead?.type !== 'paragraph' || !labelStart.test(opening(lead.children))) continue;
         const item = fromListItem(entry, entry.position?.start.line ?? 1);
         const label = actionLabel.exec(item.text);
         if (label) items.push({ ...item, text: item.text.slice(label[0].length) });
@@ -170,8 +184,11 @@ export function extractActionItems(sections: readonly Section[]): ActionItem[] {
   for (const section of sections) if (section.kind !== 'actionItems') labelledIn(ownChildren(section), labelled);
   const taken = new Set(items.map((i) => i.line));
   const all = labelled.length === 0 ? items : [...items, ...labelled.filter((i) => !taken.has(i.line))].sort((a, b) => a.line - b.line);
-  return all.flatMap((i) => {
-    const text = i.text.replace(actionLabel, '');
-    return text.length > 0 && !nothingToDo.test(text) ? [text === i.text ? i : { ...i, text }] : [];
-  });
+  const kept: ActionItem[] = [];
+  for (const item of all) {
+    const label = actionLabel.exec(item.text);
+    const text = label ? item.text.slice(label[0].length) : item.text;
+    if (text.length > 0 && !nothingToDo.test(text)) kept.push(label ? { ...item, text } : item);
+  }
+  return kept;
 }

@@ -104,23 +104,35 @@ function emit(file: VFile, reason: string, start: Point, end: Point, fix?: FixSu
   }
 }
 
+/** Each file's rule context, made once and shared by every file rule that runs on it. */
+const contexts = new WeakMap<VFile, FileRuleContext>();
+
+function fileContext(file: VFile, tree: Root): FileRuleContext {
+  const known = contexts.get(file);
+  if (known) return known;
+  const model = modelOf(file, tree);
+  const report: Report = (reason, start, end, fix) => {
+    if (model.parsed.text === '') {
+      // Nothing was decoded (a binary file): keep the place as the core found it in the bytes.
+      emit(file, reason, { line: start.line, column: start.column }, end ? { line: end.line, column: end.column } : { line: start.line, column: start.column });
+      return;
+    }
+    const full = model.index.point(start.offset ?? model.index.offset(start.line, start.column));
+    let to = end ? model.index.point(end.offset ?? model.index.offset(end.line, end.column)) : model.index.lineEnd(full.line);
+    if ((to.offset ?? 0) < (full.offset ?? 0)) to = full;
+    emit(file, reason, full, to, fix);
+  };
+  const context: FileRuleContext = { ...model, file, report };
+  contexts.set(file, context);
+  return context;
+}
+
 /** A rule over one postmortem. */
 export function defineFileRule(spec: FileRuleSpec): RuleModule {
   const plugin = lintRule<Root, unknown>(meta(spec.id), (tree, file) => {
-    const model = modelOf(file, tree);
-    if (!spec.checksUnreadable && !model.extraction) return;
-    const report: Report = (reason, start, end, fix) => {
-      if (model.parsed.text === '') {
-        // Nothing was decoded (a binary file): keep the place as the core found it in the bytes.
-        emit(file, reason, { line: start.line, column: start.column }, end ? { line: end.line, column: end.column } : { line: start.line, column: start.column });
-        return;
-      }
-      const full = model.index.point(start.offset ?? model.index.offset(start.line, start.column));
-      let to = end ? model.index.point(end.offset ?? model.index.offset(end.line, end.column)) : model.index.lineEnd(full.line);
-      if ((to.offset ?? 0) < (full.offset ?? 0)) to = full;
-      emit(file, reason, full, to, fix);
-    };
-    spec.check({ ...model, file, report });
+    const context = fileContext(file, tree);
+    if (!spec.checksUnreadable && !context.extraction) return;
+    spec.check(context);
   });
   const { check: _check, checksUnreadable: _c, fixable, ...docs } = spec;
   return { ...docs, fixable: fixable ?? false, scope: 'file', plugin };

@@ -37,6 +37,8 @@ declare module 'vfile' {
     hindsight: LintModel;
     /** Set by the engine for its cross-file pass. */
     hindsightProject: ProjectModel;
+    /** What every file rule is handed, made by the first one that runs (see rule.ts). */
+    hindsightRuleContext: import('./rule.ts').FileRuleContext;
   }
 }
 

@@ -105,10 +105,8 @@ function emit(file: VFile, reason: string, start: Point, end: Point, fix?: FixSu
 }
 
 /** Each file's rule context, made once and shared by every file rule that runs on it. */
-const contexts = new WeakMap<VFile, FileRuleContext>();
-
 function fileContext(file: VFile, tree: Root): FileRuleContext {
-  const known = contexts.get(file);
+  const known = file.data.hindsightRuleContext;
   if (known) return known;
   const model = modelOf(file, tree);
   const report: Report = (reason, start, end, fix) => {
@@ -123,7 +121,7 @@ function fileContext(file: VFile, tree: Root): FileRuleContext {
     emit(file, reason, full, to, fix);
   };
   const context: FileRuleContext = { ...model, file, report };
-  contexts.set(file, context);
+  file.data.hindsightRuleContext = context;
   return context;
 }
 

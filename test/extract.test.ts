@@ -76,6 +76,19 @@ describe('milestones and durations', () => {
     expect(bad.diagnostics.map((d) => [d.ruleId, d.line, d.message])).toEqual([['frontmatter-schema', 4, expect.stringContaining('IANA time zone')]]);
   });
 
+  it('put undated times on the day the title names, when the postmortem came out up to 60 days later', () => {
+    const body = '\n## Timeline\n\nAt 13:42, a WAF rule for XSS detection was deployed.\n\nAt 13:45, the first PagerDuty page was received.\n';
+    const late = extractIncident(parsePostmortem('x.md', `---\ntitle: "Details of the outage on July 2, 2019"\ndate: 2019-07-12\n---\n${body}`)).incident;
+    expect(late.date).toBe('2019-07-12');
+    expect(late.timeline.map((e) => e.at)).toEqual(['2019-07-02T13:42Z', '2019-07-02T13:45Z']);
+    // "XSS detection" is not the incident being detected; the page is.
+    expect(late.detected).toBe('2019-07-02T13:45Z');
+    for (const title of ['Outage on July 2', 'Outage on July 2, 2018', 'Outage on July 20, 2019']) {
+      const other = extractIncident(parsePostmortem('x.md', `---\ntitle: "${title}"\ndate: 2019-07-12\n---\n${body}`)).incident;
+      expect(other.timeline[0]!.at, title).toBe('2019-07-12T13:42Z');
+    }
+  });
+
   it('else come from the timeline: marked starts and ends win over the first and last events', () => {
     const text = [
       '---', 'title: t', 'date: 2015-10-21', '---', '', '## Timeline', '',

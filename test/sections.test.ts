@@ -111,6 +111,11 @@ describe('action items', () => {
     ]);
   });
 
+  it('reads an item marked done at either end of its text', () => {
+    const md = '## Remediation\n\n1. Restore the CPU guard (done).\n2. Time every rule - done\n3. Done: page on CPU\n4. Review regexes ✅\n5. Not done yet\n';
+    expect(items(md).map((i) => i.done)).toEqual([true, true, true, true, false]);
+  });
+
   it('reads Google\'s table: a Bug column as the reference, a status written at the end of a cell', () => {
     const md = '## Action Items\n\n| Action Item | Type | Owner | Bug |\n|---|---|---|---|\n| Update playbook | mitigate | jennifer | n/a **DONE** |\n| Balance load between clusters | prevent | martym | Bug 5554823 **TODO** |\n';
     expect(items(md).map((i) => [i.text, i.done, i.owner, i.refs])).toEqual([

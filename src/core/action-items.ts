@@ -45,6 +45,8 @@ function ownerOf(text: string): string | null {
 }
 
 const doneWords = /^(done|complete|completed|closed|fixed|resolved|shipped|yes|✅|✔|✓|\[x\])$/i;
+/** An item marked done in its text: struck through, "(done)" or "Done:" first, or "(done)", "- done", ✅ last. */
+const doneInText = /^\s*(~~|\(done\)|done:)|(\((done|completed|fixed|shipped)\)|\s[-–—]\s*done|✅)\s*\.?\s*$/i;
 /** A status in capitals at the end of a cell: "… **TODO**", "… DONE". */
 const statusMark = /\s*\b(DONE|TODO|OPEN|CLOSED|FIXED|IN PROGRESS|WIP)$/;
 /** A cell that says nothing: "-", "n/a", "TBD". */
@@ -56,7 +58,7 @@ function fromListItem(item: ListItem, line: number): ActionItem {
   const withNested = blockText(item);
   return {
     text,
-    done: item.checked === true || /^\s*(~~|\(done\)|done:)/i.test(text),
+    done: item.checked === true || doneInText.test(text),
     owner: ownerOf(withNested),
     links: linksOf(item),
     refs: refsOf(withNested),

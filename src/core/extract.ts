@@ -16,7 +16,7 @@ import { normaliseHeading } from './heading-aliases.ts';
 import { extractActionItems } from './action-items.ts';
 import { causeCategory } from './cause-category.ts';
 import { toInstant } from './dates/index.ts';
-import { incidentDateOf } from './incident-date.ts';
+import { incidentDateOf, timelineDayOf } from './incident-date.ts';
 import { extractTimeline } from './timeline/index.ts';
 import { describeLogEvent, isNotable, looksLikeLogs, parseLogBlock } from './logs/index.ts';
 import { slugify } from './slug.ts';
@@ -148,7 +148,7 @@ function minutesBetween(a: string | null, b: string | null): number | null {
 
 const milestoneWords = {
   started: /\b(outage|incident|impact|degradation|downtime|disruption) (begins|began|starts|started)\b|\bstart of (the )?(outage|incident|impact)\b/i,
-  detected: /\b(detect\w*|alert\w*|paged|pager\w*|paging|page fired|receives? (a )?page|notic(e|ed|es|ing)\b|observed|reported|flagged|first (\w+ )?reports?|(customer|user)s? report\w*)/i,
+  detected: /\b(detect(?:ed|s|ing)?\b|alert\w*|paged|pager\w*|paging|page fired|receives? (a )?page|notic(e|ed|es|ing)\b|observed|reported|flagged|first (\w+ )?reports?|(customer|user)s? report\w*)/i,
   mitigated: /\b(mitigat\w*|workaround|rolled back|roll(ed)?back|revert\w*|restored|failover|failed over)/i,
   resolved: /\b(resolved|fixed|recovered|all clear|back to normal|fully operational|closed the incident|incident closed)/i,
   /** An explicit end marker ("OUTAGE ENDS"): wins over the last timed event. */
@@ -172,7 +172,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const h1 = firstH1(parsed);
   const timezone = fm?.timezone ?? (typeof raw.timezone === 'string' && timeZoneSchema.safeParse(raw.timezone).success ? raw.timezone : config.timezone);
   let date = incidentDateOf(parsed, config.dateOrder);
-  const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: date, timezone, dateOrder: config.dateOrder });
+  const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: timelineDayOf(parsed, date, config.dateOrder), timezone, dateOrder: config.dateOrder });
   for (const item of timeline.diagnostics) diagnostics.push(item);
   date ??= timeline.events.find((e) => e.at)?.at?.slice(0, 10) ?? null;
   if (!date) {

@@ -23,3 +23,30 @@ export function incidentDateOf(parsed: ParsedPostmortem, dateOrder: DateOrder = 
   }
   return null;
 }
+
+/** Days from one YYYY-MM-DD to another. */
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / 86_400_000;
+}
+
+/**
+ * The day a timeline's undated times fall on. Usually the postmortem's date; but a postmortem often
+ * comes out days after its incident and says in its title which day that was ("Details of the
+ * outage on July 2, 2019", dated July 12): a full date in the title or the first H1, up to 60 days
+ * before the postmortem's date, is that day.
+ */
+export function timelineDayOf(parsed: ParsedPostmortem, date: string | null, dateOrder: DateOrder = 'auto'): string | null {
+  if (!date) return date;
+  const data = parsed.frontmatter?.data ?? {};
+  const h1 = parsed.tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
+  for (const text of [typeof data.title === 'string' ? data.title : '', h1 ? toString(h1) : '']) {
+    // Only a date that names its year: "July 2" alone could be any year's.
+    if (!/\b(?:19|20)\d{2}\b/.test(text)) continue;
+    const day = findDate(text.slice(0, 500), { dateOrder });
+    if (day && day !== date) {
+      const before = daysBetween(day, date);
+      if (before > 0 && before <= 60) return day;
+    }
+  }
+  return date;
+}

@@ -213,6 +213,27 @@ describe('date lines and timed paragraphs', () => {
   });
 });
 
+describe('a timeline written in a fenced block of plain text', () => {
+  const block = (lang: string, lines: string[]) => `## Timeline (all times PDT)\n\n\`\`\`${lang}\n${lines.join('\n')}\n\`\`\`\n`;
+  const plain = ['09:02  sentinel marks primary down', '09:03  replica promoted', '       (clients reconnect)', '09:40  maxclients raised, stable'];
+
+  it('reads one entry a timed line, from the line after the fence, in the heading\'s zone', () => {
+    expect(brief(fromText(block('', plain), { incidentDate: '2024-05-06' }))).toEqual([
+      [4, '2024-05-06T16:02Z', '09:02', 'sentinel marks primary down'],
+      [5, '2024-05-06T16:03Z', '09:03', 'replica promoted (clients reconnect)'],
+      [7, '2024-05-06T16:40Z', '09:40', 'maxclients raised, stable'],
+    ]);
+    expect(fromText(block('text', plain), { incidentDate: '2024-05-06' }).events).toHaveLength(3);
+  });
+
+  it('leaves code, logs and blocks of mostly untimed lines alone', () => {
+    const logs = ['2024-05-06T16:02:11Z level=error msg="primary down"', '2024-05-06T16:03:40Z level=info msg="replica promoted"'];
+    for (const md of [block('js', plain), block('', logs), block('', ['09:02 one', 'two', 'three', 'four'])]) {
+      expect(fromText(md, { incidentDate: '2024-05-06' }).events, md).toEqual([]);
+    }
+  });
+});
+
 describe('day/month order', () => {
   it('reads undecidable numeric dates day first and says so, with how to fix it', () => {
     const r = extract(fixture('order-ambiguous.md'));

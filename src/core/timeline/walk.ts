@@ -7,6 +7,10 @@ import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, 
 import { findDates, findZone, readStamp, type Stamp, type WrittenDate, type Zone } from '../dates/index.ts';
 import { flattenInline, OPEN, plainText, unmark, type TextLine } from './inline.ts';
 import { isLabelOnly, readLines, restAfter, writtenOf, type LineRead } from './lines.ts';
+import { looksLikeLogs } from '../logs/index.ts';
+
+/** Languages of a fenced block that can hold a timeline written as plain text. */
+const plainLanguages = new Set(['text', 'txt', 'plain', 'plaintext', 'none', 'timeline']);
 
 export interface RawEntry {
   kind: 'entry';
@@ -170,6 +174,7 @@ export class TimelineWalker {
           break;
         case 'code':
           if (this.isIndentedCode(block)) this.readCodeLines(block);
+          else this.readFencedTimeline(block);
           break;
         case 'blockquote': {
           let quote = block;
@@ -470,6 +475,7 @@ export class TimelineWalker {
     return !/^\s{0,3}(?:```|~~~)/.test(this.source.line(node.position.start.line));
   }
 
+  /** Lines of a code block, numbered from its first line (a fenced block's text starts one line later). */
   private codeLines(node: Code): TextLine[] {
     const start = node.position?.start.line ?? 1;
     return node.value
@@ -481,6 +487,20 @@ export class TimelineWalker {
 
   private readCodeLines(node: Code): void {
     this.readReads(readLines(this.codeLines(node)), false);
+  }
+
+  /**
+   * A timeline written in a fenced block of plain text ("09:02  sentinel marks primary down" a line):
+   * read when most of its lines open with a time and it does not read as logs (logs are the log
+   * reader's, and become timeline events from there).
+   */
+  private readFencedTimeline(node: Code): void {
+    if (node.lang && !plainLanguages.has(node.lang.toLowerCase())) return;
+    const lines = this.codeLines(node).map((l) => ({ ...l, line: l.line + 1 }));
+    if (lines.length === 0 || lines.length > 2000) return;
+    const reads = readLines(lines);
+    if (reads.filter((r) => r.kind === 'entry').length * 2 < lines.length || looksLikeLogs(node.value)) return;
+    this.readReads(reads, false);
   }
 
   // ---- helpers ----

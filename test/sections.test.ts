@@ -154,6 +154,8 @@ describe('action items', () => {
       [12, 'Rotate the key', null, []],
       [16, 'archive the logs.', null, []],
     ]);
+    // A block in a labelled section and in the section around it is one item.
+    expect(items('# Title\n\n**Summary:** it broke.\n\nAction item: fix it (@kim).\n').map((i) => [i.line, i.text])).toEqual([[5, 'fix it (@kim).']]);
     // Inside an action-items section a label is not counted twice.
     expect(items('## Action items\n\nAction item: rotate the key.\n').map((i) => i.text)).toEqual(['rotate the key.']);
   });

@@ -184,8 +184,10 @@ export function extractActionItems(sections: readonly Section[]): ActionItem[] {
   }
   const labelled: ActionItem[] = [];
   for (const section of sections) if (section.kind !== 'actionItems') labelledIn(ownChildren(section), labelled);
+  // A block can sit in two sections (a labelled section and the one around it): one item a line.
   const taken = new Set(items.map((i) => i.line));
-  const all = labelled.length === 0 ? items : [...items, ...labelled.filter((i) => !taken.has(i.line))].sort((a, b) => a.line - b.line);
+  const fresh = labelled.filter((i) => !taken.has(i.line) && taken.add(i.line));
+  const all = fresh.length === 0 ? items : [...items, ...fresh].sort((a, b) => a.line - b.line);
   const kept: ActionItem[] = [];
   for (const item of all) {
     const label = actionLabel.exec(item.text);

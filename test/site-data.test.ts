@@ -71,6 +71,7 @@ describe('incident lists', () => {
 
   it('ranks severities on the configured scale', () => {
     expect(severityRank('SEV2', ['sev1', 'sev2'])).toBe(1);
+    expect(severityRank('Sev-2', ['sev1', 'sev2'])).toBe(1);
     expect(severityRank('p1', ['sev1'])).toBeNull();
     expect(severityColour(9)).toBe(severityColour(4));
   });

@@ -1,4 +1,5 @@
 /** severity-scale: `severity` is one of the configured severities. */
+import { severityOnScale } from '../core/severity.ts';
 import { defineFileRule } from '../lint/rule.ts';
 import { frontmatterPoint, suggestion } from '../lint/rule-helpers.ts';
 
@@ -9,13 +10,14 @@ export default defineFileRule({
   summary: '`severity` is on the configured scale',
   description:
     'Severities are compared and counted across incidents, so each must be one of `severities` in the ' +
-    'config (default `sev1`…`sev5`). A value that differs only in case is fixed by `--fix`; otherwise the ' +
+    'config (default `sev1`…`sev5`). A value that differs only in case, spaces or dashes (`SEV-2`) is fixed ' +
+    'by `--fix`; otherwise the ' +
     'message lists the scale or suggests the nearest value.',
   examples: {
     valid: [{ source: '---\ntitle: Cache stampede\ndate: 2025-02-01\nseverity: sev2\n---\n' }],
     invalid: [
       { source: '---\ntitle: Cache stampede\ndate: 2025-02-01\nseverity: critical\n---\n', line: 4, column: 11, note: 'a severity outside the scale' },
-      { source: '---\ntitle: Cache stampede\ndate: 2025-02-01\nseverity: SEV2\n---\n', line: 4, column: 11, note: 'a case difference, fixed by `--fix`' },
+      { source: '---\ntitle: Cache stampede\ndate: 2025-02-01\nseverity: SEV-2\n---\n', line: 4, column: 11, note: 'written differently, fixed by `--fix`' },
     ],
   },
   check(ctx) {
@@ -28,7 +30,8 @@ export default defineFileRule({
     const offset = at.offset ?? 0;
     const exact = ctx.parsed.text.startsWith(value, offset);
     const end = exact ? ctx.index.point(offset + value.length) : null;
-    const sameCase = scale.find((s) => s.toLowerCase() === value.toLowerCase());
+    // Written differently only in case, spaces, dashes or underscores ("SEV-2", "Sev 2"): one safe fix.
+    const sameCase = severityOnScale(value, scale);
     if (sameCase) {
       ctx.report(`Severity \`${value}\` is not on the configured scale; expected \`${sameCase}\``, at, end, exact ? { actual: value, expected: sameCase } : undefined);
       return;

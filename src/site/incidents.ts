@@ -1,4 +1,5 @@
 /** Orderings and groupings of incidents for the site's pages. Pure functions over extracted incidents. */
+import { severityOnScale } from '../core/severity.ts';
 import type { Incident } from '../../schemas/incident.ts';
 import { termSlug } from './urls.ts';
 
@@ -158,8 +159,8 @@ export function neighbours<T extends Pick<Incident, 'slug'>>(incident: T, newest
 /** Rank of a severity on the configured scale (0 is most severe), or null when it is not on it. */
 export function severityRank(severity: string | null, scale: readonly string[]): number | null {
   if (!severity) return null;
-  const i = scale.findIndex((s) => s.toLowerCase() === severity.toLowerCase());
-  return i < 0 ? null : i;
+  const entry = severityOnScale(severity, scale);
+  return entry === undefined ? null : scale.indexOf(entry);
 }
 
 /** Badge colours by rank (most severe first); text on each has a contrast ratio of at least 4.5:1 with white. */

@@ -118,7 +118,7 @@ describe('fixes', () => {
   });
 
   it('rewrite the file atomically, keep its mode and BOM, and settle in one run', async () => {
-    const source = '\uFEFF---\ntitle: Fix me\ndate: 2025-01-10\nseverity: SEV2\ntags:\n  - "Cluster API"\n---\r\n\r\n## Summary\r\n\r\nThe node didnâ€™t come back âžœ ever.\r\n';
+    const source = '\uFEFF---\ntitle: Fix me\ndate: 2025-01-10\nseverity: SEV-2\ntags:\n  - "Cluster API"\n---\r\n\r\n## Summary\r\n\r\nThe node didnâ€™t come back âžœ ever.\r\n';
     const project = writeProject({ 'fix.md': source });
     const file = join(project.dir, 'fix.md');
     chmodSync(file, 0o640);

@@ -47,6 +47,14 @@ describe('sections', () => {
     ]);
   });
 
+  it('reads a lone "What went wrong?" as the root cause, and as a lesson beside "What went well" or under lessons', () => {
+    const kinds = (md: string) => parsePostmortem('x.md', md).sections.filter((s) => s.node).map((s) => [s.heading, s.kind]);
+    expect(kinds('# What happened?\n\nx\n\n# What went wrong?\n\ny\n')).toEqual([['What happened?', 'summary'], ['What went wrong?', 'rootCause']]);
+    expect(kinds('## What went well\n\nx\n\n## What went wrong\n\ny\n')).toEqual([['What went well', 'lessons'], ['What went wrong', 'lessons']]);
+    expect(kinds('## Lessons learned\n\n### What went wrong\n\ny\n')).toEqual([['Lessons learned', 'lessons'], ['What went wrong', 'lessons']]);
+    expect(kinds('## Root cause\n\nz\n\n## What went wrong\n\ny\n')).toEqual([['Root cause', 'rootCause'], ['What went wrong', 'lessons']]);
+  });
+
   it('gives subsections their parent kind and never maps the title heading', () => {
     const parsed = parsePostmortem('x.md', '# Incident summary of the outage\n\n## Timeline\n\n### 2023-08-25\n\n- 10:00 a\n\n## Appendix\n\n### Graphs\n');
     expect(parsed.sections.map((s) => [s.heading, s.kind])).toEqual([

@@ -3,7 +3,7 @@ import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mda
 import { toString } from 'mdast-util-to-string';
 import type { SectionKind } from '../../schemas/config.ts';
 import type { Section } from './model.ts';
-import { exactSectionKind, sectionKindOf } from './heading-aliases.ts';
+import { exactSectionKind, normaliseHeading, sectionKindOf } from './heading-aliases.ts';
 
 /**
  * Every heading opens a section holding the blocks up to the next heading of the same or a
@@ -21,6 +21,10 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
   // A single top-level heading that opens the document is its title, never a section kind.
   const headings = blocks.filter((n) => n.type === 'heading');
   const titleHeading = headings[0]?.depth === 1 && headings.filter((h) => h.depth === 1).length === 1 && headings.length > 1 ? headings[0] : null;
+  // "What went wrong?" on its own — no root-cause section, no "What went well" beside it — is where
+  // a question-style postmortem tells its cause; under "Lessons learned" it stays a lesson.
+  const names = headings.map((h) => normaliseHeading(toString(h)));
+  const wrongIsCause = !names.includes('what went well') && !headings.some((h, k) => h !== titleHeading && sectionKindOf(names[k]!, aliases) === 'rootCause');
   const open: Section[] = [];
   blocks.forEach((node, i) => {
     if (node.type !== 'heading') return;
@@ -34,7 +38,8 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     const heading = toString(node).trim();
     // Subsections belong to the kind of the section they sit in ("### 2023-08-25" under "## Timeline").
     const parent = open.findLast((s) => s.kind !== 'other');
-    const kind = node === titleHeading ? 'other' : (parent?.kind ?? sectionKindOf(heading, aliases));
+    const named = sectionKindOf(heading, aliases);
+    const kind = node === titleHeading ? 'other' : (parent?.kind ?? (wrongIsCause && named === 'lessons' && normaliseHeading(heading) === 'what went wrong' ? 'rootCause' : named));
     const section: Section = {
       kind,
       heading,

@@ -21,11 +21,9 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
   // A single top-level heading that opens the document is its title, never a section kind.
   const headings = blocks.filter((n) => n.type === 'heading');
   const titleHeading = headings[0]?.depth === 1 && headings.filter((h) => h.depth === 1).length === 1 && headings.length > 1 ? headings[0] : null;
-  // "What went wrong?" on its own — no root-cause section, no "What went well" beside it — is where
-  // a question-style postmortem tells its cause; under "Lessons learned" it stays a lesson.
-  const names = headings.map((h) => normaliseHeading(toString(h)));
-  const wrongIsCause = !names.includes('what went well') && !headings.some((h, k) => h !== titleHeading && sectionKindOf(names[k]!, aliases) === 'rootCause');
   const open: Section[] = [];
+  /** The section each inheriting subsection took its kind from. */
+  const inheritedFrom = new Map<Section, Section>();
   blocks.forEach((node, i) => {
     if (node.type !== 'heading') return;
     while (open.length > 0 && open[open.length - 1]!.depth >= node.depth) open.pop();
@@ -38,8 +36,7 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     const heading = toString(node).trim();
     // Subsections belong to the kind of the section they sit in ("### 2023-08-25" under "## Timeline").
     const parent = open.findLast((s) => s.kind !== 'other');
-    const named = sectionKindOf(heading, aliases);
-    const kind = node === titleHeading ? 'other' : (parent?.kind ?? (wrongIsCause && named === 'lessons' && normaliseHeading(heading) === 'what went wrong' ? 'rootCause' : named));
+    const kind = node === titleHeading ? 'other' : (parent?.kind ?? sectionKindOf(heading, aliases));
     const section: Section = {
       kind,
       heading,
@@ -48,9 +45,16 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
       node,
       children,
     };
+    if (parent && node !== titleHeading) inheritedFrom.set(section, inheritedFrom.get(parent) ?? parent);
     sections.push(section);
     open.push(section);
   });
+  // "What went wrong?" on its own (no root-cause section, no "What went well" beside it, not under
+  // lessons) is where a question-style postmortem tells its cause.
+  if (!sections.some((s) => s.kind === 'rootCause' || normaliseHeading(s.heading) === 'what went well')) {
+    const causes = new Set(sections.filter((s) => s.kind === 'lessons' && !inheritedFrom.has(s) && normaliseHeading(s.heading) === 'what went wrong'));
+    for (const s of sections) if (causes.has(s) || causes.has(inheritedFrom.get(s)!)) s.kind = 'rootCause';
+  }
   return sections.flatMap((s) => (s.kind === 'other' ? [s, ...labelledSections(s, aliases)] : [s]));
 }
 

@@ -89,6 +89,8 @@ describe('sections opened by bold labels (Google\'s template)', () => {
     ]);
     const incident = extractIncident(parsed).incident;
     expect(incident.summary).toBe('Search down for 66 minutes.');
+    // The excerpt is the summary's, not the "**Date:**" line that opens the document.
+    expect(incident.excerpt).toBe('Search down for 66 minutes.');
     expect(incident.rootCause).toBe('Cascading failure due to high load\nand a resource leak.\n\nMore on the leak.');
     expect(incident.impact).toBe('inside a section of no role still counts.');
   });

@@ -61,7 +61,10 @@ function excerptOf(parsed: ParsedPostmortem, description: string | null): string
     if (text) return text;
   }
   if (description) return description;
-  const first = blocks.find((n) => n.type === 'paragraph' && toString(n).trim());
+  // The summary's opening paragraph, else the document's: a label line such as "**Date:** …" says less.
+  const summary = topSections(parsed.sections, 'summary')[0];
+  const isText = (n: RootContent) => n.type === 'paragraph' && toString(n).trim() !== '';
+  const first = summary?.children.find(isText) ?? blocks.find(isText);
   return first ? toString(first).replace(/\s+/g, ' ').trim() : '';
 }
 

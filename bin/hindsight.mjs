@@ -11,5 +11,7 @@ if (import.meta.url.includes('/node_modules/')) {
   const { register } = await import('tsx/esm/api');
   register();
 }
+const { setUpV8 } = await import('../src/cli/v8-setup.ts');
+setUpV8();
 const { main } = await import('../src/cli/main.ts');
 await main();

@@ -6,8 +6,8 @@
  *
  *     node test/bench/lint-bench.ts [counts…]     (default: 1000 10000)
  *
- * Each measurement is one pass in a fresh process, as a command run makes it (so its peak memory,
- * max RSS, is its own); each is taken several times (five; three above 2,000 files), interleaved,
+ * Each measurement is one pass in a fresh process, as a command run makes it (its V8 settings, and
+ * its own peak memory, max RSS); each is taken several times (five; three above 2,000 files), interleaved,
  * and the fastest kept, which keeps other work on the machine out of the comparison.
  */
 import { execFileSync } from 'node:child_process';
@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { defaultConfig } from '../../schemas/config.ts';
+import { setUpV8 } from '../../src/cli/v8-setup.ts';
 import { findPostmortems, readPostmortem } from '../../src/core/files.ts';
 import { lintPaths } from '../../src/lint/engine.ts';
 import { resolveLevels } from '../../src/lint/levels.ts';
@@ -131,6 +132,8 @@ async function main(counts: number[]): Promise<void> {
 }
 
 if (process.argv[2] === '--child') {
+  // Every measurement, the bare parse included, runs with the V8 settings a `hindsight` command has.
+  setUpV8();
   const [, , , mode, root, arg] = process.argv;
   console.log(JSON.stringify(await measure(mode!, root!, arg)));
 } else if (process.argv[1] === self) {

@@ -89,6 +89,19 @@ describe('milestones and durations', () => {
     }
   });
 
+  it('else come from bold labels in a report\'s header', () => {
+    const text = [
+      '---', 'title: t', 'date: 2024-01-05', 'timezone: America/Los_Angeles', '---', '',
+      '**Start time:** 2024-01-05 14:32', '', '**Detected:** 2024-01-05 14:40 UTC', '', '**End time:** January 5, 2024 3:20 PM', '',
+      '**Duration:** about 48 minutes', '', '## Timeline', '', '- 14:35 first error', '- 16:00 postmortem started',
+    ].join('\n');
+    const { incident } = extractIncident(parsePostmortem('x.md', text));
+    expect([incident.started, incident.detected, incident.resolved]).toEqual(['2024-01-05T22:32Z', '2024-01-05T14:40Z', '2024-01-05T23:20Z']);
+    // Front matter wins over a label.
+    const fm = extractIncident(parsePostmortem('x.md', text.replace('timezone: America/Los_Angeles', 'timezone: UTC\nstarted: 2024-01-05T14:00Z'))).incident;
+    expect(fm.started).toBe('2024-01-05T14:00Z');
+  });
+
   it('else come from the timeline: marked starts and ends win over the first and last events', () => {
     const text = [
       '---', 'title: t', 'date: 2015-10-21', '---', '', '## Timeline', '',

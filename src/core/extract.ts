@@ -8,7 +8,7 @@ import { defaultConfig } from '../../schemas/config.ts';
 import type { Frontmatter } from '../../schemas/frontmatter.ts';
 import type { Incident, LogEntry, TimelineEvent } from '../../schemas/incident.ts';
 import type { ParsedPostmortem, Section } from './model.ts';
-import { topSections } from './sections.ts';
+import { labelOf, ownChildren, topSections } from './sections.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import { validateFrontmatter } from './frontmatter-schema.ts';
 import { blocksText } from './plain-text.ts';
@@ -158,6 +158,31 @@ const milestoneWords = {
   ended: /\b(outage|incident|impact|degradation|downtime|disruption) (ends|ended|is over|over)\b|\bend of (the )?(outage|incident|impact)\b/i,
 } as const;
 
+/** Bold labels that give a milestone in a report's header ("**Start time:** 2024-01-05 14:32 UTC"). */
+const milestoneLabels = new Map<string, 'started' | 'detected' | 'mitigated' | 'resolved'>([
+  ...['start', 'start time', 'started', 'started at', 'incident start', 'impact start', 'start of impact', 'outage start', 'began'].map((n) => [n, 'started'] as const),
+  ...['detected', 'detected at', 'detection time', 'time detected', 'time to detect at'].map((n) => [n, 'detected'] as const),
+  ...['mitigated', 'mitigated at', 'mitigation time', 'time mitigated'].map((n) => [n, 'mitigated'] as const),
+  ...['end', 'end time', 'ended', 'ended at', 'resolved', 'resolved at', 'resolution time', 'time resolved', 'incident end', 'impact end', 'end of impact', 'outage end'].map((n) => [n, 'resolved'] as const),
+]);
+
+/** Milestones written as bold labels in the sections of no role (a report's header), read in `timezone`. */
+function labelledMilestones(sections: readonly Section[], timezone: string): Partial<Record<'started' | 'detected' | 'mitigated' | 'resolved', string>> {
+  const found: Partial<Record<'started' | 'detected' | 'mitigated' | 'resolved', string>> = {};
+  for (const section of sections) {
+    if (section.kind !== 'other') continue;
+    for (const block of ownChildren(section)) {
+      if (block.type !== 'paragraph' || block.children[0]?.type !== 'strong') continue;
+      const label = labelOf(block);
+      const key = label ? milestoneLabels.get(normaliseHeading(label.name)) : undefined;
+      if (!label || !key || found[key]) continue;
+      const at = toInstant(toString({ type: 'paragraph', children: label.rest }), timezone)?.at;
+      if (at) found[key] = at;
+    }
+  }
+  return found;
+}
+
 export function extractIncident(parsed: ParsedPostmortem, config: Config = defaultConfig): Extraction {
   const diagnostics: Diagnostic[] = [];
   let fm: Frontmatter | null = null;
@@ -185,9 +210,10 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const logs = extractLogs(parsed, Number(day.slice(0, 4)), timezone);
   const events = mergeLogEvents(timeline.events, logs);
 
+  const labelled = labelledMilestones(parsed.sections, timezone);
   const milestone = (key: 'started' | 'detected' | 'mitigated' | 'resolved'): string | null => {
     const value = fm?.[key] ?? str(raw[key]);
-    return value ? (toInstant(value, timezone)?.at ?? null) : null;
+    return (value ? toInstant(value, timezone)?.at : undefined) ?? labelled[key] ?? null;
   };
   const timed = events.filter((e) => e.at !== null).map((e) => e.at!).sort((a, b) => instantKey(a).localeCompare(instantKey(b)));
   const byWords = (key: keyof typeof milestoneWords) => events.find((e) => e.at && e.source === 'timeline' && milestoneWords[key].test(e.text))?.at ?? null;

@@ -59,7 +59,7 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
 }
 
 /** The name of a paragraph that opens with a bold label ("**Root Causes:** …"), and what follows it. */
-function labelOf(p: Paragraph): { name: string; rest: PhrasingContent[] } | null {
+export function labelOf(p: Paragraph): { name: string; rest: PhrasingContent[] } | null {
   const [first, next, ...after] = p.children;
   if (first?.type !== 'strong') return null;
   const label = toString(first).trim();

@@ -15,6 +15,8 @@ describe('heading aliases', () => {
     ['Logs', 'logs'], ['Future preventative measures', 'actionItems'], ['Corrective and Preventative Measures', 'actionItems'],
     ['Follow-up', 'actionItems'], ['Follow-ups', 'actionItems'], ['Next steps', 'actionItems'], ['Action Items', 'actionItems'],
     ['What went well / wrong', 'lessons'], ['Lessons learnt', 'lessons'], ['Lessons Learned', 'lessons'], ['Where we got lucky', 'lessons'],
+    ['How\'d We Do?', 'lessons'], ['What didn\'t go so well?', 'lessons'], ['How did we fix it?', 'resolution'],
+    ['What caused it?', 'rootCause'], ['How was it discovered?', 'detection'],
     ['Leadup', 'trigger'], ['Fault', 'rootCause'], ['Exploit', 'trigger'], ['The Rebuild', 'resolution'],
     ['3. Root cause', 'rootCause'], ['Moving Foward', 'actionItems'], ['Acknowledgements', 'other'], ['Appendix', 'other'],
   ];

@@ -38,7 +38,8 @@ const table: Record<SectionKind, readonly string[]> = {
   ],
   trigger: ['trigger', 'triggers', 'triggering event', 'what triggered it', 'cause of the trigger', 'initial trigger', 'exploit', 'the exploit', 'attack vector', 'leadup', 'lead up', 'the lead up'],
   detection: [
-    'detection', 'how it was detected', 'how we detected it', 'discovery', 'how was it detected',
+    'detection', 'how it was detected', 'how we detected it', 'discovery', 'how was it detected', 'how was it discovered',
+    'how did we find out', 'how we found out',
     'alerting', 'detection and response', 'identification',
   ],
   rootCause: [
@@ -46,13 +47,14 @@ const table: Record<SectionKind, readonly string[]> = {
     'root cause and contributing factors', 'root causes and trigger', 'root cause and trigger',
     'analysis', 'technical analysis', 'why it happened', 'what went wrong and why', 'causal analysis',
     'underlying cause', 'technical details', 'investigation', 'the root cause', 'cause analysis', 'how did this happen',
-    'how did it happen', 'the smoking gun', 'smoking gun', 'details of vulnerability', 'details of the vulnerability', 'root cause s', 'technical root cause', 'five whys', '5 whys', 'problem analysis', 'fault', 'the fault',
+    'how did it happen', 'what caused it', 'what caused this', 'what caused the outage', 'what caused the incident', 'the smoking gun', 'smoking gun', 'details of vulnerability', 'details of the vulnerability', 'root cause s', 'technical root cause', 'five whys', '5 whys', 'problem analysis', 'fault', 'the fault',
   ],
   resolution: [
     'resolution', 'resolution and recovery', 'recovery', 'mitigation', 'mitigation and resolution',
     'fix', 'the fix', 'details of fix', 'details of the fix', 'how it was fixed', 'how we fixed it', 'response', 'response and recovery',
     'resolution steps', 'workaround', 'mitigation steps', 'restoration', 'incident response', 'resolution and mitigation',
-    'recovery steps', 'solution', 'immediate actions', 'handling', 'incident handling', 'rebuild', 'the rebuild', 'rebuilding',
+    'recovery steps', 'solution', 'immediate actions', 'handling', 'incident handling', 'how did we fix it',
+    'how was it fixed', 'how was it resolved', 'how it was resolved', 'how we resolved it', 'rebuild', 'the rebuild', 'rebuilding',
   ],
   timeline: [
     'timeline', 'incident timeline', 'timeline of events', 'sequence of events', 'chronology',
@@ -77,7 +79,8 @@ const table: Record<SectionKind, readonly string[]> = {
     'what we learnt', 'takeaways', 'key takeaways', 'learnings', 'reflections', 'retrospective',
     'what could have gone better', 'what didn t go well', 'what did not go well', 'things that went well',
     'things that went wrong', 'lessons learned and next steps', 'what worked', 'what didn t work',
-    'what did not work',
+    'what did not work', 'how d we do', 'how did we do', 'what didn t go so well', 'what did not go so well',
+    'what could we have done better', 'what could we do better',
   ],
 };
 

@@ -102,6 +102,12 @@ describe('milestones and durations', () => {
     expect(fm.started).toBe('2024-01-05T14:00Z');
   });
 
+  it('take the earliest event that says them, in a timeline that runs newest first', () => {
+    const text = '---\ntitle: t\ndate: 2024-01-05\n---\n\n## Timeline\n\n**Resolved** - Resolved.\nJan 5, 14:32 UTC\n\n**Monitoring** - A fix has been implemented.\nJan 5, 13:50 UTC\n\n**Update** - We are investigating further.\nJan 5, 13:30 UTC\n\n**Investigating** - We are investigating errors.\nJan 5, 12:58 UTC\n';
+    const { incident } = extractIncident(parsePostmortem('x.md', text));
+    expect([incident.started, incident.detected, incident.mitigated, incident.resolved]).toEqual(['2024-01-05T12:58Z', '2024-01-05T12:58Z', '2024-01-05T13:50Z', '2024-01-05T14:32Z']);
+  });
+
   it('else come from the timeline: marked starts and ends win over the first and last events', () => {
     const text = [
       '---', 'title: t', 'date: 2015-10-21', '---', '', '## Timeline', '',

@@ -234,6 +234,23 @@ describe('a timeline written in a fenced block of plain text', () => {
   });
 });
 
+describe('status-page updates pasted as a timeline', () => {
+  it('dates each update by the bare time on the line after it', () => {
+    const md = '## Timeline\n\n**Resolved** - This incident has been resolved.\nJan 5, 14:32 UTC\n\n**Monitoring** - A fix has been implemented.\nWe are watching.\nJan 5, 13:50 UTC\n**Investigating** - Errors are elevated.\nJan 5, 12:58 UTC\n';
+    expect(brief(fromText(md, { incidentDate: '2024-01-05' }))).toEqual([
+      [4, '2024-01-05T14:32Z', 'Jan 5, 14:32 UTC', 'Resolved - This incident has been resolved.'],
+      [8, '2024-01-05T13:50Z', 'Jan 5, 13:50 UTC', 'Monitoring - A fix has been implemented. We are watching.'],
+      [10, '2024-01-05T12:58Z', 'Jan 5, 12:58 UTC', 'Investigating - Errors are elevated.'],
+    ]);
+  });
+
+  it('leaves a time that opens the paragraph, or one with text after it, to the usual reading', () => {
+    const md = '## Timeline\n\n14:05 Alert fired\nfrom the exporter.\n\nThe queue grew.\n14:20 Workers added\n';
+    // Prose that does not open with a time continues the entry before it, times and all.
+    expect(brief(fromText(md, { incidentDate: '2024-01-05' }))).toEqual([[3, '2024-01-05T14:05Z', '14:05', 'Alert fired from the exporter. The queue grew. 14:20 Workers added']]);
+  });
+});
+
 describe('day/month order', () => {
   it('reads undecidable numeric dates day first and says so, with how to fix it', () => {
     const r = extract(fixture('order-ambiguous.md'));

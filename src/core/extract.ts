@@ -151,8 +151,8 @@ function minutesBetween(a: string | null, b: string | null): number | null {
 
 const milestoneWords = {
   started: /\b(outage|incident|impact|degradation|downtime|disruption) (begins|began|starts|started)\b|\bstart of (the )?(outage|incident|impact)\b/i,
-  detected: /\b(detect(?:ed|s|ing)?\b|alert\w*|paged|pager\w*|paging|page fired|receives? (a )?page|notic(e|ed|es|ing)\b|observed|reported|flagged|first (\w+ )?reports?|(customer|user)s? report\w*)/i,
-  mitigated: /\b(mitigat\w*|workaround|rolled back|roll(ed)?back|revert\w*|restored|failover|failed over)/i,
+  detected: /\b(detect(?:ed|s|ing)?\b|alert\w*|paged|pager\w*|paging|page fired|receives? (a )?page|notic(e|ed|es|ing)\b|investigating\b|(became|become|were|was) aware\b|observed|reported|flagged|first (\w+ )?reports?|(customer|user)s? report\w*)/i,
+  mitigated: /\b(mitigat\w*|fix (?:has been |was )?(?:implemented|deployed|applied)|workaround|rolled back|roll(ed)?back|revert\w*|restored|failover|failed over)/i,
   resolved: /\b(resolved|fixed|recovered|all clear|back to normal|fully operational|closed the incident|incident closed)/i,
   /** An explicit end marker ("OUTAGE ENDS"): wins over the last timed event. */
   ended: /\b(outage|incident|impact|degradation|downtime|disruption) (ends|ended|is over|over)\b|\bend of (the )?(outage|incident|impact)\b/i,
@@ -216,7 +216,14 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     return (value ? toInstant(value, timezone)?.at : undefined) ?? labelled[key] ?? null;
   };
   const timed = events.filter((e) => e.at !== null).map((e) => e.at!).sort((a, b) => instantKey(a).localeCompare(instantKey(b)));
-  const byWords = (key: keyof typeof milestoneWords) => events.find((e) => e.at && e.source === 'timeline' && milestoneWords[key].test(e.text))?.at ?? null;
+  // The earliest event that says it (a timeline may run newest first).
+  const byWords = (key: keyof typeof milestoneWords): string | null => {
+    let found: string | null = null;
+    for (const e of events) {
+      if (e.at && e.source === 'timeline' && (found === null || instantKey(e.at) < instantKey(found)) && milestoneWords[key].test(e.text)) found = e.at;
+    }
+    return found;
+  };
   // An explicit start marker ("OUTAGE BEGINS") is when the impact began, even after earlier events.
   const started = milestone('started') ?? byWords('started') ?? timed[0] ?? null;
   const detected = milestone('detected') ?? byWords('detected');

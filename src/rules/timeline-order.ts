@@ -11,22 +11,33 @@ export default defineFileRule({
   description:
     'Readers follow a timeline top to bottom; an entry earlier than the one above it is usually a typo ' +
     'in the time or the date (or a day/month mix-up). The entry that goes back in time is reported, with ' +
-    'the entry it goes back from. Entries at day precision are compared by day only.',
+    'the entry it goes back from. Entries at day precision are compared by day only. A timeline that runs ' +
+    'newest first throughout (status-page updates pasted in) is reported once, at its first entry.',
   examples: {
     valid: [{ source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 09:40 Deploy started\n- 2025-03-02 10:00 Alert fired\n' }],
-    invalid: [{ source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 10:00 Alert fired\n- 2025-03-02 09:40 Deploy started\n', line: 9, column: 3 }],
+    invalid: [
+      { source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 10:00 Alert fired\n- 2025-03-02 09:40 Deploy started\n', line: 9, column: 3 },
+      { source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n**Resolved** - Queue drained.\nMar 2, 11:15 UTC\n\n**Monitoring** - Workers added.\nMar 2, 10:30 UTC\n\n**Investigating** - Jobs are delayed.\nMar 2, 10:00 UTC\n', line: 9, column: 1, note: 'status-page updates, newest first' },
+    ],
   },
   check(ctx) {
     const events = ctx.extraction!.incident.timeline
       .filter((e): e is TimelineEvent & Timed => e.source === 'timeline' && e.at !== null)
       .sort((a, b) => a.line - b.line);
+    const zone = ctx.extraction!.incident.timezone;
+    // Newest first throughout, as status pages list their updates: one message, not one per entry.
+    if (events.length >= 3 && events.every((e, k) => k === 0 || compareTimed(e, events[k - 1]!, zone) <= 0) && compareTimed(events.at(-1)!, events[0]!, zone) < 0) {
+      const span = entrySpan(ctx, events[0]!.line, events[0]!.written);
+      ctx.report(`The timeline runs newest first (${events.length} entries, ${showInstant(events[0]!.at)} back to ${showInstant(events.at(-1)!.at)}); list its entries oldest first`, span.start, span.end);
+      return;
+    }
     let latest: (TimelineEvent & Timed) | null = null;
     for (const e of events) {
       if (latest === null) {
         latest = e;
         continue;
       }
-      const cmp = compareTimed(e, latest, ctx.extraction!.incident.timezone);
+      const cmp = compareTimed(e, latest, zone);
       if (cmp < 0) {
         const span = entrySpan(ctx, e.line, e.written);
         const was = latest.written ? `\`${latest.written}\`` : showInstant(latest.at);

@@ -301,7 +301,36 @@ export class TimelineWalker {
     // "The timeline of events:" or "Below is what happened." introducing a list or table is not an entry.
     const introduces = next && (next.type === 'list' || next.type === 'table');
     if (!opensWithStamp && introduces && !this.current && (/:\s*$/.test(full) || (full.length <= 300 && introWords.test(full)))) return;
+    if (!opensWithStamp && this.readStampsAfterText(reads)) return;
     this.readReads(reads, false);
+  }
+
+  /**
+   * Status-page updates pasted as a timeline: text, then the time alone on the next line
+   * ("**Resolved** - This incident has been resolved." / "Jan 5, 14:32 UTC"). When every timed line
+   * of a paragraph is a bare time after text, each time dates the text before it.
+   */
+  private readStampsAfterText(reads: readonly LineRead[]): boolean {
+    const last = reads[reads.length - 1]!;
+    if (last.kind !== 'entry' || last.rest !== '') return false;
+    for (let k = 0; k < reads.length; k++) {
+      const r = reads[k]!;
+      if (r.kind === 'date' || (r.kind === 'entry' && (r.rest !== '' || k === 0 || reads[k - 1]!.kind !== 'text'))) return false;
+    }
+    let texts: string[] = [];
+    for (const r of reads) {
+      if (r.kind === 'text') {
+        texts.push(r.text);
+        continue;
+      }
+      if (r.kind !== 'entry') continue;
+      this.noteStamp(r.stamp, r.line, r.written);
+      const entry = this.newEntry(r.stamp, r.written, r.line, texts[0]!);
+      for (const t of texts.slice(1)) this.addText(entry, t);
+      texts = [];
+    }
+    this.current = null;
+    return true;
   }
 
   /** A template tag line (`{% include date.html day="2016-04-11 18:25" zone="US/Pacific" %}`): context only. */

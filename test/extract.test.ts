@@ -100,6 +100,9 @@ describe('milestones and durations', () => {
     // Front matter wins over a label.
     const fm = extractIncident(parsePostmortem('x.md', text.replace('timezone: America/Los_Angeles', 'timezone: UTC\nstarted: 2024-01-05T14:00Z'))).incident;
     expect(fm.started).toBe('2024-01-05T14:00Z');
+    // So do severity and authors, as Google's template writes them.
+    const google = extractIncident(parsePostmortem('x.md', '# Sonnet++ Postmortem\n\n**Authors:** jennifer, martym and agoogler\n\n**Severity:** SEV2\n\n**Summary:** Search down.\n')).incident;
+    expect([google.authors, google.severity]).toEqual([['jennifer', 'martym', 'agoogler'], 'SEV2']);
   });
 
   it('take the earliest event that says them, in a timeline that runs newest first', () => {

@@ -158,26 +158,30 @@ const milestoneWords = {
   ended: /\b(outage|incident|impact|degradation|downtime|disruption) (ends|ended|is over|over)\b|\bend of (the )?(outage|incident|impact)\b/i,
 } as const;
 
-/** Bold labels that give a milestone in a report's header ("**Start time:** 2024-01-05 14:32 UTC"). */
-const milestoneLabels = new Map<string, 'started' | 'detected' | 'mitigated' | 'resolved'>([
+type HeaderField = 'started' | 'detected' | 'mitigated' | 'resolved' | 'severity' | 'authors';
+
+/** Bold labels that give a field in a report's header ("**Start time:** 2024-01-05 14:32 UTC", "**Severity:** SEV2"). */
+const headerLabels = new Map<string, HeaderField>([
   ...['start', 'start time', 'started', 'started at', 'incident start', 'impact start', 'start of impact', 'outage start', 'began'].map((n) => [n, 'started'] as const),
-  ...['detected', 'detected at', 'detection time', 'time detected', 'time to detect at'].map((n) => [n, 'detected'] as const),
+  ...['detected', 'detected at', 'detection time', 'time detected'].map((n) => [n, 'detected'] as const),
   ...['mitigated', 'mitigated at', 'mitigation time', 'time mitigated'].map((n) => [n, 'mitigated'] as const),
   ...['end', 'end time', 'ended', 'ended at', 'resolved', 'resolved at', 'resolution time', 'time resolved', 'incident end', 'impact end', 'end of impact', 'outage end'].map((n) => [n, 'resolved'] as const),
+  ...['severity', 'sev', 'incident severity', 'severity level'].map((n) => [n, 'severity'] as const),
+  ...['authors', 'author', 'written by', 'postmortem owner', 'postmortem author', 'postmortem authors'].map((n) => [n, 'authors'] as const),
 ]);
 
-/** Milestones written as bold labels in the sections of no role (a report's header), read in `timezone`. */
-function labelledMilestones(sections: readonly Section[], timezone: string): Partial<Record<'started' | 'detected' | 'mitigated' | 'resolved', string>> {
-  const found: Partial<Record<'started' | 'detected' | 'mitigated' | 'resolved', string>> = {};
+/** The text of each field the header gives as a bold label, in the sections of no role (first of each). */
+function headerFields(sections: readonly Section[]): Partial<Record<HeaderField, string>> {
+  const found: Partial<Record<HeaderField, string>> = {};
   for (const section of sections) {
     if (section.kind !== 'other') continue;
     for (const block of ownChildren(section)) {
       if (block.type !== 'paragraph' || block.children[0]?.type !== 'strong') continue;
       const label = labelOf(block);
-      const key = label ? milestoneLabels.get(normaliseHeading(label.name)) : undefined;
-      if (!label || !key || found[key]) continue;
-      const at = toInstant(toString({ type: 'paragraph', children: label.rest }), timezone)?.at;
-      if (at) found[key] = at;
+      const key = label ? headerLabels.get(normaliseHeading(label.name)) : undefined;
+      if (!label || !key || found[key] !== undefined) continue;
+      const text = toString({ type: 'paragraph', children: label.rest }).replace(/\s+/g, ' ').trim();
+      if (text) found[key] = text;
     }
   }
   return found;
@@ -210,10 +214,12 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const logs = extractLogs(parsed, Number(day.slice(0, 4)), timezone);
   const events = mergeLogEvents(timeline.events, logs);
 
-  const labelled = labelledMilestones(parsed.sections, timezone);
+  // Fields a report gives as bold labels in its header stand in for front matter that lacks them.
+  const header = headerFields(parsed.sections);
   const milestone = (key: 'started' | 'detected' | 'mitigated' | 'resolved'): string | null => {
     const value = fm?.[key] ?? str(raw[key]);
-    return (value ? toInstant(value, timezone)?.at : undefined) ?? labelled[key] ?? null;
+    const labelled = header[key];
+    return (value ? toInstant(value, timezone)?.at : undefined) ?? (labelled ? toInstant(labelled, timezone)?.at : undefined) ?? null;
   };
   const timed = events.filter((e) => e.at !== null).map((e) => e.at!).sort((a, b) => instantKey(a).localeCompare(instantKey(b)));
   // The earliest event that says it (a timeline may run newest first).
@@ -243,10 +249,10 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     description: description ?? null,
     tags: fm?.tags ?? list(raw.tags),
     categories: fm?.categories ?? list(raw.categories),
-    severity: fm?.severity ?? str(raw.severity),
+    severity: fm?.severity ?? str(raw.severity) ?? (header.severity && header.severity.length <= 20 ? header.severity : null),
     status: fmStatus ?? (draft ? 'draft' : 'published'),
     draft: draft || fmStatus === 'draft',
-    authors: fm?.authors ?? list(raw.authors ?? raw.author),
+    authors: fm?.authors ?? list(raw.authors ?? raw.author ?? (header.authors ? header.authors.split(/\s*(?:,|\band\b|&)\s*/) : undefined)),
     services: fm?.services ?? list(raw.services),
     related: fm?.related ?? list(raw.related),
     cause: causeCategory(fm?.cause ?? str(raw.cause) ?? undefined, rootCause),

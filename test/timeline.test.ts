@@ -234,6 +234,16 @@ describe('a timeline written in a fenced block of plain text', () => {
   });
 });
 
+describe('a time alone, with its story below it', () => {
+  it('takes the untimed items of the list that follows as its text', () => {
+    const md = '## Timeline\n\n**15:00 UTC**\n\n- recovered\n- traffic back\n- 15:10 all clear\n';
+    expect(brief(fromText(md, { incidentDate: '2024-01-05' }))).toEqual([
+      [3, '2024-01-05T15:00Z', '15:00 UTC', 'recovered traffic back'],
+      [7, '2024-01-05T15:10Z', '15:10', 'all clear'],
+    ]);
+  });
+});
+
 describe('status-page updates pasted as a timeline', () => {
   it('dates each update by the bare time on the line after it', () => {
     const md = '## Timeline\n\n**Resolved** - This incident has been resolved.\nJan 5, 14:32 UTC\n\n**Monitoring** - A fix has been implemented.\nWe are watching.\nJan 5, 13:50 UTC\n**Investigating** - Errors are elevated.\nJan 5, 12:58 UTC\n';

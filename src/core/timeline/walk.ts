@@ -166,9 +166,12 @@ export class TimelineWalker {
         case 'paragraph':
           this.readParagraph(block, blocks[i + 1]);
           break;
-        case 'list':
-          this.readList(block, 0, null);
+        case 'list': {
+          // A time alone ("**15:00 UTC**") with its story as the list below it: untimed items are its text.
+          const bare = this.current && this.current.stamp && this.current.parts.every((p) => p.trim() === '') ? this.current : null;
+          this.readList(block, 0, bare);
           break;
+        }
         case 'table':
           this.readTable(block);
           break;

@@ -97,6 +97,15 @@ describe('sections opened by bold labels (Google\'s template)', () => {
     expect(incident.impact).toBe('inside a section of no role still counts.');
   });
 
+  it('reads a header written as a list of labels, each item a section', () => {
+    const list = parsePostmortem('x.md', '- **Start time:** 2024-02-01 09:12 UTC\n- **Summary:** Jobs piled up.\n- **Root cause:** Retention was set to 30 days.\n  The disk filled.\n\n## Timeline\n\n- 09:12 alert\n');
+    expect(list.sections.map((s) => [s.kind, s.heading, s.line])).toEqual([
+      ['other', '', 1], ['summary', 'Summary', 2], ['rootCause', 'Root cause', 3], ['timeline', 'Timeline', 6],
+    ]);
+    const incident = extractIncident(list).incident;
+    expect([incident.summary, incident.rootCause, incident.started]).toEqual(['Jobs piled up.', 'Retention was set to 30 days.\nThe disk filled.', '2024-02-01T09:12Z']);
+  });
+
   it('points at the label', () => {
     const root = parsed.sections.find((s) => s.kind === 'rootCause')!;
     expect(root.node?.position?.start).toMatchObject({ line: 7, column: 1 });

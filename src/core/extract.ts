@@ -175,8 +175,10 @@ function headerFields(sections: readonly Section[]): Partial<Record<HeaderField,
   const found: Partial<Record<HeaderField, string>> = {};
   for (const section of sections) {
     if (section.kind !== 'other') continue;
-    for (const block of ownChildren(section)) {
-      if (block.type !== 'paragraph' || block.children[0]?.type !== 'strong') continue;
+    // Label paragraphs, and lists of them ("- **Start time:** …").
+    const leads = ownChildren(section).flatMap((b) => (b.type === 'paragraph' ? [b] : b.type === 'list' ? b.children.flatMap((i) => (i.children[0]?.type === 'paragraph' ? [i.children[0]] : [])) : []));
+    for (const block of leads) {
+      if (block.children[0]?.type !== 'strong') continue;
       const label = labelOf(block);
       const key = label ? headerLabels.get(normaliseHeading(label.name)) : undefined;
       if (!label || !key || found[key] !== undefined) continue;

@@ -72,32 +72,42 @@ export function labelOf(p: Paragraph): { name: string; rest: PhrasingContent[] }
  * Sections a document opens with bold labels instead of headings, as Google's postmortem template
  * does: in a section of no role (the preamble or the title's), a paragraph that starts with a label
  * naming a section kind exactly ("**Summary:**", "**Root Causes:**", "**Impact:**") opens a section
- * of that kind one level down, holding the rest of the paragraph and the blocks up to the next label of any name.
+ * of that kind one level down, holding the rest of the paragraph and the blocks up to the next label
+ * of any name; so does a list item that starts with one, holding the rest of the item.
  * Its heading node is made from the label (it is not in the tree), so problems point at the label.
  */
 function labelledSections(parent: Section, aliases: Readonly<Record<string, SectionKind>>): Section[] {
   const blocks = ownChildren(parent);
   const found: Section[] = [];
   const depth = Math.min(parent.depth + 1, 6) as Heading['depth'];
+  /** A section opened by the label of `lead`, holding the rest of it and then `after`. */
+  const open = (lead: Paragraph, after: readonly RootContent[]): void => {
+    const label = labelOf(lead);
+    if (!label || label.name.length > 60) return;
+    const kind = exactSectionKind(label.name, aliases);
+    if (kind === 'other') return;
+    const strong = lead.children[0]!;
+    const children: RootContent[] = [];
+    if (label.rest.some((c) => c.type !== 'text' || c.value.trim() !== '')) {
+      children.push({ type: 'paragraph', children: label.rest, position: strong.position && lead.position ? { start: strong.position.end, end: lead.position.end } : undefined });
+    }
+    children.push(...after);
+    const node: Heading = { type: 'heading', depth, children: [{ type: 'text', value: label.name, position: strong.position }], position: strong.position };
+    found.push({ kind, heading: label.name, depth, line: lead.position?.start.line ?? parent.line, node, children });
+  };
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const label = block.type === 'paragraph' ? labelOf(block) : null;
-    if (!label || label.name.length > 60) continue;
-    const kind = exactSectionKind(label.name, aliases);
-    if (kind === 'other') continue;
-    const strong = (block as Paragraph).children[0]!;
-    const children: RootContent[] = [];
-    const rest = label.rest.filter((c) => c.type !== 'text' || c.value.trim() !== '');
-    if (rest.length > 0) {
-      children.push({ type: 'paragraph', children: label.rest, position: strong.position && block.position ? { start: strong.position.end, end: block.position.end } : undefined });
+    if (block.type === 'paragraph' && labelOf(block)) {
+      let j = i + 1;
+      while (j < blocks.length && !(blocks[j]!.type === 'paragraph' && labelOf(blocks[j] as Paragraph))) j++;
+      open(block, blocks.slice(i + 1, j));
+    } else if (block.type === 'list') {
+      // A header written as a list of labels ("- **Impact:** …"): each item is a section.
+      for (const item of block.children) {
+        const [lead, ...more] = item.children;
+        if (lead?.type === 'paragraph') open(lead, more);
+      }
     }
-    for (let j = i + 1; j < blocks.length; j++) {
-      const next = blocks[j]!;
-      if (next.type === 'paragraph' && labelOf(next)) break;
-      children.push(next);
-    }
-    const node: Heading = { type: 'heading', depth, children: [{ type: 'text', value: label.name, position: strong.position }], position: strong.position };
-    found.push({ kind, heading: label.name, depth, line: block.position?.start.line ?? parent.line, node, children });
   }
   return found;
 }

@@ -104,6 +104,9 @@ describe('sections opened by bold labels (Google\'s template)', () => {
     ]);
     const incident = extractIncident(list).incident;
     expect([incident.summary, incident.rootCause, incident.started]).toEqual(['Jobs piled up.', 'Retention was set to 30 days.\nThe disk filled.', '2024-02-01T09:12Z']);
+    // Lower down, such a list describes things: no sections.
+    const lower = parsePostmortem('x.md', '# Title\n\n## Current status\n\n### Storage\n\n- **Solution**: Longhorn v1.6.2\n');
+    expect(lower.sections.map((s) => s.kind)).toEqual(['other', 'other', 'other']);
   });
 
   it('points at the label', () => {

@@ -176,7 +176,7 @@ function headerFields(sections: readonly Section[]): Partial<Record<HeaderField,
   for (const section of sections) {
     if (section.kind !== 'other') continue;
     // Label paragraphs, and lists of them ("- **Start time:** …").
-    const leads = ownChildren(section).flatMap((b) => (b.type === 'paragraph' ? [b] : b.type === 'list' ? b.children.flatMap((i) => (i.children[0]?.type === 'paragraph' ? [i.children[0]] : [])) : []));
+    const leads = ownChildren(section).flatMap((b) => (b.type === 'paragraph' ? [b] : b.type === 'list' && section.depth <= 1 ? b.children.flatMap((i) => (i.children[0]?.type === 'paragraph' ? [i.children[0]] : [])) : []));
     for (const block of leads) {
       if (block.children[0]?.type !== 'strong') continue;
       const label = labelOf(block);

@@ -73,7 +73,8 @@ export function labelOf(p: Paragraph): { name: string; rest: PhrasingContent[] }
  * does: in a section of no role (the preamble or the title's), a paragraph that starts with a label
  * naming a section kind exactly ("**Summary:**", "**Root Causes:**", "**Impact:**") opens a section
  * of that kind one level down, holding the rest of the paragraph and the blocks up to the next label
- * of any name; so does a list item that starts with one, holding the rest of the item.
+ * of any name; at the top of the document, so does a list item that starts with one, holding the
+ * rest of the item.
  * Its heading node is made from the label (it is not in the tree), so problems point at the label.
  */
 function labelledSections(parent: Section, aliases: Readonly<Record<string, SectionKind>>): Section[] {
@@ -101,8 +102,10 @@ function labelledSections(parent: Section, aliases: Readonly<Record<string, Sect
       let j = i + 1;
       while (j < blocks.length && !(blocks[j]!.type === 'paragraph' && labelOf(blocks[j] as Paragraph))) j++;
       open(block, blocks.slice(i + 1, j));
-    } else if (block.type === 'list') {
-      // A header written as a list of labels ("- **Impact:** …"): each item is a section.
+    } else if (block.type === 'list' && parent.depth <= 1) {
+      // A header written as a list of labels ("- **Impact:** …"): each item is a section. Only at the
+      // top (the preamble or the title's section): lower down, such lists describe things
+      // ("- **Solution**: Longhorn v1.6.2" under "Storage").
       for (const item of block.children) {
         const [lead, ...more] = item.children;
         if (lead?.type === 'paragraph') open(lead, more);

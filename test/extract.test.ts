@@ -103,6 +103,10 @@ describe('milestones and durations', () => {
     // So do severity and authors, as Google's template writes them.
     const google = extractIncident(parsePostmortem('x.md', '# Sonnet++ Postmortem\n\n**Authors:** jennifer, martym and agoogler\n\n**Severity:** SEV2\n\n**Summary:** Search down.\n')).incident;
     expect([google.authors, google.severity]).toEqual([['jennifer', 'martym', 'agoogler'], 'SEV2']);
+    // A table of fields at the top, as incident tools export them; its header row is a field too.
+    const table = '# Payments degraded\n\n| **Severity** | SEV2 |\n|---|---|\n| Started at | 2024-03-14 09:12 UTC |\n| Resolved at: | 2024-03-14 10:05 UTC |\n| Authors | sophie, raj |\n\n## Summary\n\nCard payments failed.\n';
+    const exported = extractIncident(parsePostmortem('x.md', table)).incident;
+    expect([exported.severity, exported.started, exported.resolved, exported.authors]).toEqual(['SEV2', '2024-03-14T09:12Z', '2024-03-14T10:05Z', ['sophie', 'raj']]);
   });
 
   it('take the earliest event that says them, in a timeline that runs newest first', () => {

@@ -170,20 +170,28 @@ const headerLabels = new Map<string, HeaderField>([
   ...['authors', 'author', 'written by', 'postmortem owner', 'postmortem author', 'postmortem authors'].map((n) => [n, 'authors'] as const),
 ]);
 
-/** The text of each field the header gives as a bold label, in the sections of no role (first of each). */
+/** The text of each field a report's header gives as a bold label or a table row, in the sections of no role (first of each). */
 function headerFields(sections: readonly Section[]): Partial<Record<HeaderField, string>> {
   const found: Partial<Record<HeaderField, string>> = {};
+  const take = (name: string, value: string): void => {
+    const key = headerLabels.get(normaliseHeading(name));
+    const text = value.replace(/\s+/g, ' ').trim();
+    if (key && text && found[key] === undefined) found[key] = text;
+  };
   for (const section of sections) {
     if (section.kind !== 'other') continue;
-    // Label paragraphs, and lists of them ("- **Start time:** …").
-    const leads = ownChildren(section).flatMap((b) => (b.type === 'paragraph' ? [b] : b.type === 'list' && section.depth <= 1 ? b.children.flatMap((i) => (i.children[0]?.type === 'paragraph' ? [i.children[0]] : [])) : []));
-    for (const block of leads) {
-      if (block.children[0]?.type !== 'strong') continue;
-      const label = labelOf(block);
-      const key = label ? headerLabels.get(normaliseHeading(label.name)) : undefined;
-      if (!label || !key || found[key] !== undefined) continue;
-      const text = toString({ type: 'paragraph', children: label.rest }).replace(/\s+/g, ' ').trim();
-      if (text) found[key] = text;
+    const top = section.depth <= 1;
+    for (const block of ownChildren(section)) {
+      // Label paragraphs; at the top, lists of labels ("- **Start time:** …") and two-column tables
+      // of fields ("| **Severity** | SEV2 |"), the header row included.
+      const leads = block.type === 'paragraph' ? [block] : block.type === 'list' && top ? block.children.flatMap((i) => (i.children[0]?.type === 'paragraph' ? [i.children[0]] : [])) : [];
+      for (const lead of leads) {
+        const label = lead.children[0]?.type === 'strong' ? labelOf(lead) : null;
+        if (label) take(label.name, toString({ type: 'paragraph', children: label.rest }));
+      }
+      if (block.type === 'table' && top && block.children.every((row) => row.children.length === 2)) {
+        for (const row of block.children) take(toString(row.children[0]!).replace(/:\s*$/, ''), toString(row.children[1]!));
+      }
     }
   }
   return found;

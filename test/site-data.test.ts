@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { causeCounts, causeLabel, monthRange, resolveTimeByMonth, severityByMonth } from '../src/site/charts.ts';
 import { codeSpans, formatInstant, formatMinutes } from '../src/site/format.ts';
-import { neighbours, newestFirst, relatedTo, severityColour, severityRank, termsOf } from '../src/site/incidents.ts';
+import { neighbours, newestFirst, relatedTo, severityColour, severityName, severityRank, termsOf } from '../src/site/incidents.ts';
 import { pageSourcePath } from '../src/site/search-index.ts';
 import { editUrl, joinBase, tagPath } from '../src/site/urls.ts';
 
@@ -75,6 +75,10 @@ describe('incident lists', () => {
     expect(severityRank('p1', ['sev1'])).toBeNull();
     expect(severityColour(9)).toBe(severityColour(4));
   });
+
+  it('names a severity by its scale entry, for the filter, the cards and the charts alike', () => {
+    expect(['SEV-2', 'sev2', 'Sev 2', 'P1'].map((s) => severityName(s, ['sev1', 'sev2']))).toEqual(['sev2', 'sev2', 'sev2', 'P1']);
+  });
 });
 
 describe('chart figures', () => {
@@ -92,6 +96,9 @@ describe('chart figures', () => {
   it('counts incidents per month by severity', () => {
     const figures = severityByMonth(list, ['sev1', 'sev2', 'sev3'], 2);
     expect(figures).toEqual({ months: ['2024-12', '2025-01'], series: [{ name: 'sev2', values: [0, 1] }, { name: '(none)', values: [0, 1] }], earlier: 1 });
+    // Written differently, the same severity is one series.
+    const alike = severityByMonth([...list, { ...list[1]!, severity: 'SEV-2' }], ['sev1', 'sev2', 'sev3'], 2);
+    expect(alike.series[0]).toEqual({ name: 'sev2', values: [0, 2] });
   });
 
   it('counts causes, stated and inferred', () => {

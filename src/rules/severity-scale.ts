@@ -31,9 +31,9 @@ export default defineFileRule({
     const exact = ctx.parsed.text.startsWith(value, offset);
     const end = exact ? ctx.index.point(offset + value.length) : null;
     // Written differently only in case, spaces, dashes or underscores ("SEV-2", "Sev 2"): one safe fix.
-    const sameCase = severityOnScale(value, scale);
-    if (sameCase) {
-      ctx.report(`Severity \`${value}\` is not on the configured scale; expected \`${sameCase}\``, at, end, exact ? { actual: value, expected: sameCase } : undefined);
+    const onScale = severityOnScale(value, scale);
+    if (onScale) {
+      ctx.report(`Severity \`${value}\` is not on the configured scale; expected \`${onScale}\``, at, end, exact ? { actual: value, expected: onScale } : undefined);
       return;
     }
     const numbered = /^\d+$/.test(value) ? scale.find((s) => s.replace(/\D+/g, '') === value) : undefined;

@@ -1,6 +1,7 @@
 /** Figures for the stats page, computed from extracted incidents. Pure functions. */
 import { DateTime } from 'luxon';
 import type { Incident } from '../../schemas/incident.ts';
+import { severityName } from './incidents.ts';
 
 type ChartIncident = Pick<Incident, 'date' | 'severity' | 'cause' | 'timeToResolveMinutes' | 'durationMinutes'>;
 
@@ -43,7 +44,7 @@ export function severityByMonth(incidents: readonly ChartIncident[], scale: read
       earlier++;
       continue;
     }
-    const name = incident.severity ? (scale.find((s) => s.toLowerCase() === incident.severity!.toLowerCase()) ?? incident.severity) : '(none)';
+    const name = incident.severity ? severityName(incident.severity, scale) : '(none)';
     if (!names.includes(name)) names.push(name);
     let row = counts.get(name);
     if (!row) counts.set(name, (row = months.map(() => 0)));

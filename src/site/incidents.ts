@@ -156,6 +156,11 @@ export function neighbours<T extends Pick<Incident, 'slug'>>(incident: T, newest
   return { older: newestFirstList[i + 1] ?? null, newer: newestFirstList[i - 1] ?? null };
 }
 
+/** A severity as the site shows and groups it: its entry on the scale ("SEV-2" is `sev2`), else as written. */
+export function severityName(severity: string, scale: readonly string[]): string {
+  return severityOnScale(severity, scale) ?? severity;
+}
+
 /** Rank of a severity on the configured scale (0 is most severe), or null when it is not on it. */
 export function severityRank(severity: string | null, scale: readonly string[]): number | null {
   if (!severity) return null;

@@ -51,6 +51,14 @@ describe('files without front matter', () => {
   });
 });
 
+describe('front matter the schema refuses', () => {
+  it('still gives tags and categories, split as the schema splits them', () => {
+    // No title: the schema refuses the block, and the fields are read from the raw data.
+    const { incident } = extractIncident(parsePostmortem('x.md', '---\ndate: 2024-01-01\ntags: nginx tls\ncategories: a, b c\n---\n'));
+    expect([incident.tags, incident.categories]).toEqual([['nginx', 'tls'], ['a', 'b c']]);
+  });
+});
+
 describe('milestones and durations', () => {
   it('come from front matter, read in the configured zone when written without one', () => {
     const text = '---\ntitle: t\ndate: 2024-03-10\nstarted: 2024-03-10T01:30\ndetected: 2024-03-10T03:10\nresolved: 2024-03-10T04:00\n---\n';

@@ -5,7 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Config } from '../../schemas/config.ts';
 import { timeZoneSchema } from '../../schemas/time-zone.ts';
 import { defaultConfig } from '../../schemas/config.ts';
-import type { Frontmatter } from '../../schemas/frontmatter.ts';
+import { splitTaxonomy, type Frontmatter } from '../../schemas/frontmatter.ts';
 import type { Incident, LogEntry, TimelineEvent } from '../../schemas/incident.ts';
 import type { ParsedPostmortem, Section } from './model.ts';
 import { labelOf, ownChildren, topSections } from './sections.ts';
@@ -33,6 +33,8 @@ export interface Extraction {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
 const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []).map((x) => String(x).trim()).filter(Boolean);
+/** Tags or categories from front matter the schema refused, split as the schema splits them. */
+const taxonomy = (v: unknown): string[] => (typeof v === 'string' ? splitTaxonomy(v) : list(v));
 
 /** The first `#` heading's text, if any. */
 function firstH1(parsed: ParsedPostmortem): string | null {
@@ -257,8 +259,8 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     title: fm?.title ?? str(raw.title) ?? h1 ?? name,
     date: day,
     description: description ?? null,
-    tags: fm?.tags ?? list(raw.tags),
-    categories: fm?.categories ?? list(raw.categories),
+    tags: fm?.tags ?? taxonomy(raw.tags),
+    categories: fm?.categories ?? taxonomy(raw.categories),
     severity: fm?.severity ?? str(raw.severity) ?? (header.severity && header.severity.length <= 20 ? header.severity : null),
     status: fmStatus ?? (draft ? 'draft' : 'published'),
     draft: draft || fmStatus === 'draft',

@@ -6,15 +6,20 @@ import type { DateOrder } from '../../schemas/config.ts';
 import type { ParsedPostmortem } from './model.ts';
 import { findDate } from './dates/index.ts';
 
+/** The front matter title and the first H1, as text ('' where there is none). */
+function titles(parsed: ParsedPostmortem): [title: string, h1: string] {
+  const title = parsed.frontmatter?.data.title;
+  const h1 = parsed.tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
+  return [typeof title === 'string' ? title : '', h1 ? toString(h1) : ''];
+}
+
 /** YYYY-MM-DD, or null when nothing names a date; a year written anywhere in them helps undated titles. */
 export function incidentDateOf(parsed: ParsedPostmortem, dateOrder: DateOrder = 'auto'): string | null {
   const data = parsed.frontmatter?.data ?? {};
   const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : typeof data.date === 'string' ? data.date : '';
   const iso = /^\d{4}-\d{2}-\d{2}/.exec(date.trim());
   if (iso) return iso[0];
-  const title = typeof data.title === 'string' ? data.title : '';
-  const h1 = parsed.tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
-  const candidates = [date, title, h1 ? toString(h1) : '', basename(parsed.file).replace(/\.[^.]+$/, '')];
+  const candidates = [date, ...titles(parsed), basename(parsed.file).replace(/\.[^.]+$/, '')];
   const year = /\b(?:19|20)\d{2}\b/.exec(candidates.join(' '));
   const yearHint = year ? Number(year[0]) : undefined;
   for (const text of candidates) {
@@ -37,9 +42,7 @@ function daysBetween(from: string, to: string): number {
  */
 export function timelineDayOf(parsed: ParsedPostmortem, date: string | null, dateOrder: DateOrder = 'auto'): string | null {
   if (!date) return date;
-  const data = parsed.frontmatter?.data ?? {};
-  const h1 = parsed.tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
-  for (const text of [typeof data.title === 'string' ? data.title : '', h1 ? toString(h1) : '']) {
+  for (const text of titles(parsed)) {
     // Only a date that names its year: "July 2" alone could be any year's.
     if (!/\b(?:19|20)\d{2}\b/.test(text)) continue;
     const day = findDate(text.slice(0, 500), { dateOrder });

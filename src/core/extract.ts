@@ -8,7 +8,7 @@ import { defaultConfig } from '../../schemas/config.ts';
 import { splitTaxonomy, type Frontmatter } from '../../schemas/frontmatter.ts';
 import type { Incident, LogEntry, TimelineEvent } from '../../schemas/incident.ts';
 import type { ParsedPostmortem, Section } from './model.ts';
-import { labelOf, ownChildren, topSections } from './sections.ts';
+import { ownChildren, sectionLabels, topSections } from './sections.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import { validateFrontmatter } from './frontmatter-schema.ts';
 import { blocksText } from './plain-text.ts';
@@ -182,16 +182,12 @@ function headerFields(sections: readonly Section[]): Partial<Record<HeaderField,
   };
   for (const section of sections) {
     if (section.kind !== 'other') continue;
-    const top = section.depth <= 1;
+    // Bold labels where they open sections (sectionLabels); and, at the top, two-column tables of
+    // fields ("| **Severity** | SEV2 |"), the header row included.
+    for (const { label } of sectionLabels(section)) take(label.name, toString({ type: 'paragraph', children: label.rest }));
+    if (section.depth > 1) continue;
     for (const block of ownChildren(section)) {
-      // Label paragraphs; at the top, lists of labels ("- **Start time:** …") and two-column tables
-      // of fields ("| **Severity** | SEV2 |"), the header row included.
-      const leads = block.type === 'paragraph' ? [block] : block.type === 'list' && top ? block.children.flatMap((i) => (i.children[0]?.type === 'paragraph' ? [i.children[0]] : [])) : [];
-      for (const lead of leads) {
-        const label = lead.children[0]?.type === 'strong' ? labelOf(lead) : null;
-        if (label) take(label.name, toString({ type: 'paragraph', children: label.rest }));
-      }
-      if (block.type === 'table' && top && block.children.every((row) => row.children.length === 2)) {
+      if (block.type === 'table' && block.children.every((row) => row.children.length === 2)) {
         for (const row of block.children) take(toString(row.children[0]!).replace(/:\s*$/, ''), toString(row.children[1]!));
       }
     }

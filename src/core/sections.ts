@@ -59,7 +59,7 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
 }
 
 /** The name of a paragraph that opens with a bold label ("**Root Causes:** …"), and what follows it. */
-export function labelOf(p: Paragraph): { name: string; rest: PhrasingContent[] } | null {
+function labelOf(p: Paragraph): { name: string; rest: PhrasingContent[] } | null {
   const [first, next, ...after] = p.children;
   if (first?.type !== 'strong') return null;
   const label = toString(first).trim();
@@ -68,25 +68,54 @@ export function labelOf(p: Paragraph): { name: string; rest: PhrasingContent[] }
   return null;
 }
 
+/** A bold label that opens a paragraph, with the blocks that go with it. */
+export interface LabelledBlock {
+  lead: Paragraph;
+  label: { name: string; rest: PhrasingContent[] };
+  after: RootContent[];
+}
+
+/**
+ * The bold labels of a section: each paragraph that opens with one, with the blocks up to the next
+ * label of any name; and, at the top of the document only (the preamble or the title's section),
+ * each list item that opens with one, with the rest of the item. Lower down, such lists describe
+ * things ("- **Solution**: Longhorn v1.6.2" under "Storage"), so they are not read.
+ */
+export function sectionLabels(section: Section): LabelledBlock[] {
+  const blocks = ownChildren(section);
+  const labels = blocks.map((b) => (b.type === 'paragraph' ? labelOf(b) : null));
+  const found: LabelledBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const label = labels[i];
+    if (label) {
+      let j = i + 1;
+      while (j < blocks.length && !labels[j]) j++;
+      found.push({ lead: block as Paragraph, label, after: blocks.slice(i + 1, j) });
+    } else if (block.type === 'list' && section.depth <= 1) {
+      for (const item of block.children) {
+        const [lead, ...more] = item.children;
+        const itemLabel = lead?.type === 'paragraph' ? labelOf(lead) : null;
+        if (itemLabel) found.push({ lead: lead as Paragraph, label: itemLabel, after: more });
+      }
+    }
+  }
+  return found;
+}
+
 /**
  * Sections a document opens with bold labels instead of headings, as Google's postmortem template
- * does: in a section of no role (the preamble or the title's), a paragraph that starts with a label
- * naming a section kind exactly ("**Summary:**", "**Root Causes:**", "**Impact:**") opens a section
- * of that kind one level down, holding the rest of the paragraph and the blocks up to the next label
- * of any name; at the top of the document, so does a list item that starts with one, holding the
- * rest of the item.
- * Its heading node is made from the label (it is not in the tree), so problems point at the label.
+ * does: in a section of no role, a label (`sectionLabels`) naming a section kind exactly
+ * ("**Summary:**", "**Root Causes:**", "**Impact:**") opens a section of that kind one level down,
+ * holding the rest of its paragraph and the blocks that go with it. Its heading node is made from
+ * the label (it is not in the tree), so problems point at the label.
  */
 function labelledSections(parent: Section, aliases: Readonly<Record<string, SectionKind>>): Section[] {
-  const blocks = ownChildren(parent);
-  const found: Section[] = [];
   const depth = Math.min(parent.depth + 1, 6) as Heading['depth'];
-  /** A section opened by the label of `lead`, holding the rest of it and then `after`. */
-  const open = (lead: Paragraph, after: readonly RootContent[]): void => {
-    const label = labelOf(lead);
-    if (!label || label.name.length > 60) return;
+  return sectionLabels(parent).flatMap(({ lead, label, after }): Section[] => {
+    if (label.name.length > 60) return [];
     const kind = exactSectionKind(label.name, aliases);
-    if (kind === 'other') return;
+    if (kind === 'other') return [];
     const strong = lead.children[0]!;
     const children: RootContent[] = [];
     if (label.rest.some((c) => c.type !== 'text' || c.value.trim() !== '')) {
@@ -94,25 +123,8 @@ function labelledSections(parent: Section, aliases: Readonly<Record<string, Sect
     }
     children.push(...after);
     const node: Heading = { type: 'heading', depth, children: [{ type: 'text', value: label.name, position: strong.position }], position: strong.position };
-    found.push({ kind, heading: label.name, depth, line: lead.position?.start.line ?? parent.line, node, children });
-  };
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    if (block.type === 'paragraph' && labelOf(block)) {
-      let j = i + 1;
-      while (j < blocks.length && !(blocks[j]!.type === 'paragraph' && labelOf(blocks[j] as Paragraph))) j++;
-      open(block, blocks.slice(i + 1, j));
-    } else if (block.type === 'list' && parent.depth <= 1) {
-      // A header written as a list of labels ("- **Impact:** …"): each item is a section. Only at the
-      // top (the preamble or the title's section): lower down, such lists describe things
-      // ("- **Solution**: Longhorn v1.6.2" under "Storage").
-      for (const item of block.children) {
-        const [lead, ...more] = item.children;
-        if (lead?.type === 'paragraph') open(lead, more);
-      }
-    }
-  }
-  return found;
+    return [{ kind, heading: label.name, depth, line: lead.position?.start.line ?? parent.line, node, children }];
+  });
 }
 
 /** The blocks that belong to a section itself, without its subsections. */

@@ -507,9 +507,8 @@ export class TimelineWalker {
     return !/^\s{0,3}(?:```|~~~)/.test(this.source.line(node.position.start.line));
   }
 
-  /** Lines of a code block, numbered from its first line (a fenced block's text starts one line later). */
-  private codeLines(node: Code): TextLine[] {
-    const start = node.position?.start.line ?? 1;
+  /** The non-blank lines of a code block's text, the first numbered `start` (for a fenced block, the line after its fence). */
+  private codeLines(node: Code, start = node.position?.start.line ?? 1): TextLine[] {
     return node.value
       .slice(0, 200_000)
       .split('\n')
@@ -528,7 +527,7 @@ export class TimelineWalker {
    */
   private readFencedTimeline(node: Code): void {
     if (node.lang && !plainLanguages.has(node.lang.toLowerCase())) return;
-    const lines = this.codeLines(node).map((l) => ({ ...l, line: l.line + 1 }));
+    const lines = this.codeLines(node, (node.position?.start.line ?? 1) + 1);
     if (lines.length === 0 || lines.length > 2000) return;
     const reads = readLines(lines);
     if (reads.filter((r) => r.kind === 'entry').length * 2 < lines.length || looksLikeLogs(node.value)) return;

@@ -322,6 +322,45 @@ describe('nothing is dropped', () => {
     expect(r).toEqual({ events: [], diagnostics: [], dateOrder: null });
   });
 
+  it('sets aside what a bold label of another section introduces, in a timeline of several incidents', () => {
+    const md = [
+      '# Two outages', '', '## Timeline', '', '### 2025-03-04 - Queue backlog', '',
+      '**Length:** 09:10 to 09:55 UTC (45 minutes)  ', '**Impact:** webhooks delayed', '',
+      '**Root causes:**', '', '- worker pool sized for last year', '- no alert on queue depth', '',
+      '**Timeline:**', '', '- **09:10 UTC** - backlog starts growing', '- **09:55 UTC** - workers scaled up', '',
+      '### 2025-03-06 - Login errors', '',
+      '**Impact:** one in ten logins failed', '', '- **14:00 UTC** - cookie change shipped', '',
+      '**Notes:**', '', '- 14:20 UTC: rolled back',
+    ].join('\n');
+    expect(brief(fromText(md))).toEqual([
+      [17, '2025-03-04T09:10Z', '09:10 UTC', 'backlog starts growing'],
+      [18, '2025-03-04T09:55Z', '09:55 UTC', 'workers scaled up'],
+      // "**Impact:** …" with its text sets aside only itself; any other label ends an aside.
+      [24, '2025-03-06T14:00Z', '14:00 UTC', 'cookie change shipped'],
+      [28, '2025-03-06T14:20Z', '14:20 UTC', 'rolled back'],
+    ]);
+  });
+
+  it('goes on into day headings written at the timeline\'s own level, in its zone', () => {
+    const md = [
+      '# Slow starts', '', '## Timeline', '', '_All times in CEST_', '',
+      '## June 3', '', '### 23:40', '', 'Users report slow starts', '', '### 00:10', '', 'Node pool scaled up', '',
+      '## Tuesday, June 4', '', '### 09:00', '', 'Quota raised', '',
+      '## Impact', '', '## June 9', '', 'Not part of the timeline.',
+    ].join('\n');
+    const parsed = parsePostmortem('inline.md', md);
+    expect(parsed.sections.map((s) => [s.heading, s.kind])).toEqual([
+      ['Slow starts', 'other'], ['Timeline', 'timeline'], ['June 3', 'timeline'], ['23:40', 'timeline'], ['00:10', 'timeline'],
+      ['Tuesday, June 4', 'timeline'], ['09:00', 'timeline'], ['Impact', 'impact'], ['June 9', 'other'],
+    ]);
+    expect(brief(fromText(md, { incidentDate: '2025-06-05' }))).toEqual([
+      [9, '2025-06-03T21:40Z', '23:40', 'Users report slow starts'],
+      // Past midnight: the next day.
+      [13, '2025-06-03T22:10Z', '00:10', 'Node pool scaled up'],
+      [19, '2025-06-04T07:00Z', '09:00', 'Quota raised'],
+    ]);
+  });
+
   it('counts subsections once', () => {
     const md = '# X\n\n## Timeline\n\n### 2023-08-25\n\n- 10:00 a\n\n### 2023-08-26\n\n- 11:00 b\n';
     expect(fromText(md).events.map((e) => e.at)).toEqual(['2023-08-25T10:00Z', '2023-08-26T11:00Z']);

@@ -3,6 +3,7 @@ import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mda
 import { toString } from 'mdast-util-to-string';
 import type { SectionKind } from '../../schemas/config.ts';
 import type { Section } from './model.ts';
+import { isDayOnly } from './dates/index.ts';
 import { exactSectionKind, normaliseHeading, sectionKindOf } from './heading-aliases.ts';
 
 /**
@@ -24,6 +25,8 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
   const open: Section[] = [];
   /** The section each inheriting subsection took its kind from. */
   const inheritedFrom = new Map<Section, Section>();
+  /** The last section opened at each heading level, under the current parents. */
+  const lastAtDepth = new Map<number, Section>();
   blocks.forEach((node, i) => {
     if (node.type !== 'heading') return;
     while (open.length > 0 && open[open.length - 1]!.depth >= node.depth) open.pop();
@@ -36,7 +39,10 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     const heading = toString(node).trim();
     // Subsections belong to the kind of the section they sit in ("### 2023-08-25" under "## Timeline").
     const parent = open.findLast((s) => s.kind !== 'other');
-    const kind = node === titleHeading ? 'other' : (parent?.kind ?? sectionKindOf(heading, aliases));
+    let kind = node === titleHeading ? 'other' : (parent?.kind ?? sectionKindOf(heading, aliases));
+    // "## May 12" straight after "## Timeline" (a day heading written at the timeline's own level)
+    // goes on with the timeline.
+    if (kind === 'other' && lastAtDepth.get(node.depth)?.kind === 'timeline' && isDayOnly(heading)) kind = 'timeline';
     const section: Section = {
       kind,
       heading,
@@ -48,6 +54,8 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     if (parent && node !== titleHeading) inheritedFrom.set(section, inheritedFrom.get(parent) ?? parent);
     sections.push(section);
     open.push(section);
+    for (const depth of lastAtDepth.keys()) if (depth > node.depth) lastAtDepth.delete(depth);
+    lastAtDepth.set(node.depth, section);
   });
   // "What went wrong?" on its own (no root-cause section, no "What went well" beside it, not under
   // lessons) is where a question-style postmortem tells its cause.
@@ -59,7 +67,7 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
 }
 
 /** The name of a paragraph that opens with a bold label ("**Root Causes:** …"), and what follows it. */
-function labelOf(p: Paragraph): { name: string; rest: PhrasingContent[] } | null {
+export function paragraphLabel(p: Paragraph): { name: string; rest: PhrasingContent[] } | null {
   const [first, next, ...after] = p.children;
   if (first?.type !== 'strong') return null;
   const label = toString(first).trim();
@@ -83,7 +91,7 @@ export interface LabelledBlock {
  */
 export function sectionLabels(section: Section): LabelledBlock[] {
   const blocks = ownChildren(section);
-  const labels = blocks.map((b) => (b.type === 'paragraph' ? labelOf(b) : null));
+  const labels = blocks.map((b) => (b.type === 'paragraph' ? paragraphLabel(b) : null));
   const found: LabelledBlock[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -95,7 +103,7 @@ export function sectionLabels(section: Section): LabelledBlock[] {
     } else if (block.type === 'list' && section.depth <= 1) {
       for (const item of block.children) {
         const [lead, ...more] = item.children;
-        const itemLabel = lead?.type === 'paragraph' ? labelOf(lead) : null;
+        const itemLabel = lead?.type === 'paragraph' ? paragraphLabel(lead) : null;
         if (itemLabel) found.push({ lead: lead as Paragraph, label: itemLabel, after: more });
       }
     }

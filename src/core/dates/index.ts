@@ -69,6 +69,14 @@ export function findDate(text: string, opts: { yearHint?: number; dateOrder?: Da
   return null;
 }
 
+/** Whether a short text names one day and nothing else: "May 12", "2025-05-12", "Monday, 12 May 2025". */
+export function isDayOnly(text: string): boolean {
+  const s = text.trim();
+  if (s.length === 0 || s.length > 60) return false;
+  const found = readDate(s, 0);
+  return found !== null && !found.placeholder && !/[A-Za-z\d]/.test(s.slice(found.end));
+}
+
 /** Every date written in a short text, with where it starts and ends. */
 export function findDates(text: string): { date: WrittenDate; index: number; end: number }[] {
   const s = text.length > 2000 ? text.slice(0, 2000) : text;

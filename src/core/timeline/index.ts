@@ -9,7 +9,7 @@ import type { Section } from '../model.ts';
 import { ownChildren } from '../sections.ts';
 import { diagnostic, type Diagnostic } from '../diagnostic.ts';
 import {
-  formatDay, nextDay, parseDay, resolveDay, toUtcInstant, zoneFromName,
+  formatDay, isDayOnly, nextDay, parseDay, resolveDay, toUtcInstant, zoneFromName,
   type Day, type NumericOrder, type WrittenDate, type Zone,
 } from '../dates/index.ts';
 import { decideOrder } from './order.ts';
@@ -71,7 +71,11 @@ function extract(input: TimelineInput): TimelineResult {
   const sections = Array.isArray(input.sections) ? input.sections : [];
   const top = topTimelineSections(sections);
   if (top.length > 0) {
-    for (const s of top) walker.readSection(s.node, s.children);
+    top.forEach((s, k) => {
+      const before = top[k - 1];
+      if (before && s.node && s.depth === before.depth && isDayOnly(s.heading)) walker.continueSection(s.node, s.children);
+      else walker.readSection(s.node, s.children);
+    });
   } else {
     // No Timeline heading: paragraphs that open with a bold date and time are still entries.
     walker.readLooseParagraphs(sections.flatMap((s) => ownChildren(s)));

@@ -8,6 +8,8 @@ import { findDates, findZone, readStamp, type Stamp, type WrittenDate, type Zone
 import { flattenInline, OPEN, plainText, unmark, type TextLine } from './inline.ts';
 import { isLabelOnly, readLines, restAfter, writtenOf, type LineRead } from './lines.ts';
 import { looksLikeLogs } from '../logs/index.ts';
+import { exactSectionKind, type SectionKind } from '../heading-aliases.ts';
+import { paragraphLabel } from '../sections.ts';
 
 /** Languages of a fenced block that can hold a timeline written as plain text. */
 const plainLanguages = new Set(['text', 'txt', 'plain', 'plaintext', 'none', 'timeline']);
@@ -90,6 +92,13 @@ const eventHeader = /^(?:events?|descriptions?|what|what happened|details?|actio
 /** "All times in CET", "Times are UTC", "All times approximate": a line about the timeline, not an entry. */
 const metaLine = /^\W{0,4}(?:(?:note|nb)\W{1,3})?(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?|hours)\b|^\W{0,4}(?:time\s*zones?|tz)\s*(?:is|are|:|=)|\b(?:all\s+)?times\s+(?:are\s+)?(?:in|shown in|given in|listed in)\b/i;
 const introWords = /\b(?:timeline|below|following|as follows|chronolog\w*|sequence of events)\b/i;
+/**
+ * Section kinds whose bold label inside a timeline sets text aside: "**Root causes:**" and the list
+ * under it, in a timeline that tells several incidents one after another, are not entries.
+ */
+const asideKinds: ReadonlySet<SectionKind | 'other'> = new Set(['summary', 'impact', 'rootCause', 'lessons', 'actionItems']);
+/** A line that opens with a bold field name (marked by `flattenInline`): "**Duration:** 21:45 to 23:28 UTC". */
+const fieldLine = /^\s*\uE000[A-Za-z][\w /()-]{0,40}(?::\uE001|\uE001:)/;
 const templateTag = /^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$/s;
 const attributeList = /^\s*\{:[^}]*\}\s*$/;
 
@@ -103,6 +112,8 @@ export class TimelineWalker {
 
   private section = 0;
   private current: RawEntry | null = null;
+  /** Under a bold label of another kind of section ("**Root causes:**"), up to the next label or heading. */
+  private aside = false;
   private readonly source: SourceLines;
 
   constructor(source: SourceLines) {
@@ -115,6 +126,7 @@ export class TimelineWalker {
     this.sectionZones.push(null);
     this.sectionHasEntryZone.push(false);
     this.current = null;
+    this.aside = false;
     if (heading) {
       const text = plainText(flattenInline(heading.children, heading.position?.start.line ?? 1));
       const zone = findZone(text);
@@ -128,6 +140,16 @@ export class TimelineWalker {
       if (dates[0]) this.items.push({ kind: 'date', date: dates[0].date, line, column: this.source.column(line, null), section: this.section, fromSectionHeading: true });
     }
     this.readBlocks(children, 0);
+  }
+
+  /**
+   * Reads a day heading written at the timeline's own level ("## May 12" after "## Timeline") as
+   * part of the timeline section before it: its zone and day carry on.
+   */
+  continueSection(heading: Heading, children: readonly RootContent[]): void {
+    this.current = null;
+    this.aside = false;
+    this.readBlocks([heading, ...children], 0);
   }
 
   /** Reads stray paragraphs that open with a bold date and time, for documents with no timeline section. */
@@ -153,8 +175,11 @@ export class TimelineWalker {
   private readBlocks(blocks: readonly RootContent[], nesting: number): void {
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!;
+      if (block.type === 'paragraph' && this.readLabel(block)) continue;
+      if (this.aside && block.type !== 'heading' && block.type !== 'thematicBreak') continue;
       switch (block.type) {
         case 'heading': {
+          this.aside = false;
           let j = i + 1;
           while (j < blocks.length && blocks[j]!.type !== 'heading') j++;
           const body = blocks.slice(i + 1, j);
@@ -192,6 +217,36 @@ export class TimelineWalker {
           break;
       }
     }
+  }
+
+  /**
+   * A paragraph that opens with a bold label: "**Timeline:**" alone introduces entries. A label
+   * naming another kind of section is not an entry: standing alone ("**Root causes:**") it sets the
+   * blocks under it aside, up to the next label or heading; with text ("**Impact:** …") it is set
+   * aside itself. Any other label alone ("**Notes:**") heads what follows, as a heading would, and a
+   * block of labelled fields, one per line ("**Duration:** …" / "**Impact:** …"), is no entry either.
+   * Returns true when the paragraph is not to be read as entries.
+   */
+  private readLabel(node: Paragraph): boolean {
+    const label = paragraphLabel(node);
+    if (!label || label.name.length > 60 || readStamp(label.name)) return false;
+    this.aside = false;
+    const kind = exactSectionKind(label.name);
+    const rest = label.rest.every((c) => c.type === 'text' && c.value.trim() === '');
+    if (kind === 'timeline') return rest;
+    if (asideKinds.has(kind)) {
+      // "**Root causes:**" alone sets aside the blocks under it; "**Impact:** …" only its own text.
+      this.aside = rest;
+      this.current = null;
+      return true;
+    }
+    const lines = this.lines(node);
+    // A label alone ("**Notes:**") heads what follows, as a heading would; so does a block of fields.
+    if (rest || (lines.length > 1 && lines.every((l) => fieldLine.test(l.text)))) {
+      this.current = null;
+      return true;
+    }
+    return false;
   }
 
   // ---- headings ----

@@ -8,7 +8,8 @@ import { findDates, findZone, readStamp, type Stamp, type WrittenDate, type Zone
 import { flattenInline, OPEN, plainText, unmark, type TextLine } from './inline.ts';
 import { isLabelOnly, readLines, restAfter, writtenOf, type LineRead } from './lines.ts';
 import { looksLikeLogs } from '../logs/index.ts';
-import { exactSectionKind, type SectionKind } from '../heading-aliases.ts';
+import type { SectionKind } from '../../../schemas/config.ts';
+import { exactSectionKind } from '../heading-aliases.ts';
 import { paragraphLabel } from '../sections.ts';
 
 /** Languages of a fenced block that can hold a timeline written as plain text. */

@@ -182,6 +182,9 @@ describe('clock times', () => {
     expect(utcOf('14:05 – 14:20 UTC', { day: '2025-04-21', zone: 'Europe/Paris' })).toBe('2025-04-21T14:05Z');
     expect(utcOf('19:09 to 19:27 Pacific Time', { day: '2016-04-11' })).toBe('2016-04-12T02:09Z');
     expect(written('2024-06-21 - 2024-06-23: freeze')).toBe('2024-06-21 - 2024-06-23');
+    // A range of days within one month, but not a count after a dash.
+    expect(written('Mar 3-6 - workers restarted')).toBe('Mar 3-6');
+    expect(written('Mar 3 - 6 workers restarted')).toBe('Mar 3');
   });
   it('reads approximate markers and keeps them in the written text', () => {
     for (const text of ['~14:05 x', '± 14:05 x', 'approx. 14:05 x', 'circa 14:05 x', 'around 14:05 x', 'c. 14:05 x']) {
@@ -199,6 +202,17 @@ describe('clock times', () => {
   it('reads "12:00+" and a time followed by its date', () => {
     expect(written('2019-11-29 12:00+ | scaling')).toBe('2019-11-29 12:00+');
     expect(utcOf('14:05 on 2025-04-21: x')).toBe('2025-04-21T14:05Z');
+    // The date after the time and its zone, with a weekday and an ordinal before a colon.
+    expect(written('03:10 AM PST Tuesday Mar 2nd: queue drained')).toBe('03:10 AM PST Tuesday Mar 2nd');
+    expect(utcOf('03:10 AM PST Tuesday Mar 2nd: queue drained', { year: 2021 })).toBe('2021-03-02T11:10Z');
+    expect(utcOf('21:15 Mar 4 hosts back', { year: 2021 })).toBe('2021-03-04T21:15Z');
+    // A lower-case word after the time is the text.
+    expect(written('21:15 march on')).toBe('21:15');
+  });
+  it('reads a 24-hour time with a redundant PM, and "Nov 1:30" as no date', () => {
+    expect(written('15:40 PM PST: x')).toBe('15:40 PM PST');
+    expect(utcOf('15:40 PM PST: x', { day: '2021-10-30' })).toBe('2021-10-30T23:40Z');
+    expect(written('Nov 1:30 x')).toBeNull();
   });
 });
 
@@ -249,6 +263,8 @@ describe('zones', () => {
   it('finds a zone stated in a heading or note', () => {
     expect(findZone('Timeline (all times in PST/PDT)')?.label).toBe('America/Los_Angeles');
     expect(findZone('All times in CET.')?.label).toBe('UTC+01:00');
+    expect(findZone('Timeline (Japan time)')?.label).toBe('UTC+09:00');
+    expect(findZone('All times are Singapore time')?.label).toBe('UTC+08:00');
     expect(findZone('Timeline (all times approximate)')).toBeNull();
     expect(findZone('{% include date.html day="2016-04-11 18:25" zone="US/Pacific" %}')?.label).toBe('US/Pacific');
   });

@@ -361,6 +361,18 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('dates a table row by its Date column when a Day column of weekdays comes first', () => {
+    const md = [
+      '# X', '', '## Timeline', '',
+      '| Day | Date (2024) | Time (UTC) | Event |', '|---|---|---|---|',
+      '| Wed | Mar 6 | 23:50 | Token revoked |', '| Thu | Mar 7 | 00:15 | Sessions cleared |',
+    ].join('\n');
+    expect(brief(fromText(md, { incidentDate: '2024-03-07' }))).toEqual([
+      [7, '2024-03-06T23:50Z', 'Mar 6 23:50', 'Token revoked'],
+      [8, '2024-03-07T00:15Z', 'Mar 7 00:15', 'Sessions cleared'],
+    ]);
+  });
+
   it('counts subsections once', () => {
     const md = '# X\n\n## Timeline\n\n### 2023-08-25\n\n- 10:00 a\n\n### 2023-08-26\n\n- 11:00 b\n';
     expect(fromText(md).events.map((e) => e.at)).toEqual(['2023-08-25T10:00Z', '2023-08-26T11:00Z']);

@@ -58,7 +58,7 @@ const dayMonth = new RegExp(
   'iy',
 );
 const monthDay = new RegExp(
-  `${MONTH_SRC}\\.?(?:[ \\t]+|[-/])(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:(?:,[ \\t]*|[ \\t]+|[-/])(\\d{4})(?!\\d))?`,
+  `${MONTH_SRC}\\.?(?:[ \\t]+|[-/])(\\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])|(?![\\d:]))(?:(?:,[ \\t]*|[ \\t]+|[-/])(\\d{4})(?!\\d))?`,
   'iy',
 );
 const clock = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?!\d)/y;
@@ -71,8 +71,11 @@ const noonMidnight = /(noon|midday|midnight)(?![a-z])/iy;
 const hourMark = /([01]\d|2[0-3])h([0-5]\d)(?![\d\p{L}])/uy;
 const numericOffset = /[ \t]?([+\-−])(\d{2}):?(\d{2})(?!\d)/y;
 const dateTimeJoin = /(?:T|[ \t`]*[,:]?[ \t`]*(?:(?:at|around|about|@|~)[ \t]*)?)/iy;
+/** The last day of a range within one month ("-5" of "Feb 2-5"): not a time, not a longer number. */
+const dayOfRange = /[-–](?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:])/y;
 const rangeJoin = /[ \t]*(?:[-–—]|to|until|till|through|thru)[ \t]*/iy;
-const timeThenDate = /(?:,[ \t]*|[ \t]+on[ \t]+)/iy;
+// "14:05, Nov 1", "14:05 on Nov 1", "02:54 AM PST Monday Nov 1st" (a capitalised weekday or month right after).
+const timeThenDate = /(?:,[ \t]*|[ \t]+on[ \t]+|[ \t]+(?=[A-Z][a-z]{2}))/y;
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -172,6 +175,9 @@ function readClock(text: string, pos: number): TimeMatch | null {
     const mer = at(meridiem, text, end);
     if (mer && h >= 1 && h <= 12) {
       h = twelveHour(h, mer[1]!);
+      end = meridiem.lastIndex;
+    } else if (mer && h >= 13 && h <= 23 && mer[1]!.toLowerCase() === 'p') {
+      // "13:55 PM": a 24-hour time with a redundant PM.
       end = meridiem.lastIndex;
     }
     if (h > 23) return null;
@@ -300,6 +306,8 @@ export function readStamp(line: string, from = 0): Stamp | null {
     if (range) {
       const second = readDate(text, rangeJoin.lastIndex);
       if (second && !second.placeholder) end = second.end;
+      // "Feb 2-5": the range ends on a day of the same month.
+      else if (date.date.kind === 'md' && at(dayOfRange, text, end)) end = dayOfRange.lastIndex;
     }
     const join = at(dateTimeJoin, text, end);
     if (join) {

@@ -495,7 +495,9 @@ export class TimelineWalker {
       return cell ? plainText(this.lines(cell)) : '';
     };
     let timeCol = names.findIndex((n) => timeHeader.test(n));
-    const dateCol = names.findIndex((n, i) => i !== timeCol && dateHeader.test(n));
+    // A "Date" column before a "Day" one: the day of the week alone says less.
+    const dateCols = names.flatMap((n, i) => (i !== timeCol && dateHeader.test(n) ? [i] : []));
+    const dateCol = dateCols.find((i) => names[i]!.startsWith('date')) ?? dateCols[0] ?? -1;
     if (timeCol === -1 && dateCol !== -1) timeCol = dateCol;
     const separateDate = dateCol !== -1 && dateCol !== timeCol ? dateCol : -1;
     if (timeCol === -1) timeCol = this.stampColumn(rows, header.children.length, cellText);

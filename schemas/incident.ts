@@ -98,8 +98,8 @@ export const incidentSchema = z.strictObject({
   file: z.string(),
   /** Headline: front matter `title`, else the first H1, else the file name. */
   title: z.string(),
-  /** YYYY-MM-DD. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** YYYY-MM-DD: front matter, title, header field, file name or first timeline date; null when none names one (an error). */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   /** Front matter `description`. */
   description: z.string().nullable(),
   /** Front matter `tags`. */

@@ -1,6 +1,6 @@
 /**
  * Extraction scored against the answer keys of the shared corpus of real postmortems:
- * sections found (kind and line) and root causes found (the key's opening words).
+ * sections found (kind and line), root causes found (the key's opening words), titles and dates.
  * Skips cleanly when the corpus is absent.
  */
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,20 @@ describe.skipIf(!hasCorpus)('corpus extraction', () => {
     }
     console.log(`root causes: ${found}/${want} = ${((100 * found) / want).toFixed(1)}%${misses.length ? `\n  missed: ${misses.join('\n  missed: ')}` : ''}`);
     expect(found / want).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('finds the title and date the key gives (a null date where the key has none)', () => {
+    const misses: string[] = [];
+    let found = 0;
+    for (const c of cases) {
+      const { title, date } = c.extraction.incident;
+      // A key without a title (no heading anywhere) accepts the file name the schema falls back to.
+      const titleOk = c.key.title === null || title === c.key.title;
+      if (titleOk && date === (c.key.date ?? null)) found++;
+      else misses.push(`${c.name}: "${title}" ${date} vs "${c.key.title}" ${c.key.date}`);
+    }
+    console.log(`titles and dates: ${found}/${cases.length}${misses.length ? `\n  missed: ${misses.join('\n  missed: ')}` : ''}`);
+    expect(found / cases.length).toBeGreaterThanOrEqual(0.9);
   });
 
   it('reports action item counts', () => {

@@ -58,7 +58,7 @@ describe('the example site', () => {
     const home = hrefs(page(''));
     const order = published.map((i) => `/${incidentPath(i.slug)}`).filter((h) => home.includes(h));
     expect(order).toHaveLength(published.length);
-    const positions = [...published].sort((a, b) => b.date.localeCompare(a.date)).map((i) => home.indexOf(`/${incidentPath(i.slug)}`));
+    const positions = [...published].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')).map((i) => home.indexOf(`/${incidentPath(i.slug)}`));
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 

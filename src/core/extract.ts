@@ -15,7 +15,7 @@ import { blocksText } from './plain-text.ts';
 import { normaliseHeading } from './heading-aliases.ts';
 import { extractActionItems } from './action-items.ts';
 import { causeCategory } from './cause-category.ts';
-import { toInstant } from './dates/index.ts';
+import { findDate, localDayOf, toInstant, zoneFromName } from './dates/index.ts';
 import { incidentDateOf, timelineDayOf } from './incident-date.ts';
 import { extractTimeline } from './timeline/index.ts';
 import { describeLogEvent, isNotable, looksLikeLogs, parseLogBlock } from './logs/index.ts';
@@ -37,9 +37,27 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'str
 const taxonomy = (v: unknown): string[] => (typeof v === 'string' ? splitTaxonomy(v) : list(v));
 
 /** The first `#` heading's text, if any. */
-function firstH1(parsed: ParsedPostmortem): string | null {
-  const h = parsed.tree.children.find((n) => n.type === 'heading' && n.depth === 1);
+/** The title a document without front matter gives itself: its first H1, else its first heading. */
+function headingTitle(parsed: ParsedPostmortem): string | null {
+  const headings = parsed.tree.children.filter((n) => n.type === 'heading');
+  const h = headings.find((n) => n.depth === 1) ?? headings[0];
   return h ? toString(h).trim() || null : null;
+}
+
+/** The day of the first dated timeline entry as it was written: in the entry's own zone. */
+function firstEventDay(events: readonly TimelineEvent[]): string | null {
+  const first = events.find((e) => e.at);
+  if (!first?.at) return null;
+  if (first.precision === 'day' || !first.timezone) return first.at.slice(0, 10);
+  return localDayOf(first.at, zoneFromName(first.timezone)) ?? first.at.slice(0, 10);
+}
+
+/** A full date in the first sentence of the document's first paragraph: "On 18th April 2021 a researcher…". */
+function openingDate(parsed: ParsedPostmortem, dateOrder: Config['dateOrder']): string | null {
+  const first = parsed.tree.children.find((n) => n.type === 'paragraph');
+  if (!first) return null;
+  const sentence = toString(first).slice(0, 300).split(/[.!?](?:\s|$)/, 1)[0]!;
+  return findDate(sentence, { dateOrder });
 }
 
 /** Text of the sections of one kind (subsections are inside their top-most section). */
@@ -160,10 +178,11 @@ const milestoneWords = {
   ended: /\b(outage|incident|impact|degradation|downtime|disruption) (ends|ended|is over|over)\b|\bend of (the )?(outage|incident|impact)\b/i,
 } as const;
 
-type HeaderField = 'started' | 'detected' | 'mitigated' | 'resolved' | 'severity' | 'authors';
+type HeaderField = 'date' | 'started' | 'detected' | 'mitigated' | 'resolved' | 'severity' | 'authors';
 
 /** Bold labels that give a field in a report's header ("**Start time:** 2024-01-05 14:32 UTC", "**Severity:** SEV2"). */
 const headerLabels = new Map<string, HeaderField>([
+  ...['date', 'incident date', 'date of incident', 'date of the incident', 'outage date', 'date of outage', 'event date'].map((n) => [n, 'date'] as const),
   ...['start', 'start time', 'started', 'started at', 'incident start', 'impact start', 'start of impact', 'outage start', 'began'].map((n) => [n, 'started'] as const),
   ...['detected', 'detected at', 'detection time', 'time detected'].map((n) => [n, 'detected'] as const),
   ...['mitigated', 'mitigated at', 'mitigation time', 'time mitigated'].map((n) => [n, 'mitigated'] as const),
@@ -182,6 +201,9 @@ function headerFields(sections: readonly Section[]): Partial<Record<HeaderField,
   };
   for (const section of sections) {
     if (section.kind !== 'other') continue;
+    // A field written as a heading: "## Date: February 06, 2023".
+    const field = /^([^:]{1,40}):\s*(\S.*)$/.exec(section.heading);
+    if (field) take(field[1]!, field[2]!);
     // Bold labels where they open sections (sectionLabels); and, at the top, two-column tables of
     // fields ("| **Severity** | SEV2 |"), the header row included.
     for (const { label } of sectionLabels(section)) take(label.name, toString({ type: 'paragraph', children: label.rest }));
@@ -209,21 +231,22 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     diagnostics.push(diagnostic('frontmatter-missing', 'error', 'The postmortem has no front matter; start the file with a `---` block giving at least `title` and `date`', { line: 1, column: 1 }));
   }
   const name = basename(parsed.file, extname(parsed.file));
-  const h1 = firstH1(parsed);
   const timezone = fm?.timezone ?? (typeof raw.timezone === 'string' && timeZoneSchema.safeParse(raw.timezone).success ? raw.timezone : config.timezone);
-  let date = incidentDateOf(parsed, config.dateOrder);
+  // Fields a report gives as bold labels in its header stand in for front matter that lacks them.
+  const header = headerFields(parsed.sections);
+  let date = incidentDateOf(parsed, config.dateOrder, header.date);
   const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: timelineDayOf(parsed, date, config.dateOrder), timezone, dateOrder: config.dateOrder });
   for (const item of timeline.diagnostics) diagnostics.push(item);
-  date ??= timeline.events.find((e) => e.at)?.at?.slice(0, 10) ?? null;
+  // Else the day of the first dated timeline entry, as written (in the timeline's zone), else a
+  // date the opening sentence names.
+  date ??= firstEventDay(timeline.events) ?? openingDate(parsed, config.dateOrder);
   if (!date) {
     diagnostics.push(diagnostic('frontmatter-schema', 'error', 'No date could be found for this incident; add `date: YYYY-MM-DD` to the front matter', { line: 1, column: 1 }));
   }
-  const day = date ?? '1970-01-01';
-  const logs = extractLogs(parsed, Number(day.slice(0, 4)), timezone);
+  // Log lines that give no year take the incident's (1970 when it has no date, as it then has errors).
+  const logs = extractLogs(parsed, Number((date ?? '1970').slice(0, 4)), timezone);
   const events = mergeLogEvents(timeline.events, logs);
 
-  // Fields a report gives as bold labels in its header stand in for front matter that lacks them.
-  const header = headerFields(parsed.sections);
   const milestone = (key: 'started' | 'detected' | 'mitigated' | 'resolved'): string | null => {
     const value = fm?.[key] ?? str(raw[key]);
     const labelled = header[key];
@@ -252,8 +275,8 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const incident: Incident = {
     slug: slugify(fm?.slug ?? str(raw.slug) ?? name),
     file: parsed.file,
-    title: fm?.title ?? str(raw.title) ?? h1 ?? name,
-    date: day,
+    title: fm?.title ?? str(raw.title) ?? headingTitle(parsed) ?? name,
+    date,
     description: description ?? null,
     tags: fm?.tags ?? taxonomy(raw.tags),
     categories: fm?.categories ?? taxonomy(raw.categories),

@@ -13,13 +13,17 @@ function titles(parsed: ParsedPostmortem): [title: string, h1: string] {
   return [typeof title === 'string' ? title : '', h1 ? toString(h1) : ''];
 }
 
-/** YYYY-MM-DD, or null when nothing names a date; a year written anywhere in them helps undated titles. */
-export function incidentDateOf(parsed: ParsedPostmortem, dateOrder: DateOrder = 'auto'): string | null {
+/**
+ * YYYY-MM-DD, or null when nothing names a date: front matter `date`, the title, the first H1, a
+ * `Date:` field of the report's header (`headerDate`), the file name. A year written anywhere in
+ * them helps undated titles.
+ */
+export function incidentDateOf(parsed: ParsedPostmortem, dateOrder: DateOrder = 'auto', headerDate = ''): string | null {
   const data = parsed.frontmatter?.data ?? {};
   const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : typeof data.date === 'string' ? data.date : '';
   const iso = /^\d{4}-\d{2}-\d{2}/.exec(date.trim());
   if (iso) return iso[0];
-  const candidates = [date, ...titles(parsed), basename(parsed.file).replace(/\.[^.]+$/, '')];
+  const candidates = [date, ...titles(parsed), headerDate, basename(parsed.file).replace(/\.[^.]+$/, '')];
   const year = /\b(?:19|20)\d{2}\b/.exec(candidates.join(' '));
   const yearHint = year ? Number(year[0]) : undefined;
   for (const text of candidates) {

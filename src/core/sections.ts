@@ -39,7 +39,10 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     const heading = toString(node).trim();
     // Subsections belong to the kind of the section they sit in ("### 2023-08-25" under "## Timeline").
     const parent = open.findLast((s) => s.kind !== 'other');
-    let kind = node === titleHeading ? 'other' : (parent?.kind ?? sectionKindOf(heading, aliases));
+    // Under a summary, a subsection named for another kind ("### Mitigation:" under "## Details:")
+    // is that kind; elsewhere subsections keep their parent's ("### Detection" under action items).
+    const own = parent?.kind === 'summary' ? exactSectionKind(heading, aliases) : 'other';
+    let kind = node === titleHeading ? 'other' : own !== 'other' ? own : (parent?.kind ?? sectionKindOf(heading, aliases));
     // "## May 12" straight after "## Timeline" (a day heading written at the timeline's own level)
     // goes on with the timeline.
     if (kind === 'other' && lastAtDepth.get(node.depth)?.kind === 'timeline' && isDayOnly(heading)) kind = 'timeline';

@@ -25,11 +25,14 @@ const renderVersion = '4';
  */
 export const siteIncidentSchema = incidentSchema.omit({
   summary: true, impact: true, trigger: true, detection: true, rootCause: true, resolution: true, lessons: true, logs: true, sections: true,
+}).extend({
+  // A postmortem without a date has an error, so it is never published.
+  date: incidentSchema.shape.date.unwrap(),
 });
 export type SiteIncidentData = z.infer<typeof siteIncidentSchema>;
 
-/** The site's part of an incident. */
-export function forSite(incident: Incident): SiteIncidentData {
+/** The site's part of an incident (one with a date: without one it has an error and is not published). */
+export function forSite(incident: Incident & { date: string }): SiteIncidentData {
   const { summary, impact, trigger, detection, rootCause, resolution, lessons, logs, sections, ...kept } = incident;
   return kept;
 }
@@ -123,9 +126,9 @@ export function incidentLoader(options: IncidentLoaderOptions = {}): Loader {
             continue;
           }
           const incident = result!.incident!;
-          if (incident.draft && !includeDrafts) continue;
+          if ((incident.draft && !includeDrafts) || incident.date === null) continue;
           kept.add(slug);
-          const data = await parseData({ id: slug, data: forSite(incident) as unknown as Record<string, unknown>, filePath: file });
+          const data = await parseData({ id: slug, data: forSite({ ...incident, date: incident.date }) as unknown as Record<string, unknown>, filePath: file });
           fresh.push({ id: slug, file, data: data as unknown as SiteIncidentData, html: result!.html, headings: result!.headings, images: result!.images });
           images.push(...result!.images);
         }

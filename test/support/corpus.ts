@@ -7,8 +7,8 @@ export const hasCorpus = existsSync(`${corpusDir}truth`);
 
 export interface CorpusKey {
   file: string;
-  title: string;
-  date: string;
+  title: string | null;
+  date: string | null;
   timezone: string | null;
   sections: { kind: string; heading: string; line: number }[];
   timeline: { line: number; written: string; at: string | null; text: string }[];

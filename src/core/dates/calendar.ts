@@ -100,3 +100,13 @@ export function toUtcInstant(day: Day, time: ClockTime, zone: Zone): string | nu
   const base = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
   return time.s === null ? `${base}Z` : `${base}:${pad(t.getUTCSeconds())}Z`;
 }
+
+/** The local day (YYYY-MM-DD) in a zone of a UTC instant as `toUtcInstant` writes it, or null. */
+export function localDayOf(instant: string, zone: Zone): string | null {
+  const ms = Date.parse(instant);
+  if (!Number.isFinite(ms)) return null;
+  const local = zone.kind === 'fixed'
+    ? DateTime.fromMillis(ms + zone.offsetMinutes * 60_000, { zone: 'utc' })
+    : DateTime.fromMillis(ms, { zone: zone.name });
+  return local.isValid ? local.toISODate() : null;
+}

@@ -185,6 +185,8 @@ describe('clock times', () => {
     // A range of days within one month, but not a count after a dash.
     expect(written('Mar 3-6 - workers restarted')).toBe('Mar 3-6');
     expect(written('Mar 3 - 6 workers restarted')).toBe('Mar 3');
+    expect(utcOf('25–26 August: database failover', { year: 2026 })).toBe('2026-08-25');
+    expect(written('25–26 August: database failover')).toBe('25–26 August');
   });
   it('reads approximate markers and keeps them in the written text', () => {
     for (const text of ['~14:05 x', '± 14:05 x', 'approx. 14:05 x', 'circa 14:05 x', 'around 14:05 x', 'c. 14:05 x']) {

@@ -373,6 +373,19 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('keeps an untimed list as the detail of the entry whose text introduces it with a colon', () => {
+    const md = [
+      '# X', '', '## Timeline', '', '### 2024-05-02', '', 'A workaround is reverted.', '',
+      'The fix lands with a test that:', '', '- builds an app without Android', '- checks the APK', '',
+      'Release notes are updated.',
+    ].join('\n');
+    expect(brief(fromText(md))).toEqual([
+      [7, '2024-05-02', null, 'A workaround is reverted.'],
+      [9, '2024-05-02', null, 'The fix lands with a test that: builds an app without Android checks the APK'],
+      [14, '2024-05-02', null, 'Release notes are updated.'],
+    ]);
+  });
+
   it('counts subsections once', () => {
     const md = '# X\n\n## Timeline\n\n### 2023-08-25\n\n- 10:00 a\n\n### 2023-08-26\n\n- 11:00 b\n';
     expect(fromText(md).events.map((e) => e.at)).toEqual(['2023-08-25T10:00Z', '2023-08-26T11:00Z']);

@@ -37,10 +37,14 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'str
 const taxonomy = (v: unknown): string[] => (typeof v === 'string' ? splitTaxonomy(v) : list(v));
 
 /** The first `#` heading's text, if any. */
-/** The title a document without front matter gives itself: its first H1, else its first heading. */
+/**
+ * The title a document gives in its headings: its first H1; else, in a document without front
+ * matter, its first heading ("## Incident Report for …"). A front matter block, even one that cannot
+ * be read, is where the title belongs, so there the file name stands in instead.
+ */
 function headingTitle(parsed: ParsedPostmortem): string | null {
   const headings = parsed.tree.children.filter((n) => n.type === 'heading');
-  const h = headings.find((n) => n.depth === 1) ?? headings[0];
+  const h = headings.find((n) => n.depth === 1) ?? (parsed.frontmatter ? undefined : headings[0]);
   return h ? toString(h).trim() || null : null;
 }
 

@@ -195,7 +195,9 @@ export class TimelineWalker {
         case 'list': {
           // A time alone ("**15:00 UTC**") with its story as the list below it: untimed items are its text.
           const bare = this.current && this.current.stamp && this.current.parts.every((p) => p.trim() === '') ? this.current : null;
-          this.readList(block, 0, bare);
+          // An entry that ends with a colon ("The change lands with a test that:") has the list as its detail.
+          const lead = this.current && /:\s*$/.test(this.current.parts[this.current.parts.length - 1] ?? '') ? this.current : null;
+          this.readList(block, 0, bare ?? lead);
           break;
         }
         case 'table':

@@ -16,25 +16,31 @@ export default defineFileRule({
     'A postmortem is written after its incident, so an entry later than its `date` (or `lastmod` / ' +
     '`publishDate`, when later) is usually a wrong year, a day/month mix-up, or a `date` that names the ' +
     'incident’s first day while the timeline runs on. Days are compared in the entry’s own time zone. ' +
-    'One message per file, at the first such entry; entries dated after today are each reported.',
+    'One message per file, at the first such entry; entries dated after today are each reported. ' +
+    'Without a front matter `date`, only entries after today are.',
   examples: {
-    valid: [{ source: '---\ntitle: Queue backlog\ndate: 2025-03-03\n---\n\n## Timeline\n\n- 2025-03-02 23:40 Deploy started\n- 2025-03-03 00:10 Alert fired\n' }],
+    valid: [
+      { source: '---\ntitle: Queue backlog\ndate: 2025-03-03\n---\n\n## Timeline\n\n- 2025-03-02 23:40 Deploy started\n- 2025-03-03 00:10 Alert fired\n' },
+      { source: '# Queue backlog of 2025-03-02\n\n## Timeline\n\n- 2025-03-02 09:40 Deploy started\n- 2025-03-04 10:00 Backlog cleared\n', note: 'the date comes from the title: the incident\'s first day' },
+    ],
     invalid: [{ source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 09:40 Deploy started\n- 2026-03-02 10:00 Alert fired\n', line: 9, column: 3, note: 'a wrong year' }],
   },
   check(ctx) {
     const incident = ctx.extraction!.incident;
     const data = ctx.parsed.frontmatter?.data ?? {};
-    const refs = [incident.date, dayValue(data.lastmod), dayValue(data.publishDate)].filter((d): d is string => d !== null).sort();
-    const ref = refs[refs.length - 1]!;
+    // Only a date the front matter states: one read from a title, a file name or the timeline names
+    // the incident's day, and a timeline runs on from it.
+    const refs = [dayValue(data.date), dayValue(data.lastmod), dayValue(data.publishDate)].filter((d): d is string => d !== null).sort();
+    const ref = refs[refs.length - 1] ?? null;
     const today = new Date().toISOString().slice(0, 10);
     let first: { line: number; written: string | null; day: string } | null = null;
     let more = 0;
     for (const e of incident.timeline) {
       if (e.source !== 'timeline' || e.at === null) continue;
       // A local day is at most one day after the UTC one: earlier UTC days need no zone arithmetic.
-      if (e.at.slice(0, 10) < ref) continue;
+      if (ref !== null && e.at.slice(0, 10) < ref) continue;
       const day = dayOf({ at: e.at, precision: e.precision, timezone: e.timezone }, incident.timezone);
-      if (day <= ref) continue;
+      if (day <= (ref ?? today)) continue;
       if (day > today) {
         const span = entrySpan(ctx, e.line, e.written);
         ctx.report(`Entry dated ${day} is in the future; check the year and the day/month order`, span.start, span.end);

@@ -8,10 +8,12 @@ import { topSections } from '../lint/rule-helpers.ts';
 const phrases: readonly [pattern: RegExp, instead: string][] = [
   [/\bhuman errors?\b/gi, 'name the gap that let the mistake through (a missing check, an unclear runbook, a risky default)'],
   [/\bcareless(?:ly|ness)?\b|\bsloppy\b|\breckless(?:ly|ness)?\b/gi, 'describe the conditions (time pressure, missing review, a confusing tool) rather than the person'],
-  [/\bshould(?:n['’]t| not)? have\b/gi, 'say what would have helped instead ("the runbook did not cover…", "no alert fired for…")'],
+  // "should have been corrected" tells what a system was meant to do, not who failed.
+  [/\bshould(?:n['’]t| not)? have\b(?!\s+been\b)/gi, 'say what would have helped instead ("the runbook did not cover…", "no alert fired for…")'],
   [/\b(?:the )?fault of\b|\bat fault\b|\b(?:his|her|their|[A-Z][a-z]+['’]s) fault\b/g, 'describe how the system allowed the failure rather than whose fault it was'],
   [/\bblam(?:e|ed|es|ing)\b/gi, 'describe the contributing factors; a postmortem looks for causes, not culprits'],
-  [/\b(?:stupid|dumb|idiot(?:ic)?|lazy|negligen(?:t|ce)|incompeten(?:t|ce))\b/gi, 'describe what made the action reasonable at the time and what would make it safe'],
+  // "lazy-loaded", "lazy loading" and "lazy evaluation" are techniques, not people.
+  [/\b(?:stupid|dumb|idiot(?:ic)?|lazy(?![-‐]|\s+(?:load|init|evaluat|import|fetch|sync|compil))|negligen(?:t|ce)|incompeten(?:t|ce))\b/gi, 'describe what made the action reasonable at the time and what would make it safe'],
 ];
 
 /** Someone named as the cause: `@dana broke…`, `Dana forgot…`, `He neglected…`. */
@@ -35,7 +37,10 @@ export default defineFileRule({
     'detection, root cause, resolution and lessons sections (code excluded), each is reported with a ' +
     'suggestion in systems terms. Mentions of people elsewhere (timeline, action items) are left alone.',
   examples: {
-    valid: [{ source: '## Root cause\n\nThe deploy script accepted an empty region and applied the change to every region at once.\n' }],
+    valid: [
+      { source: '## Root cause\n\nThe deploy script accepted an empty region and applied the change to every region at once.\n' },
+      { source: '## Impact\n\nThe lazy-loaded script stayed cached; queued jobs should have been retried and were not.\n', note: 'a technique and a system\'s intended behaviour' },
+    ],
     invalid: [
       { source: '## Root cause\n\nThe outage was caused by human error during the deploy.\n', line: 3, column: 26 },
       { source: '## Lessons learned\n\nDana forgot to renew the certificate.\n', line: 3, column: 1, note: 'a person named as the cause' },

@@ -11,9 +11,13 @@ export default defineFileRule({
   description:
     'Two "Timeline" or two "Root cause" sections side by side usually come from pasting a template ' +
     'twice; readers find half the content. Headings are compared without case and punctuation, among ' +
-    'sections with the same parent (so `### Detection` under two different days is fine). Merge them.',
+    'sections with the same parent (so `### Detection` under two different days is fine); headings ' +
+    'inside a timeline are its entries and may repeat. Merge them.',
   examples: {
-    valid: [{ source: '## Day one\n\n### Detection\n\nText.\n\n## Day two\n\n### Detection\n\nText.\n' }],
+    valid: [
+      { source: '## Day one\n\n### Detection\n\nText.\n\n## Day two\n\n### Detection\n\nText.\n' },
+      { source: '## Timeline\n\n### 22:00\n\nAlert fired.\n\n### 22:00\n\nOn-call paged.\n', note: 'two entries at the same minute' },
+    ],
     invalid: [{ source: '## Timeline\n\n- 10:00 Alert\n\n## Root cause\n\nText.\n\n## Timeline\n\n- 11:00 Fixed\n', line: 9, column: 1 }],
   },
   check(ctx) {
@@ -29,6 +33,8 @@ export default defineFileRule({
     for (const [s, parent] of parentOf) {
       const key = `${parent ? parent.line : 0}:${s.depth}:${normaliseHeading(s.heading)}`;
       if (!normaliseHeading(s.heading)) continue;
+      // Inside a timeline, headings are its days and entries ("### 22:00" twice is two events).
+      if (parent?.kind === 'timeline') continue;
       const first = seen.get(key);
       if (!first) {
         seen.set(key, s);

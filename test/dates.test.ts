@@ -211,6 +211,11 @@ describe('clock times', () => {
     // A lower-case word after the time is the text.
     expect(written('21:15 march on')).toBe('21:15');
   });
+  it('reads "11:21a" and "12:28p", the letter right after the time', () => {
+    expect(written('2019-02-25 11:21a The API server went down')).toBe('2019-02-25 11:21a');
+    expect(utcOf('1:05p pool imported', { day: '2019-02-25' })).toBe('2019-02-25T13:05Z');
+    expect(written('11:21 a user reported it')).toBe('11:21');
+  });
   it('reads a 24-hour time with a redundant PM, and "Nov 1:30" as no date', () => {
     expect(written('15:40 PM PST: x')).toBe('15:40 PM PST');
     expect(utcOf('15:40 PM PST: x', { day: '2021-10-30' })).toBe('2021-10-30T23:40Z');

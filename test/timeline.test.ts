@@ -341,23 +341,25 @@ describe('nothing is dropped', () => {
     ]);
   });
 
-  it('goes on into day headings written at the timeline\'s own level, in its zone', () => {
+  it('goes on into day and entry headings written at the timeline\'s own level, in its zone', () => {
     const md = [
       '# Slow starts', '', '## Timeline', '', '_All times in CEST_', '',
       '## June 3', '', '### 23:40', '', 'Users report slow starts', '', '### 00:10', '', 'Node pool scaled up', '',
-      '## Tuesday, June 4', '', '### 09:00', '', 'Quota raised', '',
+      '## Tuesday, June 4', '', '### 09:00', '', 'Quota raised', '', '## 09:30', '', 'Workshop starts', '',
       '## Impact', '', '## June 9', '', 'Not part of the timeline.',
     ].join('\n');
     const parsed = parsePostmortem('inline.md', md);
     expect(parsed.sections.map((s) => [s.heading, s.kind])).toEqual([
       ['Slow starts', 'other'], ['Timeline', 'timeline'], ['June 3', 'timeline'], ['23:40', 'timeline'], ['00:10', 'timeline'],
-      ['Tuesday, June 4', 'timeline'], ['09:00', 'timeline'], ['Impact', 'impact'], ['June 9', 'other'],
+      ['Tuesday, June 4', 'timeline'], ['09:00', 'timeline'], ['09:30', 'timeline'], ['Impact', 'impact'], ['June 9', 'other'],
     ]);
     expect(brief(fromText(md, { incidentDate: '2025-06-05' }))).toEqual([
       [9, '2025-06-03T21:40Z', '23:40', 'Users report slow starts'],
       // Past midnight: the next day.
       [13, '2025-06-03T22:10Z', '00:10', 'Node pool scaled up'],
       [19, '2025-06-04T07:00Z', '09:00', 'Quota raised'],
+      // An entry heading written at the timeline's level, too.
+      [23, '2025-06-04T07:30Z', '09:30', 'Workshop starts'],
     ]);
   });
 

@@ -3,7 +3,7 @@ import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mda
 import { toString } from 'mdast-util-to-string';
 import type { SectionKind } from '../../schemas/config.ts';
 import type { Section } from './model.ts';
-import { isDayOnly } from './dates/index.ts';
+import { opensWithStamp } from './dates/index.ts';
 import { exactSectionKind, normaliseHeading, sectionKindOf } from './heading-aliases.ts';
 
 /**
@@ -43,9 +43,9 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     // is that kind; elsewhere subsections keep their parent's ("### Detection" under action items).
     const own = parent?.kind === 'summary' ? exactSectionKind(heading, aliases) : 'other';
     let kind = node === titleHeading ? 'other' : own !== 'other' ? own : (parent?.kind ?? sectionKindOf(heading, aliases));
-    // "## May 12" straight after "## Timeline" (a day heading written at the timeline's own level)
-    // goes on with the timeline.
-    if (kind === 'other' && lastAtDepth.get(node.depth)?.kind === 'timeline' && isDayOnly(heading)) kind = 'timeline';
+    // "## May 12" or "## 13:20" straight after "## Timeline" (a day or an entry written at the
+    // timeline's own level) goes on with the timeline.
+    if (kind === 'other' && lastAtDepth.get(node.depth)?.kind === 'timeline' && opensWithStamp(heading)) kind = 'timeline';
     const section: Section = {
       kind,
       heading,

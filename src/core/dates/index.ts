@@ -69,12 +69,15 @@ export function findDate(text: string, opts: { yearHint?: number; dateOrder?: Da
   return null;
 }
 
-/** Whether a short text names one day and nothing else: "May 12", "2025-05-12", "Monday, 12 May 2025". */
-export function isDayOnly(text: string): boolean {
+/**
+ * Whether a heading opens with a day or a time, as the days and entries of a timeline do: "May 12",
+ * "2025-05-12", "Monday, 12 May 2025", "13:20", "14:05 UTC — DNS fails".
+ */
+export function opensWithStamp(text: string): boolean {
   const s = text.trim();
-  if (s.length === 0 || s.length > 60) return false;
-  const found = readDate(s, 0);
-  return found !== null && !found.placeholder && !/[A-Za-z\d]/.test(s.slice(found.end));
+  if (s.length === 0) return false;
+  const stamp = readStamp(s.slice(0, 200));
+  return stamp !== null && !stamp.placeholder && (stamp.date !== null || stamp.time !== null);
 }
 
 /** Every date written in a short text, with where it starts and ends. */

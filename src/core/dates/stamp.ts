@@ -64,6 +64,8 @@ const monthDay = new RegExp(
 );
 const clock = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?!\d)/y;
 const meridiem = /[ \t]*([ap])\.?m\.?(?![a-z])/iy;
+/** "11:21a", "12:28p": the letter alone, right after the time. */
+const shortMeridiem = /([ap])(?![\p{L}\d])/iuy;
 const hourMeridiem = /(\d{1,2})[ \t]*([ap])\.?m\.?(?![a-z])/iy;
 /** "1405Z", "0930 UTC", "2200 hrs": four digits count as a time only with a zone or "hrs" after them. */
 const militaryClock = /([01]\d|2[0-3])([0-5]\d)(?=Z(?![A-Za-z])|[ \t]*(?:hrs?|hours)(?![a-z])|[ \t]+(?:UTC|GMT)(?![A-Za-z]))/y;
@@ -173,13 +175,14 @@ function readClock(text: string, pos: number): TimeMatch | null {
     const s = m[3] === undefined ? null : Number(m[3]);
     if (min > 59 || (s !== null && s > 60)) return null;
     let end = clock.lastIndex;
-    const mer = at(meridiem, text, end);
+    const mer = at(meridiem, text, end) ?? at(shortMeridiem, text, end);
+    const merEnd = mer ? mer.index + mer[0].length : end;
     if (mer && h >= 1 && h <= 12) {
       h = twelveHour(h, mer[1]!);
-      end = meridiem.lastIndex;
+      end = merEnd;
     } else if (mer && h >= 13 && h <= 23 && mer[1]!.toLowerCase() === 'p') {
       // "13:55 PM": a 24-hour time with a redundant PM.
-      end = meridiem.lastIndex;
+      end = merEnd;
     }
     if (h > 23) return null;
     return { time: { h, m: min, s }, end };

@@ -9,7 +9,7 @@ import type { Section } from '../model.ts';
 import { ownChildren } from '../sections.ts';
 import { diagnostic, type Diagnostic } from '../diagnostic.ts';
 import {
-  formatDay, isDayOnly, nextDay, parseDay, resolveDay, toUtcInstant, zoneFromName,
+  formatDay, opensWithStamp, nextDay, parseDay, resolveDay, toUtcInstant, zoneFromName,
   type Day, type NumericOrder, type WrittenDate, type Zone,
 } from '../dates/index.ts';
 import { decideOrder } from './order.ts';
@@ -73,7 +73,7 @@ function extract(input: TimelineInput): TimelineResult {
   if (top.length > 0) {
     top.forEach((s, k) => {
       const before = top[k - 1];
-      if (before && s.node && s.depth === before.depth && isDayOnly(s.heading)) walker.continueSection(s.node, s.children);
+      if (before && s.node && s.depth === before.depth && opensWithStamp(s.heading)) walker.continueSection(s.node, s.children);
       else walker.readSection(s.node, s.children);
     });
   } else {

@@ -144,11 +144,10 @@ export class TimelineWalker {
   }
 
   /**
-   * Reads a day heading written at the timeline's own level ("## May 12" after "## Timeline") as
-   * part of the timeline section before it: its zone and day carry on.
+   * Reads a day or entry heading written at the timeline's own level ("## May 12" or "## 13:20"
+   * after "## Timeline") as part of the timeline section before it: its zone and day carry on.
    */
   continueSection(heading: Heading, children: readonly RootContent[]): void {
-    this.current = null;
     this.aside = false;
     this.readBlocks([heading, ...children], 0);
   }

@@ -58,16 +58,22 @@ export default defineFileRule({
     'A heading with nothing under it (or only an HTML comment, as in a fresh `hindsight new` file) is a ' +
     'section still to write. The message says what the section should hold. An empty root cause or ' +
     'action items section is left to `root-cause-substance` and `action-items`; headings inside the ' +
-    'timeline are its entries and may stand alone.',
+    'timeline are its entries and may stand alone, and a first heading of no role is the title.',
   examples: {
-    valid: [{ source: '## Impact\n\nCheckout failed for 12% of users for 40 minutes.\n\n## Detection\n\n### Alerts\n\nThe error-rate alert fired.\n' }],
+    valid: [
+      { source: '## Impact\n\nCheckout failed for 12% of users for 40 minutes.\n\n## Detection\n\n### Alerts\n\nThe error-rate alert fired.\n' },
+      { source: '# Checkout errors of 4 May\n\n# Impact\n\nCheckout failed for 12% of users for 40 minutes.\n', note: 'a title over sections of the same level' },
+    ],
     invalid: [{ source: '## Impact\n\n<!-- Who was affected, for how long? -->\n\n## Detection\n\nThe error-rate alert fired.\n', line: 1, column: 1 }],
   },
   check(ctx) {
     // Headings inside a timeline are its entries ("### 10:15 — rollback"), not sections to fill.
     const timelines = new Set(topSections(ctx.parsed.sections, 'timeline'));
+    // A document's first heading with no role is its title ("# 4/26 Transaction Delays" over "# Summary").
+    const title = ctx.parsed.sections.find((s) => s.node);
     for (const section of ctx.parsed.sections) {
       if (!section.node || ownRule.has(section.kind)) continue;
+      if (section === title && section.kind === 'other') continue;
       if (section.kind === 'timeline' && !timelines.has(section)) continue;
       if (section.children.some(hasContent)) continue;
       const span = headingSpan(section);

@@ -127,6 +127,22 @@ describe('action items', () => {
     ]);
   });
 
+  it('takes bullets between the steps of one numbered list as details of the step above', () => {
+    const md = [
+      '## Remediation', '', '### Done', '',
+      '1. **Find the cause**', 'We traced it to the ID space.', '', '- query plans', '- disk reads', '',
+      '2. **Move the table**', '', '- new partitioned table', '- triggers for live writes', '',
+      '3. **Clear the backlog**', '', '- lag per partition', '',
+      '### Planned', '', '1. Alert on ID use', '2. Rehearse the move', '',
+      '- a separate list of its own',
+    ].join('\n');
+    expect(items(md).map((i) => [i.line, i.text])).toEqual([
+      [5, 'Find the cause We traced it to the ID space.'], [11, 'Move the table'], [16, 'Clear the backlog'],
+      // The numbering restarts here and never goes on across bullets: every item counts.
+      [22, 'Alert on ID use'], [23, 'Rehearse the move'], [25, 'a separate list of its own'],
+    ]);
+  });
+
   it('reads tables with Owner, Status and Link columns', () => {
     const md = '## Follow-up\n\n| Action | Owner | Status | Link |\n|---|---|---|---|\n| Ship logs | @carol | Done | [#7](https://x.test/7) |\n| Test restores | Dan | Open | - |\n';
     expect(items(md)).toMatchObject([

@@ -2,7 +2,7 @@
  * Action items: checklists, lists and tables in the action-items sections, else their paragraphs;
  * and, anywhere else, a paragraph or list item that labels itself one ("Action item: …").
  */
-import type { ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ActionItem } from '../../schemas/incident.ts';
 import type { Section } from './model.ts';
@@ -114,10 +114,50 @@ function fromParagraph(p: Paragraph, text = toString(p).replace(/\s+/g, ' ').tri
   return { text, done: false, owner: ownerOf(text), links: linksOf(p), refs: refsOf(text), line: p.position?.start.line ?? 1 };
 }
 
+/**
+ * Bullet lists written between the items of one numbered list ("1. **Step**", bullets, "2. **Step**",
+ * the numbers going on across them): details of the item above, not items. Once the numbering is
+ * seen to go on, bullets after its last item are details too, up to the next heading.
+ */
+function detailLists(blocks: readonly RootContent[]): Set<List> {
+  const details = new Set<List>();
+  let numbered: List | null = null;
+  let between: List[] = [];
+  let goesOn = false;
+  const close = () => {
+    if (goesOn) for (const l of between) details.add(l);
+    numbered = null;
+    between = [];
+    goesOn = false;
+  };
+  for (const block of blocks) {
+    if (block.type === 'heading') close();
+    if (block.type !== 'list') continue;
+    if (!block.ordered) {
+      if (numbered) between.push(block);
+      continue;
+    }
+    const previous: List | null = numbered;
+    if (previous && between.length > 0 && (block.start ?? 1) === (previous.start ?? 1) + previous.children.length) {
+      goesOn = true;
+      for (const l of between) details.add(l);
+      between = [];
+    } else if (previous) {
+      close();
+    }
+    numbered = block;
+    between = [];
+  }
+  close();
+  return details;
+}
+
 /** Items of one run of blocks: every list item (nested lists too) and table row. */
 function itemsOf(blocks: readonly RootContent[]): ActionItem[] {
   const items: ActionItem[] = [];
+  const details = detailLists(blocks);
   for (const block of blocks) {
+    if (block.type === 'list' && details.has(block)) continue;
     if (block.type === 'list') {
       // Nested bullets are details of their parent item; nested checklist items are items of their own.
       const walk = (list: typeof block, nested: boolean) => {

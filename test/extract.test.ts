@@ -49,6 +49,29 @@ describe('files without front matter', () => {
     const { incident } = extractIncident(parsePostmortem('2023-01-23-ingress-upgrade.md', '# Ingress upgrade\n\nText.\n'));
     expect(incident.date).toBe('2023-01-23');
   });
+
+  it('take title and date from a report header written as headings', () => {
+    const text = '## Incident Report for Failed Reward Payout\n## Date: March 08, 2024\n## Time: 05:13 UTC\n\n## Details:\n\nThe payout job stopped.\n';
+    const { incident } = extractIncident(parsePostmortem('report.md', text));
+    expect([incident.title, incident.date]).toEqual(['Incident Report for Failed Reward Payout', '2024-03-08']);
+  });
+
+  it('else take the date from a blog address, the first timeline entry as written, or the opening sentence', () => {
+    const address = extractIncident(parsePostmortem('post.md', '+++\ntitle = "Registry outage"\npath = "2023/09/01/registry-outage.html"\n+++\n\nText.\n'));
+    expect(address.incident.date).toBe('2023-09-01');
+    // 23:30 PST on 12 May is 13 May in UTC; the day written is the 12th.
+    const timeline = extractIncident(parsePostmortem('notes.md', '# Registry outage\n\n## Timeline (all times PST)\n\n- 2024-05-12 23:30 builds fail\n'));
+    expect(timeline.incident.date).toBe('2024-05-12');
+    const opening = extractIncident(parsePostmortem('notes.md', '---\ntitle: Token leak\n---\n\nOn 18th April 2021 a researcher reported a leaked token. On 20 April 2021 it was revoked.\n'));
+    expect(opening.incident.date).toBe('2021-04-18');
+  });
+
+  it('give a null date, never a made-up one, when nothing names a day; and an error', () => {
+    const { incident, diagnostics } = extractIncident(parsePostmortem('notes.md', '# Registry outage\n\nOn 28th February the registry went down.\n'));
+    expect(incident.date).toBeNull();
+    expect(incidentSchema.safeParse(incident).success).toBe(true);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'frontmatter-schema', severity: 'error', message: expect.stringContaining('No date') }));
+  });
 });
 
 describe('front matter the schema refuses', () => {

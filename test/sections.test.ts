@@ -19,6 +19,10 @@ describe('heading aliases', () => {
     ['What caused it?', 'rootCause'], ['How was it discovered?', 'detection'],
     ['Leadup', 'trigger'], ['Fault', 'rootCause'], ['Exploit', 'trigger'], ['The Rebuild', 'resolution'],
     ['3. Root cause', 'rootCause'], ['Moving Foward', 'actionItems'], ['Acknowledgements', 'other'], ['Appendix', 'other'],
+    ['The Effects', 'impact'], ['Precursors', 'trigger'],
+    ['根因', 'rootCause'], ['时间线', 'timeline'], ['修复', 'resolution'], ['预防', 'actionItems'],
+    ['Ursachen', 'rootCause'], ['Maßnahmen', 'actionItems'], ['Chronologie', 'timeline'], ['Leçons apprises', 'lessons'],
+    ['Causa raíz', 'rootCause'], ['Línea de tiempo', 'timeline'],
   ];
   for (const [heading, kind] of cases) {
     it(`"${heading}" → ${kind}`, () => expect(sectionKindOf(heading)).toBe(kind));

@@ -29,14 +29,17 @@ const table: Record<SectionKind, readonly string[]> = {
     'abstract', 'synopsis', 'short summary', 'brief', 'problem statement', 'details',
     'introduction', 'summary of the incident', 'event summary',
     'outage summary', 'postmortem summary', 'issue', 'incident report', 'report summary',
+    // Other languages: Chinese, Japanese, German, French, Spanish, Portuguese.
+    '概述', '摘要', '总结', '问题', '概要', 'zusammenfassung', 'résumé', 'resumen', 'resumo',
   ],
   impact: [
     'impact', 'user impact', 'customer impact', 'business impact', 'impact assessment', 'scope',
     'scope and impact', 'impact and scope', 'affected services', 'affected systems', 'who was affected',
     'blast radius', 'severity and impact', 'impact summary', 'consequences', 'effects',
     'what was impacted', 'what was affected', 'risks and hazards', 'risks',
+    'the effects', 'the impact', 'symptoms', '影响', '影響', 'auswirkungen', 'auswirkung', 'impacto',
   ],
-  trigger: ['trigger', 'triggers', 'triggering event', 'what triggered it', 'cause of the trigger', 'initial trigger', 'exploit', 'the exploit', 'attack vector', 'leadup', 'lead up', 'the lead up'],
+  trigger: ['trigger', 'triggers', 'precursors', 'triggering event', 'what triggered it', 'cause of the trigger', 'initial trigger', 'exploit', 'the exploit', 'attack vector', 'leadup', 'lead up', 'the lead up'],
   detection: [
     'detection', 'how it was detected', 'how we detected it', 'discovery', 'how was it detected', 'how was it discovered',
     'how did we find out', 'how we found out',
@@ -48,6 +51,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'analysis', 'technical analysis', 'why it happened', 'what went wrong and why', 'causal analysis',
     'underlying cause', 'technical details', 'investigation', 'the root cause', 'cause analysis', 'how did this happen',
     'how did it happen', 'what caused it', 'what caused this', 'what caused the outage', 'what caused the incident', 'the smoking gun', 'smoking gun', 'details of vulnerability', 'details of the vulnerability', 'root cause s', 'technical root cause', 'five whys', '5 whys', 'problem analysis', 'fault', 'the fault',
+    '根因', '根本原因', '原因', '原因分析', 'ursache', 'ursachen', 'grundursache', 'cause racine', 'causa raíz', 'causa raiz', 'causa',
   ],
   resolution: [
     'resolution', 'resolution and recovery', 'recovery', 'mitigation', 'mitigation and resolution',
@@ -55,11 +59,14 @@ const table: Record<SectionKind, readonly string[]> = {
     'resolution steps', 'workaround', 'mitigation steps', 'restoration', 'incident response', 'resolution and mitigation',
     'recovery steps', 'solution', 'immediate actions', 'handling', 'incident handling', 'how did we fix it',
     'how was it fixed', 'how was it resolved', 'how it was resolved', 'how we resolved it', 'rebuild', 'the rebuild', 'rebuilding',
+    '修复', '解决', '解决方案', '处理', '対応', '復旧', 'lösung', 'behebung', 'résolution', 'solución', 'resolução',
   ],
   timeline: [
     'timeline', 'incident timeline', 'timeline of events', 'sequence of events', 'chronology',
     'event timeline', 'detailed timeline', 'timeline and response', 'events', 'time line',
     'what happened when', 'log of events', 'outage timeline', 'full timeline',
+    '时间线', '时间轴', '经过', 'タイムライン', '経緯', 'zeitleiste', 'zeitverlauf', 'ablauf', 'chronologie', 'cronología',
+    'línea de tiempo', 'linha do tempo',
   ],
   logs: ['logs', 'log', 'log excerpts', 'relevant logs', 'log output', 'logs and evidence', 'evidence', 'error logs', 'kernel logs', 'supporting information'],
   actionItems: [
@@ -72,6 +79,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'what we re doing about it', 'what we are changing', 'changes', 'going forward', 'next actions',
     'remediations and action items', 'action items and follow ups', 'steps to prevent recurrence',
     'preventing recurrence', 'how we ll prevent this', 'what s next', 'what is next', 'follow up tasks',
+    '预防', '改进', '后续', '待办', '再発防止策', '対策', 'maßnahmen', 'massnahmen', 'actions correctives', 'acciones', 'ações',
   ],
   lessons: [
     'lessons learned', 'lessons learnt', 'lessons', 'what went well', 'what went wrong', 'what went well what went wrong',
@@ -81,6 +89,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'things that went wrong', 'lessons learned and next steps', 'what worked', 'what didn t work',
     'what did not work', 'how d we do', 'how did we do', 'what didn t go so well', 'what did not go so well',
     'what could we have done better', 'what could we do better',
+    '经验教训', '教训', '教訓', 'lehren', 'erkenntnisse', 'leçons apprises', 'lecciones aprendidas', 'lições aprendidas',
   ],
 };
 

@@ -15,7 +15,8 @@ function titles(parsed: ParsedPostmortem): [title: string, h1: string] {
 
 /**
  * YYYY-MM-DD, or null when nothing names a date: front matter `date`, the title, the first H1, a
- * `Date:` field of the report's header (`headerDate`), the file name. A year written anywhere in
+ * `Date:` field of the report's header (`headerDate`), a front matter `path` / `url` / `permalink`,
+ * the file name. A year written anywhere in
  * them helps undated titles.
  */
 export function incidentDateOf(parsed: ParsedPostmortem, dateOrder: DateOrder = 'auto', headerDate = ''): string | null {
@@ -23,7 +24,9 @@ export function incidentDateOf(parsed: ParsedPostmortem, dateOrder: DateOrder = 
   const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : typeof data.date === 'string' ? data.date : '';
   const iso = /^\d{4}-\d{2}-\d{2}/.exec(date.trim());
   if (iso) return iso[0];
-  const candidates = [date, ...titles(parsed), headerDate, basename(parsed.file).replace(/\.[^.]+$/, '')];
+  // A blog's front matter often dates the post only in its address (Zola `path`, Jekyll `permalink`).
+  const address = ['path', 'url', 'permalink'].map((key) => (typeof data[key] === 'string' ? (data[key] as string).slice(0, 200) : '')).join(' ');
+  const candidates = [date, ...titles(parsed), headerDate, address, basename(parsed.file).replace(/\.[^.]+$/, '')];
   const year = /\b(?:19|20)\d{2}\b/.exec(candidates.join(' '));
   const yearHint = year ? Number(year[0]) : undefined;
   for (const text of candidates) {

@@ -211,6 +211,16 @@ describe('clock times', () => {
     // A lower-case word after the time is the text.
     expect(written('21:15 march on')).toBe('21:15');
   });
+  it('reads four digits after a month and day as a time unless they are a year of 1900–2099', () => {
+    expect(utcOf('Feb 7 1506 UTC: patch released', { year: 2025 })).toBe('2025-02-07T15:06Z');
+    expect(utcOf('Feb 8 0117 UTC: first report', { year: 2025 })).toBe('2025-02-08T01:17Z');
+    expect(utcOf('Feb 7 2025 x')).toBe('2025-02-07');
+  });
+  it('reads a range of times with seconds, not its end as an offset', () => {
+    expect(written('00:33:20-00:33:24 UTC / 17:33:20 PDT: restart')).toBe('00:33:20-00:33:24 UTC');
+    expect(utcOf('00:33:20-00:33:24 UTC: restart', { day: '2025-08-19' })).toBe('2025-08-19T00:33:20Z');
+    expect(utcOf('12:00:00-07:00 x', { day: '2025-08-19' })).toBe('2025-08-19T19:00:00Z');
+  });
   it('reads "11:21a" and "12:28p", the letter right after the time', () => {
     expect(written('2019-02-25 11:21a The API server went down')).toBe('2019-02-25 11:21a');
     expect(utcOf('1:05p pool imported', { day: '2019-02-25' })).toBe('2019-02-25T13:05Z');

@@ -55,11 +55,11 @@ const dottedDate = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/y;
 const placeholderDate = /[\dXY]{4}-[\dMX?]{2}-[\dDX?]{2}(?![A-Za-z\d])/iy;
 // "21 April", "21st of April", "21-Apr-2025", and a range of days in one month ("25–26 August"), read as its first day.
 const dayMonth = new RegExp(
-  `(\\d{1,2})(?:st|nd|rd|th)?(?:[-–]\\d{1,2}(?:st|nd|rd|th)?(?=[ \\t]))?(?:[ \\t]+of[ \\t]+|[ \\t]*[-/][ \\t]*|[ \\t]+)${MONTH_SRC}\\.?(?:(?:,[ \\t]*|[ \\t]+|[-/])(\\d{4})(?!\\d))?`,
+  `(\\d{1,2})(?:st|nd|rd|th)?(?:[-–]\\d{1,2}(?:st|nd|rd|th)?(?=[ \\t]))?(?:[ \\t]+of[ \\t]+|[ \\t]*[-/][ \\t]*|[ \\t]+)${MONTH_SRC}\\.?(?:(?:,[ \\t]*|[ \\t]+|[-/])((?:19|20)\\d{2})(?!\\d))?`,
   'iy',
 );
 const monthDay = new RegExp(
-  `${MONTH_SRC}\\.?(?:[ \\t]+|[-/])(\\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])|(?![\\d:]))(?:(?:,[ \\t]*|[ \\t]+|[-/])(\\d{4})(?!\\d))?`,
+  `${MONTH_SRC}\\.?(?:[ \\t]+|[-/])(\\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])|(?![\\d:]))(?:(?:,[ \\t]*|[ \\t]+|[-/])((?:19|20)\\d{2})(?!\\d))?`,
   'iy',
 );
 const clock = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?!\d)/y;
@@ -72,7 +72,8 @@ const militaryClock = /([01]\d|2[0-3])([0-5]\d)(?=Z(?![A-Za-z])|[ \t]*(?:hrs?|ho
 const noonMidnight = /(noon|midday|midnight)(?![a-z])/iy;
 /** "14h32", as French and other European writing has it: two-digit hours only, so "1h30" stays a duration. */
 const hourMark = /([01]\d|2[0-3])h([0-5]\d)(?![\d\p{L}])/uy;
-const numericOffset = /[ \t]?([+\-−])(\d{2}):?(\d{2})(?!\d)/y;
+// Not the end of a range of times: "00:33:20-00:33:24".
+const numericOffset = /[ \t]?([+\-−])(\d{2}):?(\d{2})(?!\d|:\d)/y;
 const dateTimeJoin = /(?:T|[ \t`]*[,:]?[ \t`]*(?:(?:at|around|about|@|~)[ \t]*)?)/iy;
 /** The last day of a range within one month ("-5" of "Feb 2-5"): not a time, not a longer number. */
 const dayOfRange = /[-–](?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:])/y;
@@ -250,7 +251,8 @@ function readTimePart(text: string, pos: number, machine: boolean): TimePart | n
   let end = first.end;
   let isMachine = machine || first.time.s !== null;
   const range = at(rangeJoin, text, end);
-  if (range && !(isMachine && /^[+\-−]\d\d:?\d\d/.test(text.slice(end, end + 6)))) {
+  // "12:00:00-07:00" is a time and its offset; "00:33:20-00:33:24" a range.
+  if (range && !(isMachine && /^[+\-−]\d\d:?\d\d(?!\d|:\d)/.test(text.slice(end, end + 8)))) {
     const second = readClock(text, rangeJoin.lastIndex);
     if (second) {
       end = second.end;

@@ -215,6 +215,8 @@ describe('clock times', () => {
     expect(utcOf('Feb 7 1506 UTC: patch released', { year: 2025 })).toBe('2025-02-07T15:06Z');
     expect(utcOf('Feb 8 0117 UTC: first report', { year: 2025 })).toBe('2025-02-08T01:17Z');
     expect(utcOf('Feb 7 2025 x')).toBe('2025-02-07');
+    // Followed by a zone, four digits are a time even when they could be a year.
+    expect(utcOf('Feb 9 1924 UTC: validator reports', { year: 2025 })).toBe('2025-02-09T19:24Z');
   });
   it('reads a range of times with seconds, not its end as an offset', () => {
     expect(written('00:33:20-00:33:24 UTC / 17:33:20 PDT: restart')).toBe('00:33:20-00:33:24 UTC');

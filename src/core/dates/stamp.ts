@@ -55,11 +55,11 @@ const dottedDate = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/y;
 const placeholderDate = /[\dXY]{4}-[\dMX?]{2}-[\dDX?]{2}(?![A-Za-z\d])/iy;
 // "21 April", "21st of April", "21-Apr-2025", and a range of days in one month ("25–26 August"), read as its first day.
 const dayMonth = new RegExp(
-  `(\\d{1,2})(?:st|nd|rd|th)?(?:[-–]\\d{1,2}(?:st|nd|rd|th)?(?=[ \\t]))?(?:[ \\t]+of[ \\t]+|[ \\t]*[-/][ \\t]*|[ \\t]+)${MONTH_SRC}\\.?(?:(?:,[ \\t]*|[ \\t]+|[-/])((?:19|20)\\d{2})(?!\\d))?`,
+  `(\\d{1,2})(?:st|nd|rd|th)?(?:[-–]\\d{1,2}(?:st|nd|rd|th)?(?=[ \\t]))?(?:[ \\t]+of[ \\t]+|[ \\t]*[-/][ \\t]*|[ \\t]+)${MONTH_SRC}\\.?(?:(?:,[ \\t]*|[ \\t]+|[-/])((?:19|20)\\d{2})(?!\\d)(?![ \\t]*(?:UTC|GMT|Z|hrs?|hours)(?![A-Za-z])))?`,
   'iy',
 );
 const monthDay = new RegExp(
-  `${MONTH_SRC}\\.?(?:[ \\t]+|[-/])(\\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])|(?![\\d:]))(?:(?:,[ \\t]*|[ \\t]+|[-/])((?:19|20)\\d{2})(?!\\d))?`,
+  `${MONTH_SRC}\\.?(?:[ \\t]+|[-/])(\\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])|(?![\\d:]))(?:(?:,[ \\t]*|[ \\t]+|[-/])((?:19|20)\\d{2})(?!\\d)(?![ \\t]*(?:UTC|GMT|Z|hrs?|hours)(?![A-Za-z])))?`,
   'iy',
 );
 const clock = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?!\d)/y;

@@ -388,6 +388,17 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('reads "MM-DD HH:MM" without a year, in the incident\'s year (the year before for a month far after it)', () => {
+    const md = '# Registry outage\n\n## Timeline\n\n- [12-05 16:21] bug introduced\n- [03-20 16:46] config updated\n- [03-26 17:40] node upgrade starts\n';
+    const r = fromText(md, { incidentDate: '2019-03-26' });
+    expect(brief(r)).toEqual([
+      [5, '2018-12-05T16:21Z', '12-05 16:21', 'bug introduced'],
+      [6, '2019-03-20T16:46Z', '03-20 16:46', 'config updated'],
+      [7, '2019-03-26T17:40Z', '03-26 17:40', 'node upgrade starts'],
+    ]);
+    expect(r.dateOrder).toBe('mdy');
+  });
+
   it('counts subsections once', () => {
     const md = '# X\n\n## Timeline\n\n### 2023-08-25\n\n- 10:00 a\n\n### 2023-08-26\n\n- 11:00 b\n';
     expect(fromText(md).events.map((e) => e.at)).toEqual(['2023-08-25T10:00Z', '2023-08-26T11:00Z']);

@@ -26,8 +26,11 @@ export function isRealDay(y: number, m: number, d: number): boolean {
 export function resolveDay(date: WrittenDate, order: NumericOrder, year: number | null): Day | null {
   let day: Day;
   if (date.kind === 'ymd') day = { y: date.y, m: date.m, d: date.d };
-  else if (date.kind === 'numeric') day = order === 'dmy' ? { y: date.y, m: date.b, d: date.a } : { y: date.y, m: date.a, d: date.b };
-  else {
+  else if (date.kind === 'numeric') {
+    const y = date.y ?? year;
+    if (y === null) return null;
+    day = order === 'dmy' ? { y, m: date.b, d: date.a } : { y, m: date.a, d: date.b };
+  } else {
     if (year === null) return null;
     day = { y: year, m: date.m, d: date.d };
   }

@@ -14,7 +14,7 @@ import { fixedZone, readZoneWord, utcZone, type Zone } from './zones.ts';
 export type WrittenDate =
   | { kind: 'ymd'; y: number; m: number; d: number }
   | { kind: 'md'; m: number; d: number }
-  | { kind: 'numeric'; a: number; b: number; y: number };
+  | { kind: 'numeric'; a: number; b: number; y: number | null };
 
 export interface ClockTime {
   h: number;
@@ -51,6 +51,8 @@ const leadWord = /(also|on|at|around|about|approx\.?|approximately|circa|ca\.|c\
 const weekday = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)\.?,?[ \t]+/iy;
 const isoDate = /(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/y;
 const numericDate = /(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/y;
+/** "03-26 23:04", "12/05 16:21": day and month without a year, only right before a clock time. */
+const numericNoYear = /(\d{1,2})[-/](\d{1,2})(?=[ \t]+\d{1,2}:\d{2}(?!\d))/y;
 const dottedDate = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/y;
 const placeholderDate = /[\dXY]{4}-[\dMX?]{2}-[\dDX?]{2}(?![A-Za-z\d])/iy;
 // "21 April", "21st of April", "21-Apr-2025", and a range of days in one month ("25–26 August"), read as its first day.
@@ -142,6 +144,13 @@ export function readDate(text: string, pos: number): DateMatch | null {
     const b = Number(m[2]);
     if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12)) return null;
     return { date: { kind: 'numeric', a, b, y: Number(m[3]) }, end: dottedDate.lastIndex, iso: false };
+  }
+  m = at(numericNoYear, text, i);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12)) return null;
+    return { date: { kind: 'numeric', a, b, y: null }, end: numericNoYear.lastIndex, iso: false };
   }
   m = at(dayMonth, text, i);
   if (m && plausibleMonth(m[2]!)) {

@@ -113,11 +113,15 @@ function extract(input: TimelineInput): TimelineResult {
   let lastMinutes: number | null = null;
   let section = -1;
   const yearFor = (date: WrittenDate): number | null => {
-    if (date.kind !== 'md') return null;
+    if (date.kind === 'ymd' || (date.kind === 'numeric' && date.y !== null)) return null;
+    const month = date.kind === 'md' ? date.m : decision.order === 'dmy' ? date.b : date.a;
     const ref = lastDay ?? ctxDay ?? incidentDay;
     if (!ref) return null;
     // "Jan 2" after "Dec 30" is the next year.
-    return ref.m - date.m > 6 ? ref.y + 1 : ref.y;
+    if (ref.m - month > 6) return ref.y + 1;
+    // Before anything dated, "Dec 5" in a postmortem of a March incident is the year before.
+    if (ref === incidentDay && month - ref.m > 6) return ref.y - 1;
+    return ref.y;
   };
   for (const item of walker.items) {
     if (item.section !== section) {

@@ -50,7 +50,8 @@ function runsForward(order: NumericOrder, items: readonly RawItem[], incidentDay
     let date: WrittenDate | null = null;
     if (item.kind === 'date') date = item.fromSectionHeading ? null : item.date;
     else if (item.stamp && !item.stamp.placeholder) date = item.stamp.date;
-    if (!date || date.kind === 'md') continue;
+    // Dates without a year ("Dec 5", "12-05 16:21") cannot show which order runs forward.
+    if (!date || date.kind === 'md' || (date.kind === 'numeric' && date.y === null)) continue;
     const day = resolveDay(date, order, null);
     if (!day) return false;
     if (incidentDay && daysBetween(day, incidentDay) < 0) return false;

@@ -56,6 +56,13 @@ describe('files without front matter', () => {
     expect([incident.title, incident.date]).toEqual(['Incident Report for Failed Reward Payout', '2024-03-08']);
   });
 
+  it('read a header written as a list of plain labels at the top', () => {
+    const text = '# Slow blocks\n\n- Date: 2025-DEC-5\n- Authors: Platform team\n- Root Causes: Bulk transfers overloaded block processing.\n- Status: resolved\n\n## Timeline\n\n- 22:11 first slow block\n';
+    const { incident } = extractIncident(parsePostmortem('notes.md', text));
+    expect([incident.date, incident.authors, incident.rootCause]).toEqual(['2025-12-05', ['Platform team'], 'Bulk transfers overloaded block processing.']);
+    expect(incident.timeline[0]).toMatchObject({ at: '2025-12-05T22:11Z' });
+  });
+
   it('else take the date from a blog address, the first timeline entry as written, or the opening sentence', () => {
     const address = extractIncident(parsePostmortem('post.md', '+++\ntitle = "Registry outage"\npath = "2023/09/01/registry-outage.html"\n+++\n\nText.\n'));
     expect(address.incident.date).toBe('2023-09-01');

@@ -79,6 +79,15 @@ export function paragraphLabel(p: Paragraph): { name: string; rest: PhrasingCont
   return null;
 }
 
+/** A plain label that opens a header list item ("- Date: 2025-12-05", "- Root Causes: …"), and what follows it. */
+function plainLabel(p: Paragraph): { name: string; rest: PhrasingContent[] } | null {
+  const [first, ...after] = p.children;
+  if (first?.type !== 'text') return null;
+  const m = /^([A-Za-z][A-Za-z /-]{0,40}):(?:\s|$)/.exec(first.value);
+  if (!m) return null;
+  return { name: m[1]!.trim(), rest: [{ ...first, value: first.value.slice(m[0].length) }, ...after] };
+}
+
 /** A bold label that opens a paragraph, with the blocks that go with it. */
 export interface LabelledBlock {
   lead: Paragraph;
@@ -89,8 +98,9 @@ export interface LabelledBlock {
 /**
  * The bold labels of a section: each paragraph that opens with one, with the blocks up to the next
  * label of any name; and, at the top of the document only (the preamble or the title's section),
- * each list item that opens with one, with the rest of the item. Lower down, such lists describe
- * things ("- **Solution**: Longhorn v1.6.2" under "Storage"), so they are not read.
+ * each list item that opens with a label, bold or plain ("- Date: …"), with the rest of the item.
+ * Lower down, such lists describe things ("- **Solution**: Longhorn v1.6.2" under "Storage"), so
+ * they are not read.
  */
 export function sectionLabels(section: Section): LabelledBlock[] {
   const blocks = ownChildren(section);
@@ -106,7 +116,7 @@ export function sectionLabels(section: Section): LabelledBlock[] {
     } else if (block.type === 'list' && section.depth <= 1) {
       for (const item of block.children) {
         const [lead, ...more] = item.children;
-        const itemLabel = lead?.type === 'paragraph' ? paragraphLabel(lead) : null;
+        const itemLabel = lead?.type === 'paragraph' ? (paragraphLabel(lead) ?? plainLabel(lead)) : null;
         if (itemLabel) found.push({ lead: lead as Paragraph, label: itemLabel, after: more });
       }
     }

@@ -19,7 +19,7 @@ describe('heading aliases', () => {
     ['What caused it?', 'rootCause'], ['How was it discovered?', 'detection'],
     ['Leadup', 'trigger'], ['Fault', 'rootCause'], ['Exploit', 'trigger'], ['The Rebuild', 'resolution'],
     ['3. Root cause', 'rootCause'], ['Moving Foward', 'actionItems'], ['Acknowledgements', 'other'], ['Appendix', 'other'],
-    ['The Effects', 'impact'], ['Precursors', 'trigger'],
+    ['The Effects', 'impact'], ['Precursors', 'trigger'], ['Things that went poorly', 'lessons'], ['Resulting Action', 'actionItems'],
     ['根因', 'rootCause'], ['时间线', 'timeline'], ['修复', 'resolution'], ['预防', 'actionItems'],
     ['Ursachen', 'rootCause'], ['Maßnahmen', 'actionItems'], ['Chronologie', 'timeline'], ['Leçons apprises', 'lessons'],
     ['Causa raíz', 'rootCause'], ['Línea de tiempo', 'timeline'],
@@ -65,6 +65,13 @@ describe('sections', () => {
     const parsed = parsePostmortem('x.md', '# Incident summary of the outage\n\n## Timeline\n\n### 2023-08-25\n\n- 10:00 a\n\n## Appendix\n\n### Graphs\n');
     expect(parsed.sections.map((s) => [s.heading, s.kind])).toEqual([
       ['Incident summary of the outage', 'other'], ['Timeline', 'timeline'], ['2023-08-25', 'timeline'], ['Appendix', 'other'], ['Graphs', 'other'],
+    ]);
+  });
+
+  it('nests a lone "# Timeline" among "##" sections as one of them, not as the title', () => {
+    const parsed = parsePostmortem('x.md', '---\ntitle: Slow responses\n---\n\nIntro.\n\n# Timeline\n\n- 18:53 first report\n\n## Root Cause\n\nFull disk.\n\n## Things that went poorly\n\nNo disk alert.\n');
+    expect(parsed.sections.filter((s) => s.node).map((s) => [s.heading, s.kind, s.depth])).toEqual([
+      ['Timeline', 'timeline', 2], ['Root Cause', 'rootCause', 2], ['Things that went poorly', 'lessons', 2],
     ]);
   });
 });

@@ -399,6 +399,11 @@ describe('nothing is dropped', () => {
     expect(r.dateOrder).toBe('mdy');
   });
 
+  it('skips a template\'s prompt left at the top of the timeline', () => {
+    const md = '# X\n\n## Timeline\n\nWhat was the exact timeline of the relevant events?\n\n(all times CET)\n\n- 2025-02-10 00:21 first report\n';
+    expect(brief(fromText(md))).toEqual([[9, '2025-02-09T23:21Z', '2025-02-10 00:21', 'first report']]);
+  });
+
   it('counts subsections once', () => {
     const md = '# X\n\n## Timeline\n\n### 2023-08-25\n\n- 10:00 a\n\n### 2023-08-26\n\n- 11:00 b\n';
     expect(fromText(md).events.map((e) => e.at)).toEqual(['2023-08-25T10:00Z', '2023-08-26T11:00Z']);

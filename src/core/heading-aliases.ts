@@ -79,6 +79,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'what we re doing about it', 'what we are changing', 'changes', 'going forward', 'next actions',
     'remediations and action items', 'action items and follow ups', 'steps to prevent recurrence',
     'preventing recurrence', 'how we ll prevent this', 'what s next', 'what is next', 'follow up tasks',
+    'resulting action', 'resulting actions', 'opportunities for improvement', 'areas for improvement',
     '预防', '改进', '后续', '待办', '再発防止策', '対策', 'maßnahmen', 'massnahmen', 'actions correctives', 'acciones', 'ações',
   ],
   lessons: [
@@ -104,7 +105,7 @@ const keywordRules: readonly [RegExp, SectionKind][] = [
   [/\bdetails of the fix\b|\bthe fix\b/, 'resolution'],
   [/\broot ?causes?\b|\bcontributing factors?\b|^why (did|does|do|was)\b|^details of the (bug|issue|problem|vulnerability)\b/, 'rootCause'],
   [/\baction items?\b|\bfollow ?ups?\b|\bprevent|\bcorrective\b|^improv(e|ing|ements?)\b|\bbeing done\b|\bnext steps\b|\bremediations?\b/, 'actionItems'],
-  [/\blessons?\b|\bwent (well|wrong)\b|\bgot lucky\b|\blearn(ed|t|ings)\b/, 'lessons'],
+  [/\blessons?\b|\bwent (well|wrong|poorly|badly)\b|\bgot lucky\b|\blearn(ed|t|ings)\b/, 'lessons'],
   [/\bimpact(ed)?\b/, 'impact'],
   [/\bresolution\b|\bmitigation\b|^recover(y|ing)\b|\bthe fix\b/, 'resolution'],
   [/\bdetection\b|\bdetected\b/, 'detection'],

@@ -21,7 +21,16 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
   }
   // A single top-level heading that opens the document is its title, never a section kind.
   const headings = blocks.filter((n) => n.type === 'heading');
-  const titleHeading = headings[0]?.depth === 1 && headings.filter((h) => h.depth === 1).length === 1 && headings.length > 1 ? headings[0] : null;
+  // Unless it names a section exactly ("# Timeline" under a front matter title).
+  const first = headings[0];
+  const titleHeading = first?.depth === 1 && headings.filter((h) => h.depth === 1).length === 1 && headings.length > 1
+    && exactSectionKind(toString(first).trim(), aliases) === 'other' ? first : null;
+  // A lone "# Timeline" among "##" sections (its H1 a slip, the title in front matter) nests as
+  // one of them, so "## Root Cause" after it is not inside it.
+  const h1s = headings.filter((h) => h.depth === 1);
+  const slipped = h1s.length === 1 && h1s[0] !== titleHeading && headings.some((h) => h.depth === 2)
+    && exactSectionKind(toString(h1s[0]!).trim(), aliases) !== 'other' ? h1s[0] : null;
+  const levelOf = (h: Heading): number => (h === slipped ? 2 : h.depth);
   const open: Section[] = [];
   /** The section each inheriting subsection took its kind from. */
   const inheritedFrom = new Map<Section, Section>();
@@ -29,11 +38,12 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
   const lastAtDepth = new Map<number, Section>();
   blocks.forEach((node, i) => {
     if (node.type !== 'heading') return;
-    while (open.length > 0 && open[open.length - 1]!.depth >= node.depth) open.pop();
+    const level = levelOf(node);
+    while (open.length > 0 && open[open.length - 1]!.depth >= level) open.pop();
     const children: RootContent[] = [];
     for (let j = i + 1; j < blocks.length; j++) {
       const next = blocks[j]!;
-      if (next.type === 'heading' && next.depth <= node.depth) break;
+      if (next.type === 'heading' && levelOf(next) <= level) break;
       children.push(next);
     }
     const heading = toString(node).trim();
@@ -45,11 +55,11 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     let kind = node === titleHeading ? 'other' : own !== 'other' ? own : (parent?.kind ?? sectionKindOf(heading, aliases));
     // "## May 12" or "## 13:20" straight after "## Timeline" (a day or an entry written at the
     // timeline's own level) goes on with the timeline.
-    if (kind === 'other' && lastAtDepth.get(node.depth)?.kind === 'timeline' && opensWithStamp(heading)) kind = 'timeline';
+    if (kind === 'other' && lastAtDepth.get(level)?.kind === 'timeline' && opensWithStamp(heading)) kind = 'timeline';
     const section: Section = {
       kind,
       heading,
-      depth: node.depth,
+      depth: level,
       line: node.position?.start.line ?? 1,
       node,
       children,
@@ -57,8 +67,8 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     if (parent && node !== titleHeading) inheritedFrom.set(section, inheritedFrom.get(parent) ?? parent);
     sections.push(section);
     open.push(section);
-    for (const depth of lastAtDepth.keys()) if (depth > node.depth) lastAtDepth.delete(depth);
-    lastAtDepth.set(node.depth, section);
+    for (const depth of lastAtDepth.keys()) if (depth > level) lastAtDepth.delete(depth);
+    lastAtDepth.set(level, section);
   });
   // "What went wrong?" on its own (no root-cause section, no "What went well" beside it, not under
   // lessons) is where a question-style postmortem tells its cause.

@@ -361,6 +361,8 @@ export class TimelineWalker {
     // "The timeline of events:" or "Below is what happened." introducing a list or table is not an entry.
     const introduces = next && (next.type === 'list' || next.type === 'table');
     if (!opensWithStamp && introduces && !this.current && (/:\s*$/.test(full) || (full.length <= 300 && introWords.test(full)))) return;
+    // A template's prompt left in: "What was the exact timeline of the relevant events?"
+    if (!opensWithStamp && full.length <= 300 && /\?\s*$/.test(full) && introWords.test(full)) return;
     if (!opensWithStamp && this.readStampsAfterText(reads)) return;
     this.readReads(reads, false);
   }

@@ -223,6 +223,10 @@ describe('clock times', () => {
     expect(utcOf('00:33:20-00:33:24 UTC: restart', { day: '2025-08-19' })).toBe('2025-08-19T00:33:20Z');
     expect(utcOf('12:00:00-07:00 x', { day: '2025-08-19' })).toBe('2025-08-19T19:00:00Z');
   });
+  it('puts the start of "1:42-1:59 PM" in the afternoon too', () => {
+    expect(utcOf('1:42-1:59 PM releases', { day: '2025-03-05' })).toBe('2025-03-05T13:42Z');
+    expect(utcOf('11:30-1:15 PM lunch outage', { day: '2025-03-05' })).toBe('2025-03-05T11:30Z');
+  });
   it('reads "11:21a" and "12:28p", the letter right after the time', () => {
     expect(written('2019-02-25 11:21a The API server went down')).toBe('2019-02-25 11:21a');
     expect(utcOf('1:05p pool imported', { day: '2019-02-25' })).toBe('2019-02-25T13:05Z');

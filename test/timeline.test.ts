@@ -404,6 +404,18 @@ describe('nothing is dropped', () => {
     expect(brief(fromText(md))).toEqual([[9, '2025-02-09T23:21Z', '2025-02-10 00:21', 'first report']]);
   });
 
+  it('reads bare times on a 12-hour clock as the afternoon going on, where the timeline writes AM and PM', () => {
+    const md = '# X\n\n## Timeline\n\n- 9:43 AM issue found\n- 11:57 patch discussed\n- 1:17 test shared\n- 1:42-1:59 PM releases\n- 9:35 retrospective\n';
+    expect(fromText(md, { incidentDate: '2025-03-05' }).events.map((e) => e.at)).toEqual([
+      '2025-03-05T09:43Z', '2025-03-05T11:57Z', '2025-03-05T13:17Z', '2025-03-05T13:42Z', '2025-03-05T21:35Z',
+    ]);
+    // A 24-hour time with its leading zero stays as written, and so does every time where no AM or PM is written.
+    expect(fromText('# X\n\n## Timeline\n\n- 2:05 PM a\n- 15:00 b\n- 09:30 c\n', { incidentDate: '2025-03-05' }).events.map((e) => e.at?.slice(11)))
+      .toEqual(['14:05Z', '15:00Z', '09:30Z']);
+    expect(fromText('# X\n\n## Timeline\n\n- 11:57 a\n- 1:17 b\n', { incidentDate: '2025-03-05' }).events.map((e) => e.at?.slice(11)))
+      .toEqual(['11:57Z', '01:17Z']);
+  });
+
   it('counts subsections once', () => {
     const md = '# X\n\n## Timeline\n\n### 2023-08-25\n\n- 10:00 a\n\n### 2023-08-26\n\n- 11:00 b\n';
     expect(fromText(md).events.map((e) => e.at)).toEqual(['2023-08-25T10:00Z', '2023-08-26T11:00Z']);

@@ -21,6 +21,8 @@ export interface ClockTime {
   m: number;
   /** Seconds, or null when not written. */
   s: number | null;
+  /** Written on a 12-hour clock, with AM or PM (or as noon or midnight). */
+  twelveHour?: true;
 }
 
 export interface Stamp {
@@ -190,7 +192,9 @@ function readClock(text: string, pos: number): TimeMatch | null {
     if (mer && h >= 1 && h <= 12) {
       h = twelveHour(h, mer[1]!);
       end = merEnd;
-    } else if (mer && h >= 13 && h <= 23 && mer[1]!.toLowerCase() === 'p') {
+      return { time: { h, m: min, s, twelveHour: true }, end };
+    }
+    if (mer && h >= 13 && h <= 23 && mer[1]!.toLowerCase() === 'p') {
       // "13:55 PM": a 24-hour time with a redundant PM.
       end = merEnd;
     }
@@ -201,7 +205,7 @@ function readClock(text: string, pos: number): TimeMatch | null {
   if (m) {
     const h = Number(m[1]);
     if (h < 1 || h > 12) return null;
-    return { time: { h: twelveHour(h, m[2]!), m: 0, s: null }, end: hourMeridiem.lastIndex };
+    return { time: { h: twelveHour(h, m[2]!), m: 0, s: null, twelveHour: true }, end: hourMeridiem.lastIndex };
   }
   m = at(hourMark, text, pos);
   if (m) return { time: { h: Number(m[1]), m: Number(m[2]), s: null }, end: hourMark.lastIndex };
@@ -214,7 +218,7 @@ function readClock(text: string, pos: number): TimeMatch | null {
     return { time: { h: Number(m[1]), m: Number(m[2]), s: null }, end };
   }
   m = at(noonMidnight, text, pos);
-  if (m) return { time: { h: m[1]!.toLowerCase() === 'midnight' ? 0 : 12, m: 0, s: null }, end: noonMidnight.lastIndex };
+  if (m) return { time: { h: m[1]!.toLowerCase() === 'midnight' ? 0 : 12, m: 0, s: null, twelveHour: true }, end: noonMidnight.lastIndex };
   return null;
 }
 
@@ -266,6 +270,10 @@ function readTimePart(text: string, pos: number, machine: boolean): TimePart | n
     if (second) {
       end = second.end;
       isMachine = false;
+      // "1:42-1:59 PM": the start is in the same half of the day as the end.
+      if (second.time.twelveHour && !first.time.twelveHour && second.time.h >= 12 && first.time.h >= 1 && first.time.h < 12 && first.time.h + 12 <= second.time.h) {
+        first.time = { ...first.time, h: first.time.h + 12, twelveHour: true };
+      }
     }
   }
   if (text[end] === '+' && !/[\d]/.test(text[end + 1] ?? '')) end++;

@@ -107,6 +107,9 @@ function extract(input: TimelineInput): TimelineResult {
     if (fallbackZone === undefined) fallbackZone = documentZone(sections);
     return fallbackZone ?? defaultZone;
   };
+  // Sections that write some times with AM or PM: there a bare "1:17" after "11:57" is in the afternoon.
+  const twelveHourSections = new Set<number>();
+  for (const item of walker.items) if (item.kind === 'entry' && item.stamp?.time?.twelveHour) twelveHourSections.add(item.section);
   const events: TimelineEvent[] = [];
   let ctxDay: Day | null = null;
   let lastDay: Day | null = null;
@@ -139,7 +142,7 @@ function extract(input: TimelineInput): TimelineResult {
       }
       continue;
     }
-    const result = resolveEntry(item, decision.order, zoneFor, { ctxDay, lastDay, lastMinutes, incidentDay }, yearFor);
+    const result = resolveEntry(item, decision.order, zoneFor, { ctxDay, lastDay, lastMinutes, incidentDay, twelveHour: twelveHourSections.has(item.section) }, yearFor);
     if (result.day) {
       lastDay = result.day;
       lastMinutes = result.minutes;
@@ -155,6 +158,8 @@ interface Context {
   lastDay: Day | null;
   lastMinutes: number | null;
   incidentDay: Day | null;
+  /** The section writes some of its times with AM or PM. */
+  twelveHour: boolean;
 }
 
 interface Resolved {
@@ -184,7 +189,7 @@ function resolveEntry(
   yearFor: (date: WrittenDate) => number | null,
 ): Resolved {
   const base: TimelineEvent = { at: null, precision: null, text: entryText(entry), source: 'timeline', line: entry.line, written: entry.written, timezone: null };
-  const stamp = entry.stamp;
+  let stamp = entry.stamp;
   const quoted = entry.written ? `"${entry.written}"` : 'This entry';
   if (!stamp) {
     // An entry with no time of its own takes the day of the date heading or line it sits under.
@@ -211,7 +216,15 @@ function resolveEntry(
         problem: `Time ${quoted} has no date: put a date line or heading (such as "### 2025-04-21") above it, or give the postmortem a date.`,
       };
     }
-    const minutes = stamp.time!.h * 60 + stamp.time!.m;
+    let minutes = stamp.time!.h * 60 + stamp.time!.m;
+    // On a 12-hour clock, "1:17" after "11:57" is 13:17: the afternoon goes on ("09:30", with its
+    // leading zero, is a 24-hour time).
+    if (ctx.twelveHour && !stamp.time!.twelveHour && stamp.time!.h >= 1 && stamp.time!.h < 12 && ctx.lastMinutes !== null
+      && !/(?:^|\D)0\d[:.h]/.test(entry.written ?? '')
+      && minutes < ctx.lastMinutes && minutes + 12 * 60 >= ctx.lastMinutes) {
+      stamp = { ...stamp, time: { ...stamp.time!, h: stamp.time!.h + 12 } };
+      minutes += 12 * 60;
+    }
     // Past midnight: a time far earlier than a late-evening entry before it is on the next day.
     if (ctx.lastDay && ctx.lastMinutes !== null && ctx.lastMinutes >= 18 * 60 && minutes <= 12 * 60 && ctx.lastMinutes - minutes >= 8 * 60) {
       day = nextDay(day);

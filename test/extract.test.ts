@@ -48,6 +48,8 @@ describe('files without front matter', () => {
   it('take the date from the file name when the H1 has none', () => {
     const { incident } = extractIncident(parsePostmortem('2023-01-23-ingress-upgrade.md', '# Ingress upgrade\n\nText.\n'));
     expect(incident.date).toBe('2023-01-23');
+    expect(extractIncident(parsePostmortem('20260414_ide_outage.md', '# IDE outage\n\nText.\n')).incident.date).toBe('2026-04-14');
+    expect(extractIncident(parsePostmortem('build_12345678.md', '# Build\n\nText.\n')).incident.date).toBeNull();
   });
 
   it('take title and date from a report header written as headings', () => {

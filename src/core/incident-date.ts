@@ -26,7 +26,10 @@ export function incidentDateOf(parsed: ParsedPostmortem, dateOrder: DateOrder = 
   if (iso) return iso[0];
   // A blog's front matter often dates the post only in its address (Zola `path`, Jekyll `permalink`).
   const address = ['path', 'url', 'permalink'].map((key) => (typeof data[key] === 'string' ? (data[key] as string).slice(0, 200) : '')).join(' ');
-  const candidates = [date, ...titles(parsed), headerDate, address, basename(parsed.file).replace(/\.[^.]+$/, '')];
+  const name = basename(parsed.file).replace(/\.[^.]+$/, '');
+  // A file name may write its date without separators: "20260414_outage", "elan_20210305".
+  const compact = /(?:^|[^\d])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/.exec(name);
+  const candidates = [date, ...titles(parsed), headerDate, address, name, compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : ''];
   const year = /\b(?:19|20)\d{2}\b/.exec(candidates.join(' '));
   const yearHint = year ? Number(year[0]) : undefined;
   for (const text of candidates) {

@@ -36,7 +36,6 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'str
 /** Tags or categories from front matter the schema refused, split as the schema splits them. */
 const taxonomy = (v: unknown): string[] => (typeof v === 'string' ? splitTaxonomy(v) : list(v));
 
-/** The first `#` heading's text, if any. */
 /**
  * The title a document gives in its headings: its first H1; else, in a document without front
  * matter, its first heading ("## Incident Report for …"). A front matter block, even one that cannot
@@ -184,7 +183,7 @@ const milestoneWords = {
 
 type HeaderField = 'date' | 'started' | 'detected' | 'mitigated' | 'resolved' | 'severity' | 'authors';
 
-/** Bold labels that give a field in a report's header ("**Start time:** 2024-01-05 14:32 UTC", "**Severity:** SEV2"). */
+/** Labels that give a field in a report's header ("**Start time:** 2024-01-05 14:32 UTC", "- Date: 2025-12-05", "## Severity: SEV2"). */
 const headerLabels = new Map<string, HeaderField>([
   ...['date', 'incident date', 'date of incident', 'date of the incident', 'outage date', 'date of outage', 'event date'].map((n) => [n, 'date'] as const),
   ...['start', 'start time', 'started', 'started at', 'incident start', 'impact start', 'start of impact', 'outage start', 'began'].map((n) => [n, 'started'] as const),
@@ -195,7 +194,7 @@ const headerLabels = new Map<string, HeaderField>([
   ...['authors', 'author', 'written by', 'postmortem owner', 'postmortem author', 'postmortem authors'].map((n) => [n, 'authors'] as const),
 ]);
 
-/** The text of each field a report's header gives as a bold label or a table row, in the sections of no role (first of each). */
+/** The text of each field a report's header gives (a label, a table row, a `Field: value` heading) in the sections of no role, the first of each. */
 function headerFields(sections: readonly Section[]): Partial<Record<HeaderField, string>> {
   const found: Partial<Record<HeaderField, string>> = {};
   const take = (name: string, value: string): void => {
@@ -236,7 +235,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   }
   const name = basename(parsed.file, extname(parsed.file));
   const timezone = fm?.timezone ?? (typeof raw.timezone === 'string' && timeZoneSchema.safeParse(raw.timezone).success ? raw.timezone : config.timezone);
-  // Fields a report gives as bold labels in its header stand in for front matter that lacks them.
+  // Fields a report gives in its header (labels, a table, headings) stand in for front matter that lacks them.
   const header = headerFields(parsed.sections);
   let date = incidentDateOf(parsed, config.dateOrder, header.date);
   const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: timelineDayOf(parsed, date, config.dateOrder), timezone, dateOrder: config.dateOrder });

@@ -154,6 +154,22 @@ describe('action items', () => {
     ]);
   });
 
+  it('takes the steps a paragraph enumerates in prose as one item each', () => {
+    const md = [
+      '## How will we prevent this?', '',
+      'We will change three things. First, the bot keeps its state in a variable, not a session.',
+      'Second, reloads are tested in CI ([#12](https://git.example/12)). Finally, @dana adds a rebuild command.', '',
+      '## Follow-up', '', 'At first, nobody noticed. Then we rebuilt it.',
+    ].join('\n');
+    expect(items(md).map((i) => [i.line, i.text, i.owner, i.links])).toEqual([
+      [3, 'First, the bot keeps its state in a variable, not a session.', null, []],
+      [4, 'Second, reloads are tested in CI (#12).', null, ['https://git.example/12']],
+      [4, 'Finally, @dana adds a rebuild command.', '@dana', []],
+      // One step word alone (and not opening a sentence) is no enumeration.
+      [8, 'At first, nobody noticed. Then we rebuilt it.', null, []],
+    ]);
+  });
+
   it('reads tables with Owner, Status and Link columns', () => {
     const md = '## Follow-up\n\n| Action | Owner | Status | Link |\n|---|---|---|---|\n| Ship logs | @carol | Done | [#7](https://x.test/7) |\n| Test restores | Dan | Open | - |\n';
     expect(items(md)).toMatchObject([

@@ -205,9 +205,58 @@ function labelledIn(blocks: readonly RootContent[], items: ActionItem[]): void {
   }
 }
 
+/** A word that can open an enumerated step: "First, …", "Second …", "Finally, …". */
+const stepWord = /\b(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|finally|lastly)\b,?\s/gi;
+
+/** Whether `index` starts a sentence: nothing but a few spaces between it and `.`, `!`, `?`, `;` or the start. */
+function opensSentence(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && index - i <= 8 && /\s/.test(text[i]!)) i--;
+  return i < 0 || (i < index - 1 && '.!?;'.includes(text[i]!));
+}
+
+/** The links of a paragraph, each with its offset in the paragraph's text (as `toString` gives it). */
+function linksAt(p: Paragraph): { url: string; at: number }[] {
+  const found: { url: string; at: number }[] = [];
+  let pos = 0;
+  const walk = (n: Nodes): void => {
+    if (n.type === 'link') found.push({ url: n.url, at: pos });
+    if ('value' in n && typeof n.value === 'string' && !('children' in n)) {
+      if (n.type === 'text' && n.value.includes('://')) for (const m of n.value.slice(0, 4000).matchAll(bareUrl)) found.push({ url: m[0], at: pos + m.index });
+      if (n.type === 'text' || n.type === 'inlineCode') pos += n.value.length;
+    } else if ('children' in n) {
+      for (const c of n.children) walk(c as Nodes);
+    }
+  };
+  walk(p);
+  return found;
+}
+
+/**
+ * The steps a paragraph enumerates in prose ("First, I am going to … Second, … Finally, …"), one
+ * item each; null unless it opens a sentence with "First" and goes on with at least one more step.
+ */
+function enumeratedSteps(p: Paragraph): ActionItem[] | null {
+  const text = toString(p);
+  const starts = [...text.slice(0, 20_000).matchAll(stepWord)].filter((m) => opensSentence(text, m.index));
+  if (starts.length < 2 || !/^first/i.test(starts[0]![0])) return null;
+  const links = linksAt(p);
+  const line = p.position?.start.line ?? 1;
+  return starts.map((m, k) => {
+    const from = m.index;
+    const to = starts[k + 1]?.index ?? text.length;
+    const step = text.slice(from, to).replace(/\s+/g, ' ').trim();
+    const own = [...new Set(links.filter((l) => l.at >= from && l.at < to).map((l) => l.url))];
+    // Lines of the paragraph before the step (its text keeps the soft line breaks).
+    const at = line + (text.slice(0, from).match(/\n/g)?.length ?? 0);
+    return { text: step, done: false, owner: ownerOf(step), links: own, refs: refsOf(step), line: at };
+  });
+}
+
 /**
  * Action items of every action-items section (paragraphs count when a section has no list or
- * table), then labelled actions elsewhere, in document order.
+ * table; a paragraph that enumerates steps in prose gives one item a step), then labelled actions
+ * elsewhere, in document order.
  */
 export function extractActionItems(sections: readonly Section[]): ActionItem[] {
   const top = topSections(sections, 'actionItems');
@@ -219,7 +268,8 @@ export function extractActionItems(sections: readonly Section[]): ActionItem[] {
       continue;
     }
     for (const block of section.children) {
-      if (block.type === 'paragraph' && toString(block).trim().length > 0) items.push(fromParagraph(block));
+      if (block.type !== 'paragraph' || toString(block).trim().length === 0) continue;
+      for (const item of enumeratedSteps(block) ?? [fromParagraph(block)]) items.push(item);
     }
   }
   const labelled: ActionItem[] = [];

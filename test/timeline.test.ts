@@ -399,6 +399,11 @@ describe('nothing is dropped', () => {
     expect(r.dateOrder).toBe('mdy');
   });
 
+  it('skips a sentence that sums up the duration before the first entry', () => {
+    const md = '# X\n\n## Timeline\n\nIt took 1 hour and 31 minutes from the first report to the fix.\n\n### 2020-02-20\n\n- 21:17 UTC first report\n';
+    expect(brief(fromText(md))).toEqual([[9, '2020-02-20T21:17Z', '21:17 UTC', 'first report']]);
+  });
+
   it('skips a template\'s prompt left at the top of the timeline', () => {
     const md = '# X\n\n## Timeline\n\nWhat was the exact timeline of the relevant events?\n\n(all times CET)\n\n- 2025-02-10 00:21 first report\n';
     expect(brief(fromText(md))).toEqual([[9, '2025-02-09T23:21Z', '2025-02-10 00:21', 'first report']]);

@@ -92,6 +92,8 @@ const eventHeader = /^(?:events?|descriptions?|what|what happened|details?|actio
 
 /** "All times in CET", "Times are UTC", "All times approximate": a line about the timeline, not an entry. */
 const metaLine = /^\W{0,4}(?:(?:note|nb)\W{1,3})?(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?|hours)\b|^\W{0,4}(?:time\s*zones?|tz)\s*(?:is|are|:|=)|\b(?:all\s+)?times\s+(?:are\s+)?(?:in|shown in|given in|listed in)\b/i;
+/** A sentence that sums up how long the incident took, not an entry of it. */
+const durationSummary = /^(?:it took\b|in total\b|the (?:whole |entire )?(?:incident|outage|downtime|disruption) lasted\b|total (?:duration|downtime|time to \w+)\b)/i;
 const introWords = /\b(?:timeline|below|following|as follows|chronolog\w*|sequence of events)\b/i;
 /**
  * Section kinds whose bold label inside a timeline sets text aside: "**Root causes:**" and the list
@@ -363,6 +365,8 @@ export class TimelineWalker {
     if (!opensWithStamp && introduces && !this.current && (/:\s*$/.test(full) || (full.length <= 300 && introWords.test(full)))) return;
     // A template's prompt left in: "What was the exact timeline of the relevant events?"
     if (!opensWithStamp && full.length <= 300 && /\?\s*$/.test(full) && introWords.test(full)) return;
+    // A summary of the whole before its first entry: "It took 91 minutes from the first report to the fix."
+    if (!opensWithStamp && !this.current && full.length <= 400 && durationSummary.test(full)) return;
     if (!opensWithStamp && this.readStampsAfterText(reads)) return;
     this.readReads(reads, false);
   }

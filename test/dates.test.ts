@@ -227,6 +227,13 @@ describe('clock times', () => {
     expect(utcOf('1:42-1:59 PM releases', { day: '2025-03-05' })).toBe('2025-03-05T13:42Z');
     expect(utcOf('11:30-1:15 PM lunch outage', { day: '2025-03-05' })).toBe('2025-03-05T11:30Z');
   });
+  it('reads a time counted from an earlier one, and "After 02:10 CET"', () => {
+    expect(readStamp('+10 minutes: retried')).toMatchObject({ date: null, time: null, after: 10 });
+    expect(readStamp('T+2h checkout')).toMatchObject({ after: 120 });
+    expect(readStamp('+1 day: follow-up')).toMatchObject({ after: 1440 });
+    expect(readStamp('+3 nodes joined')).toBeNull();
+    expect(written('After 02:10 CET: all clear')).toBe('02:10 CET');
+  });
   it('reads "11:21a" and "12:28p", the letter right after the time', () => {
     expect(written('2019-02-25 11:21a The API server went down')).toBe('2019-02-25 11:21a');
     expect(utcOf('1:05p pool imported', { day: '2019-02-25' })).toBe('2019-02-25T13:05Z');

@@ -399,6 +399,23 @@ describe('nothing is dropped', () => {
     expect(r.dateOrder).toBe('mdy');
   });
 
+  it('counts "+10 minutes" from the last entry given in full, and warns when there is none', () => {
+    const md = '# X\n\n## Timeline\n\n- +5 min: pager fires\n- July 2 2025, 11:00 AM UTC: snapshot taken\n- +10 minutes: upgrade retried\n- T+2h: checkout passes\n';
+    const r = fromText(md);
+    expect(brief(r)).toEqual([
+      [5, null, '+5 min', 'pager fires'],
+      [6, '2025-07-02T11:00Z', 'July 2 2025, 11:00 AM UTC', 'snapshot taken'],
+      [7, '2025-07-02T11:10Z', '+10 minutes', 'upgrade retried'],
+      [8, '2025-07-02T13:00Z', 'T+2h', 'checkout passes'],
+    ]);
+    expect(r.diagnostics.map((d) => [d.line, d.message])).toEqual([[5, expect.stringContaining('counts from an earlier time')]]);
+  });
+
+  it('reads four digits after a date as its time: "2024-03-12 0616: wrong block"', () => {
+    const md = '# X\n\n## Timeline (UTC)\n\n- 2024-03-12 0616: wrong block produced\n- 2024-03-12 0619: alerts fire\n';
+    expect(fromText(md).events.map((e) => e.at)).toEqual(['2024-03-12T06:16Z', '2024-03-12T06:19Z']);
+  });
+
   it('skips a sentence that sums up the duration before the first entry', () => {
     const md = '# X\n\n## Timeline\n\nIt took 1 hour and 31 minutes from the first report to the fix.\n\n### 2020-02-20\n\n- 21:17 UTC first report\n';
     expect(brief(fromText(md))).toEqual([[9, '2020-02-20T21:17Z', '21:17 UTC', 'first report']]);

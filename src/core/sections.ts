@@ -50,8 +50,10 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     // Subsections belong to the kind of the section they sit in ("### 2023-08-25" under "## Timeline").
     const parent = open.findLast((s) => s.kind !== 'other');
     // Under a summary, a subsection named for another kind ("### Mitigation:" under "## Details:")
-    // is that kind; elsewhere subsections keep their parent's ("### Detection" under action items).
-    const own = parent?.kind === 'summary' ? exactSectionKind(heading, aliases) : 'other';
+    // is that kind, and a timeline is a timeline wherever it sits ("### Timeline (UTC)" under
+    // "## Recovery"); elsewhere subsections keep their parent's ("### Detection" under action items).
+    const exact = parent ? exactSectionKind(heading, aliases) : 'other';
+    const own = parent?.kind === 'summary' || exact === 'timeline' ? exact : 'other';
     let kind = node === titleHeading ? 'other' : own !== 'other' ? own : (parent?.kind ?? sectionKindOf(heading, aliases));
     // "## May 12" or "## 13:20" straight after "## Timeline" (a day or an entry written at the
     // timeline's own level) goes on with the timeline.

@@ -37,6 +37,8 @@ export interface Stamp {
   start: number;
   /** Index just after the stamp. */
   end: number;
+  /** A time written relative to the last one given in full ("+10 minutes", "T+2h"): minutes after it. */
+  after?: number;
 }
 
 /** Longest stretch of text a stamp is looked for in. */
@@ -49,7 +51,7 @@ const monthIndex: Record<string, number> = {
 };
 
 const leadSymbol = /(?:[~±≈]|\+\/-|\+-)[ \t]*/y;
-const leadWord = /(also|on|at|around|about|approx\.?|approximately|circa|ca\.|c\.|from|by|since|starting|beginning|until)[ \t]+/iy;
+const leadWord = /(also|on|at|around|about|approx\.?|approximately|circa|ca\.|c\.|from|by|since|starting|beginning|until|after|before)[ \t]+/iy;
 const weekday = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)\.?,?[ \t]+/iy;
 const isoDate = /(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/y;
 const numericDate = /(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/y;
@@ -73,6 +75,10 @@ const shortMeridiem = /([ap])(?![\p{L}\d])/iuy;
 const hourMeridiem = /(\d{1,2})[ \t]*([ap])\.?m\.?(?![a-z])/iy;
 /** "1405Z", "0930 UTC", "2200 hrs": four digits count as a time only with a zone or "hrs" after them. */
 const militaryClock = /([01]\d|2[0-3])([0-5]\d)(?=Z(?![A-Za-z])|[ \t]*(?:hrs?|hours)(?![a-z])|[ \t]+(?:UTC|GMT)(?![A-Za-z]))/y;
+/** "+10 minutes", "+3 min", "T+2h", "+1 day": a time counted from the last one given in full. */
+const relativeTime = /T?\+[ \t]?(\d{1,4})[ \t]?(minutes?|mins?|m|hours?|hrs?|h|days?|d)(?![\p{L}\d])/iuy;
+/** Four digits right after a date and before its text ("2024-03-12 0616: …", "2024-03-12 0616 - …"). */
+const dateThenHhmm = /([01]\d|2[0-3])([0-5]\d)(?=:\s|[ \t]+[-–—][ \t])/y;
 const noonMidnight = /(noon|midday|midnight)(?![a-z])/iy;
 /** "14h32", as French and other European writing has it: two-digit hours only, so "1h30" stays a duration. */
 const hourMark = /([01]\d|2[0-3])h([0-5]\d)(?![\d\p{L}])/uy;
@@ -301,7 +307,7 @@ export function readStamp(line: string, from = 0): Stamp | null {
     const word = at(leadWord, text, i);
     if (!word) break;
     const w = word[1]!.toLowerCase();
-    if (!['on', 'at', 'also', 'from', 'by', 'since', 'starting', 'beginning', 'until'].includes(w)) approximate = true;
+    if (!['on', 'at', 'also', 'from', 'by', 'since', 'starting', 'beginning', 'until', 'after', 'before'].includes(w)) approximate = true;
     i = leadWord.lastIndex;
     if (!approximate) start = i;
   }
@@ -315,6 +321,13 @@ export function readStamp(line: string, from = 0): Stamp | null {
         break;
       }
     }
+  }
+  const relative = at(relativeTime, text, i);
+  if (relative) {
+    const n = Number(relative[1]);
+    const unit = relative[2]!.toLowerCase();
+    const after = unit.startsWith('d') ? n * 1440 : unit.startsWith('h') ? n * 60 : n;
+    return { date: null, time: null, zone: null, approximate, placeholder: false, start, end: relativeTime.lastIndex, after };
   }
   const date = readDate(text, i);
   if (date) {
@@ -334,11 +347,17 @@ export function readStamp(line: string, from = 0): Stamp | null {
     }
     const join = at(dateTimeJoin, text, end);
     if (join) {
-      const part = readTimePart(text, dateTimeJoin.lastIndex, date.iso && text[end] === 'T');
+      const from = dateTimeJoin.lastIndex;
+      const part = readTimePart(text, from, date.iso && text[end] === 'T');
+      const bare = part ? null : at(dateThenHhmm, text, from);
       if (part) {
         time = part.time;
         zone = part.zone;
         end = part.end;
+      } else if (bare && from > end) {
+        // "2024-03-12 0616: wrong block": four digits after a date, before the text, are its time.
+        time = { h: Number(bare[1]), m: Number(bare[2]), s: null };
+        end = dateThenHhmm.lastIndex;
       }
     }
     return { date: date.date, time, zone, approximate, placeholder: false, start, end };

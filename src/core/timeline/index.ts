@@ -114,6 +114,7 @@ function extract(input: TimelineInput): TimelineResult {
   let ctxDay: Day | null = null;
   let lastDay: Day | null = null;
   let lastMinutes: number | null = null;
+  let anchor: Context['anchor'] = null;
   let section = -1;
   const yearFor = (date: WrittenDate): number | null => {
     if (date.kind === 'ymd' || (date.kind === 'numeric' && date.y !== null)) return null;
@@ -129,6 +130,7 @@ function extract(input: TimelineInput): TimelineResult {
   for (const item of walker.items) {
     if (item.section !== section) {
       section = item.section;
+      anchor = null;
       ctxDay = null;
       lastDay = null;
       lastMinutes = null;
@@ -142,11 +144,12 @@ function extract(input: TimelineInput): TimelineResult {
       }
       continue;
     }
-    const result = resolveEntry(item, decision.order, zoneFor, { ctxDay, lastDay, lastMinutes, incidentDay, twelveHour: twelveHourSections.has(item.section) }, yearFor);
+    const result = resolveEntry(item, decision.order, zoneFor, { anchor, ctxDay, lastDay, lastMinutes, incidentDay, twelveHour: twelveHourSections.has(item.section) }, yearFor);
     if (result.day) {
       lastDay = result.day;
       lastMinutes = result.minutes;
     }
+    if (result.event.at && result.minutes !== null && item.stamp?.after === undefined) anchor = { at: result.event.at, timezone: result.event.timezone };
     events.push(result.event);
     if (result.problem) diagnostics.push(diagnostic('timeline-time', 'warning', result.problem, { line: item.line, column: item.column }));
   }
@@ -154,6 +157,8 @@ function extract(input: TimelineInput): TimelineResult {
 }
 
 interface Context {
+  /** The last entry given in full (its UTC instant and zone): relative times count from it. */
+  anchor: { at: string; timezone: string | null } | null;
   ctxDay: Day | null;
   lastDay: Day | null;
   lastMinutes: number | null;
@@ -167,6 +172,12 @@ interface Resolved {
   day: Day | null;
   minutes: number | null;
   problem: string | null;
+}
+
+/** A UTC instant as `toUtcInstant` writes it (`YYYY-MM-DDTHH:MM[:SS]Z`), `minutes` later, in the same form. */
+function addMinutes(at: string, minutes: number): string {
+  const t = new Date(Date.parse(at) + minutes * 60_000).toISOString();
+  return at.length > 17 ? `${t.slice(0, 19)}Z` : `${t.slice(0, 16)}Z`;
 }
 
 /** The entry's text: parts joined, whitespace collapsed, stray separators and table pipes trimmed. */
@@ -198,6 +209,12 @@ function resolveEntry(
   }
   if (stamp.placeholder) {
     return { event: base, day: null, minutes: null, problem: `${quoted} is not a readable date; write the real date (YYYY-MM-DD), or leave the entry undated.` };
+  }
+  if (stamp.after !== undefined) {
+    // "+10 minutes": counted from the last entry given in full.
+    if (!ctx.anchor) return { event: base, day: null, minutes: null, problem: `${quoted} counts from an earlier time, but no entry before it gives one; write the time in full.` };
+    const at = addMinutes(ctx.anchor.at, stamp.after);
+    return { event: { ...base, at, precision: at.length > 17 ? 'second' : 'minute', timezone: ctx.anchor.timezone }, day: null, minutes: null, problem: null };
   }
   let day: Day | null;
   if (stamp.date) {

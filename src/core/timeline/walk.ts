@@ -557,7 +557,7 @@ export class TimelineWalker {
         if (!t) continue;
         filled++;
         const s = readStamp(t);
-        if (s && (s.date || s.time)) stamped++;
+        if (s && (s.date || s.time || s.after !== undefined)) stamped++;
       }
       if (filled > 0 && stamped * 2 >= filled) return i;
     }

@@ -227,6 +227,9 @@ describe('clock times', () => {
     expect(utcOf('1:42-1:59 PM releases', { day: '2025-03-05' })).toBe('2025-03-05T13:42Z');
     expect(utcOf('11:30-1:15 PM lunch outage', { day: '2025-03-05' })).toBe('2025-03-05T11:30Z');
   });
+  it('reads an ISO date written with non-breaking hyphens', () => {
+    expect(utcOf('2026\u201101\u201122 14:28:08 EL restarted')).toBe('2026-01-22T14:28:08Z');
+  });
   it('reads a time counted from an earlier one, and "After 02:10 CET"', () => {
     expect(readStamp('+10 minutes: retried')).toMatchObject({ date: null, time: null, after: 10 });
     expect(readStamp('T+2h checkout')).toMatchObject({ after: 120 });

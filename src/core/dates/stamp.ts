@@ -53,7 +53,8 @@ const monthIndex: Record<string, number> = {
 const leadSymbol = /(?:[~±≈]|\+\/-|\+-)[ \t]*/y;
 const leadWord = /(also|on|at|around|about|approx\.?|approximately|circa|ca\.|c\.|from|by|since|starting|beginning|until|after|before)[ \t]+/iy;
 const weekday = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)\.?,?[ \t]+/iy;
-const isoDate = /(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/y;
+// The separator may be a non-breaking hyphen (U+2011), as text copied from a rendered page has it.
+const isoDate = /(\d{4})([-/.\u2010\u2011])(\d{1,2})\2(\d{1,2})(?!\d)/y;
 const numericDate = /(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/y;
 /** "03-26 23:04", "12/05 16:21": day and month without a year, only right before a clock time. */
 const numericNoYear = /(\d{1,2})[-/](\d{1,2})(?=[ \t]+\d{1,2}:\d{2}(?!\d))/y;

@@ -189,7 +189,7 @@ describe('clock times', () => {
     expect(written('25–26 August: database failover')).toBe('25–26 August');
   });
   it('reads approximate markers and keeps them in the written text', () => {
-    for (const text of ['~14:05 x', '± 14:05 x', 'approx. 14:05 x', 'circa 14:05 x', 'around 14:05 x', 'c. 14:05 x']) {
+    for (const text of ['~14:05 x', '± 14:05 x', 'approx. 14:05 x', 'circa 14:05 x', 'around 14:05 x', 'c. 14:05 x', '≤14:05 x', '≥ 14:05 x']) {
       const s = readStamp(text);
       expect(s?.approximate, text).toBe(true);
       expect(s?.time, text).toEqual({ h: 14, m: 5, s: null });

@@ -50,7 +50,8 @@ const monthIndex: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
 
-const leadSymbol = /(?:[~±≈]|\+\/-|\+-)[ \t]*/y;
+// "≤11:30" and "≥14:00" bound a time without giving it exactly: read as approximate.
+const leadSymbol = /(?:[~±≈≤≥]|\+\/-|\+-)[ \t]*/y;
 const leadWord = /(also|on|at|around|about|approx\.?|approximately|circa|ca\.|c\.|from|by|since|starting|beginning|until|after|before)[ \t]+/iy;
 const weekday = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)\.?,?[ \t]+/iy;
 // The separator may be a non-breaking hyphen (U+2011), as text copied from a rendered page has it.
@@ -314,7 +315,7 @@ export function readStamp(line: string, from = 0): Stamp | null {
   }
   if (approximate) {
     // Keep the approximation marker in the written text, but not a leading "On"/"At".
-    const marker = /[~±≈]|\+\/-|\+-|approx|approximately|circa|ca\.|c\.|around|about/iy;
+    const marker = /[~±≈≤≥]|\+\/-|\+-|approx|approximately|circa|ca\.|c\.|around|about/iy;
     for (let j = start; j < i; j++) {
       marker.lastIndex = j;
       if (marker.test(text)) {

@@ -227,6 +227,12 @@ describe('clock times', () => {
     expect(utcOf('1:42-1:59 PM releases', { day: '2025-03-05' })).toBe('2025-03-05T13:42Z');
     expect(utcOf('11:30-1:15 PM lunch outage', { day: '2025-03-05' })).toBe('2025-03-05T11:30Z');
   });
+  it('marks a time left to fill in, and keeps the date before one', () => {
+    expect(readStamp('14:?? deploy')).toMatchObject({ placeholder: true, time: null });
+    expect(readStamp('~21:2x user reports')).toMatchObject({ placeholder: true, approximate: true });
+    expect(written('2024-03-13 HH:mm | template row')).toBe('2024-03-13 HH:mm');
+    expect(utcOf('2024-03-13 HH:mm | template row')).toBe('2024-03-13');
+  });
   it('reads an ISO date written with non-breaking hyphens', () => {
     expect(utcOf('2026\u201101\u201122 14:28:08 EL restarted')).toBe('2026-01-22T14:28:08Z');
   });

@@ -79,6 +79,8 @@ const hourMeridiem = /(\d{1,2})[ \t]*([ap])\.?m\.?(?![a-z])/iy;
 const militaryClock = /([01]\d|2[0-3])([0-5]\d)(?=Z(?![A-Za-z])|[ \t]*(?:hrs?|hours)(?![a-z])|[ \t]+(?:UTC|GMT)(?![A-Za-z]))/y;
 /** "+10 minutes", "+3 min", "T+2h", "+1 day": a time counted from the last one given in full. */
 const relativeTime = /T?\+[ \t]?(\d{1,4})[ \t]?(minutes?|mins?|m|hours?|hrs?|h|days?|d)(?![\p{L}\d])/iuy;
+/** A time left to fill in: "HH:mm", "14:??", "21:2x". */
+const placeholderTime = /(?:[01]?\d|2[0-3]|[hH]{2}|[xX]{2})[:.](?:[0-5][xX?]|[xX?]{2}|mm|MM)(?![\p{L}\d])/uy;
 /** Four digits right after a date and before its text ("2024-03-12 0616: …", "2024-03-12 0616 - …"). */
 const dateThenHhmm = /([01]\d|2[0-3])([0-5]\d)(?=:\s|[ \t]+[-–—][ \t])/y;
 const noonMidnight = /(noon|midday|midnight)(?![a-z])/iy;
@@ -360,12 +362,19 @@ export function readStamp(line: string, from = 0): Stamp | null {
         // "2024-03-12 0616: wrong block": four digits after a date, before the text, are its time.
         time = { h: Number(bare[1]), m: Number(bare[2]), s: null };
         end = dateThenHhmm.lastIndex;
+      } else if (from > end && at(placeholderTime, text, from)) {
+        // "2024-03-13 HH:mm": the date stands, the time was never filled in.
+        end = placeholderTime.lastIndex;
       }
     }
     return { date: date.date, time, zone, approximate, placeholder: false, start, end };
   }
   const part = readTimePart(text, i, false);
-  if (!part) return null;
+  if (!part) {
+    // "14:??", "21:2x", "HH:mm": a time left to fill in.
+    const blank = at(placeholderTime, text, i);
+    return blank ? { date: null, time: null, zone: null, approximate, placeholder: true, start, end: placeholderTime.lastIndex } : null;
+  }
   let end = part.end;
   let stampDate: WrittenDate | null = null;
   const then = at(timeThenDate, text, end);

@@ -208,7 +208,7 @@ function resolveEntry(
     return { event: base, day: null, minutes: null, problem: 'Timeline entry has no date or time; start it with one, such as "14:05 UTC" or "2025-04-21 14:05".' };
   }
   if (stamp.placeholder) {
-    return { event: base, day: null, minutes: null, problem: `${quoted} is not a readable date; write the real date (YYYY-MM-DD), or leave the entry undated.` };
+    return { event: base, day: null, minutes: null, problem: `${quoted} is not a readable date or time; write it in full (YYYY-MM-DD, HH:MM), or leave the entry undated.` };
   }
   if (stamp.after !== undefined) {
     // "+10 minutes": counted from the last entry given in full.

@@ -17,18 +17,30 @@ const ownerPhrase = /\b(?:owner|owned by|assignee|assigned to|responsible)\s*[:=
 /** Bare URLs in text (the parse leaves literal autolinks as text). */
 const bareUrl = /\bhttps?:\/\/[^\s<>()\[\]"'`]+[^\s<>()\[\]"'`.,;:!?]/g;
 
-function linksOf(node: Nodes): string[] {
-  const links: string[] = [];
-  const add = (url: string) => { if (!links.includes(url)) links.push(url); };
-  // A plain depth-first walk: items are small, and a generic visitor costs more than the work here.
+/**
+ * Each link of a node, with where it stands in the node's text as `toString` gives it: link and
+ * definition URLs, and bare URLs in text and inline code. A plain depth-first walk: items are
+ * small, and a generic visitor costs more than the work here.
+ */
+function linkSpots(node: Nodes): { url: string; at: number }[] {
+  const spots: { url: string; at: number }[] = [];
+  let at = 0;
   const stack: Nodes[] = [node];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if ((n.type === 'link' || n.type === 'definition') && typeof n.url === 'string') add(n.url);
-    else if ((n.type === 'text' || n.type === 'inlineCode') && n.value.includes('://')) for (const m of n.value.slice(0, 4000).matchAll(bareUrl)) add(m[0]);
+    if ((n.type === 'link' || n.type === 'definition') && typeof n.url === 'string') spots.push({ url: n.url, at });
+    else if ((n.type === 'text' || n.type === 'inlineCode') && n.value.includes('://')) for (const m of n.value.slice(0, 4000).matchAll(bareUrl)) spots.push({ url: m[0], at: at + m.index });
+    // The text `toString` gives: a node's value, an image's alt text, else its children's.
+    if ('value' in n && typeof n.value === 'string') at += n.value.length;
+    else if (n.type === 'image') at += (n.alt ?? '').length;
     if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
   }
-  return links;
+  return spots;
+}
+
+/** The URLs a node links to, each once, in document order. */
+function linksOf(node: Nodes): string[] {
+  return [...new Set(linkSpots(node).map((s) => s.url))];
 }
 
 function refsOf(text: string): string[] {
@@ -215,23 +227,6 @@ function opensSentence(text: string, index: number): boolean {
   return i < 0 || (i < index - 1 && '.!?;'.includes(text[i]!));
 }
 
-/** The links of a paragraph, each with its offset in the paragraph's text (as `toString` gives it). */
-function linksAt(p: Paragraph): { url: string; at: number }[] {
-  const found: { url: string; at: number }[] = [];
-  let pos = 0;
-  const walk = (n: Nodes): void => {
-    if (n.type === 'link') found.push({ url: n.url, at: pos });
-    if ('value' in n && typeof n.value === 'string' && !('children' in n)) {
-      if (n.type === 'text' && n.value.includes('://')) for (const m of n.value.slice(0, 4000).matchAll(bareUrl)) found.push({ url: m[0], at: pos + m.index });
-      if (n.type === 'text' || n.type === 'inlineCode') pos += n.value.length;
-    } else if ('children' in n) {
-      for (const c of n.children) walk(c as Nodes);
-    }
-  };
-  walk(p);
-  return found;
-}
-
 /**
  * The steps a paragraph enumerates in prose ("First, I am going to … Second, … Finally, …"), one
  * item each; null unless it opens a sentence with "First" and goes on with at least one more step.
@@ -240,7 +235,7 @@ function enumeratedSteps(p: Paragraph): ActionItem[] | null {
   const text = toString(p);
   const starts = [...text.slice(0, 20_000).matchAll(stepWord)].filter((m) => opensSentence(text, m.index));
   if (starts.length < 2 || !/^first/i.test(starts[0]![0])) return null;
-  const links = linksAt(p);
+  const links = linkSpots(p);
   const line = p.position?.start.line ?? 1;
   return starts.map((m, k) => {
     const from = m.index;

@@ -15,7 +15,7 @@ import { blocksText } from './plain-text.ts';
 import { normaliseHeading } from './heading-aliases.ts';
 import { extractActionItems } from './action-items.ts';
 import { causeCategory } from './cause-category.ts';
-import { findDate, localDayOf, toInstant, zoneFromName } from './dates/index.ts';
+import { dayOf, findDate, toInstant } from './dates/index.ts';
 import { incidentDateOf, timelineDayOf } from './incident-date.ts';
 import { extractTimeline } from './timeline/index.ts';
 import { describeLogEvent, isNotable, looksLikeLogs, parseLogBlock } from './logs/index.ts';
@@ -48,11 +48,9 @@ function headingTitle(parsed: ParsedPostmortem): string | null {
 }
 
 /** The day of the first dated timeline entry as it was written: in the entry's own zone. */
-function firstEventDay(events: readonly TimelineEvent[]): string | null {
+function firstEventDay(events: readonly TimelineEvent[], timezone: string): string | null {
   const first = events.find((e) => e.at);
-  if (!first?.at) return null;
-  if (first.precision === 'day' || !first.timezone) return first.at.slice(0, 10);
-  return localDayOf(first.at, zoneFromName(first.timezone)) ?? first.at.slice(0, 10);
+  return first?.at ? dayOf({ at: first.at, timezone: first.timezone }, timezone) : null;
 }
 
 /** A full date in the first sentence of the document's first paragraph: "On 18th April 2021 a researcher…". */
@@ -242,7 +240,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   for (const item of timeline.diagnostics) diagnostics.push(item);
   // Else the day of the first dated timeline entry, as written (in the timeline's zone), else a
   // date the opening sentence names.
-  date ??= firstEventDay(timeline.events) ?? openingDate(parsed, config.dateOrder);
+  date ??= firstEventDay(timeline.events, timezone) ?? openingDate(parsed, config.dateOrder);
   if (!date) {
     diagnostics.push(diagnostic('frontmatter-schema', 'error', 'No date could be found for this incident; add `date: YYYY-MM-DD` to the front matter', { line: 1, column: 1 }));
   }

@@ -4,7 +4,7 @@ import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { DateOrder } from '../../schemas/config.ts';
 import type { ParsedPostmortem } from './model.ts';
-import { findDate } from './dates/index.ts';
+import { daysBetween, findDate, parseDay } from './dates/index.ts';
 
 /** The front matter title and the first H1, as text ('' where there is none). */
 function titles(parsed: ParsedPostmortem): [title: string, h1: string] {
@@ -16,8 +16,7 @@ function titles(parsed: ParsedPostmortem): [title: string, h1: string] {
 /**
  * YYYY-MM-DD, or null when nothing names a date: front matter `date`, the title, the first H1, a
  * `Date:` field of the report's header (`headerDate`), a front matter `path` / `url` / `permalink`,
- * the file name. A year written anywhere in
- * them helps undated titles.
+ * the file name. A year written anywhere in them helps undated titles.
  */
 export function incidentDateOf(parsed: ParsedPostmortem, dateOrder: DateOrder = 'auto', headerDate = ''): string | null {
   const data = parsed.frontmatter?.data ?? {};
@@ -39,11 +38,6 @@ export function incidentDateOf(parsed: ParsedPostmortem, dateOrder: DateOrder = 
   return null;
 }
 
-/** Days from one YYYY-MM-DD to another. */
-function daysBetween(from: string, to: string): number {
-  return (Date.parse(to) - Date.parse(from)) / 86_400_000;
-}
-
 /**
  * The day a timeline's undated times fall on. Usually the postmortem's date; but a postmortem often
  * comes out days after its incident and says in its title which day that was ("Details of the
@@ -51,15 +45,16 @@ function daysBetween(from: string, to: string): number {
  * before the postmortem's date, is that day.
  */
 export function timelineDayOf(parsed: ParsedPostmortem, date: string | null, dateOrder: DateOrder = 'auto'): string | null {
-  if (!date) return date;
+  const published = parseDay(date);
+  if (!published) return date;
   for (const text of titles(parsed)) {
     // Only a date that names its year: "July 2" alone could be any year's.
     if (!/\b(?:19|20)\d{2}\b/.test(text)) continue;
     const day = findDate(text.slice(0, 500), { dateOrder });
-    if (day && day !== date) {
-      const before = daysBetween(day, date);
-      if (before > 0 && before <= 60) return day;
-    }
+    const incident = parseDay(day);
+    if (!incident) continue;
+    const before = daysBetween(incident, published);
+    if (before > 0 && before <= 60) return day;
   }
   return date;
 }

@@ -19,17 +19,16 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
   if (preamble.length > 0) {
     sections.push({ kind: 'other', heading: '', depth: 0, line: preamble[0]!.position?.start.line ?? 1, node: null, children: preamble });
   }
-  // A single top-level heading that opens the document is its title, never a section kind.
   const headings = blocks.filter((n) => n.type === 'heading');
-  // Unless it names a section exactly ("# Timeline" under a front matter title).
-  const first = headings[0];
-  const titleHeading = first?.depth === 1 && headings.filter((h) => h.depth === 1).length === 1 && headings.length > 1
-    && exactSectionKind(toString(first).trim(), aliases) === 'other' ? first : null;
-  // A lone "# Timeline" among "##" sections (its H1 a slip, the title in front matter) nests as
-  // one of them, so "## Root Cause" after it is not inside it.
   const h1s = headings.filter((h) => h.depth === 1);
-  const slipped = h1s.length === 1 && h1s[0] !== titleHeading && headings.some((h) => h.depth === 2)
-    && exactSectionKind(toString(h1s[0]!).trim(), aliases) !== 'other' ? h1s[0] : null;
+  const loneH1 = h1s.length === 1 ? h1s[0]! : null;
+  const loneH1Names = loneH1 ? exactSectionKind(toString(loneH1).trim(), aliases) !== 'other' : false;
+  // A single top-level heading that opens the document is its title, never a section kind; unless
+  // it names a section exactly ("# Timeline" under a front matter title).
+  const titleHeading = loneH1 && loneH1 === headings[0] && headings.length > 1 && !loneH1Names ? loneH1 : null;
+  // Such a lone "# Timeline" among "##" sections (its H1 a slip) nests as one of them, so
+  // "## Root Cause" after it is not inside it.
+  const slipped = loneH1 && loneH1Names && headings.some((h) => h.depth === 2) ? loneH1 : null;
   const levelOf = (h: Heading): number => (h === slipped ? 2 : h.depth);
   const open: Section[] = [];
   /** The section each inheriting subsection took its kind from. */
@@ -100,6 +99,11 @@ function plainLabel(p: Paragraph): { name: string; rest: PhrasingContent[] } | n
   return { name: m[1]!.trim(), rest: [{ ...first, value: first.value.slice(m[0].length) }, ...after] };
 }
 
+/** Whether a label stands alone in its paragraph ("**Root causes:**"), with no text after it. */
+export function labelStandsAlone(label: { rest: readonly PhrasingContent[] }): boolean {
+  return label.rest.every((c) => c.type === 'text' && c.value.trim() === '');
+}
+
 /** A bold label that opens a paragraph, with the blocks that go with it. */
 export interface LabelledBlock {
   lead: Paragraph;
@@ -149,13 +153,14 @@ function labelledSections(parent: Section, aliases: Readonly<Record<string, Sect
     if (label.name.length > 60) return [];
     const kind = exactSectionKind(label.name, aliases);
     if (kind === 'other') return [];
-    const strong = lead.children[0]!;
+    // The bold label, or the text node a plain label opens.
+    const labelNode = lead.children[0]!;
     const children: RootContent[] = [];
-    if (label.rest.some((c) => c.type !== 'text' || c.value.trim() !== '')) {
-      children.push({ type: 'paragraph', children: label.rest, position: strong.position && lead.position ? { start: strong.position.end, end: lead.position.end } : undefined });
+    if (!labelStandsAlone(label)) {
+      children.push({ type: 'paragraph', children: label.rest, position: labelNode.position && lead.position ? { start: labelNode.position.end, end: lead.position.end } : undefined });
     }
     children.push(...after);
-    const node: Heading = { type: 'heading', depth, children: [{ type: 'text', value: label.name, position: strong.position }], position: strong.position };
+    const node: Heading = { type: 'heading', depth, children: [{ type: 'text', value: label.name, position: labelNode.position }], position: labelNode.position };
     return [{ kind, heading: label.name, depth, line: lead.position?.start.line ?? parent.line, node, children }];
   });
 }

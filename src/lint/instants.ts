@@ -1,33 +1,11 @@
 /** Comparing timeline instants that may be bare days or UTC date-times written in some zone. */
-import { DateTime } from 'luxon';
+import { dayOf } from '../core/dates/index.ts';
 
 /** An instant as the incident model gives it: `2025-04-22` or `2025-04-22T10:37:36Z`. */
 export interface Timed {
   at: string;
   precision: 'day' | 'minute' | 'second' | null;
   timezone?: string | null;
-}
-
-const dayCache = new Map<string, string>();
-const utcNames = new Set(['UTC', 'utc', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Z', '+00:00', '-00:00', '+0000', 'UTC+0', 'UTC+00:00']);
-
-/** The calendar day of an instant in a zone (IANA name or offset); bare days are their own day. */
-export function dayOf(t: Timed, fallbackZone: string): string {
-  if (t.at.length === 10) return t.at;
-  const zone = t.timezone || fallbackZone;
-  if (utcNames.has(zone)) return t.at.slice(0, 10);
-  const key = `${t.at}|${zone}`;
-  let day = dayCache.get(key);
-  if (day === undefined) {
-    const utc = DateTime.fromISO(t.at, { zone: 'utc' });
-    let local = utc.setZone(zone);
-    if (!local.isValid) local = utc.setZone(`UTC${zone}`);
-    if (!local.isValid) local = utc.setZone(fallbackZone);
-    day = (local.isValid ? local.toISODate() : null) ?? t.at.slice(0, 10);
-    if (dayCache.size > 10_000) dayCache.clear();
-    dayCache.set(key, day);
-  }
-  return day;
 }
 
 /** Negative when `a` is before `b`, positive after, 0 when equal or not decidable at their precisions. */

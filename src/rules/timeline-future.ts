@@ -1,5 +1,5 @@
 /** timeline-future: no timeline entry after the postmortem's date. */
-import { dayOf } from '../lint/instants.ts';
+import { dayOf } from '../core/dates/index.ts';
 import { defineFileRule } from '../lint/rule.ts';
 import { entrySpan } from '../lint/rule-helpers.ts';
 
@@ -39,7 +39,7 @@ export default defineFileRule({
       if (e.source !== 'timeline' || e.at === null) continue;
       // A local day is at most one day after the UTC one: earlier UTC days need no zone arithmetic.
       if (ref !== null && e.at.slice(0, 10) < ref) continue;
-      const day = dayOf({ at: e.at, precision: e.precision, timezone: e.timezone }, incident.timezone);
+      const day = dayOf({ at: e.at, timezone: e.timezone }, incident.timezone);
       if (day <= (ref ?? today)) continue;
       if (day > today) {
         const span = entrySpan(ctx, e.line, e.written);

@@ -104,12 +104,28 @@ export function toUtcInstant(day: Day, time: ClockTime, zone: Zone): string | nu
   return time.s === null ? `${base}Z` : `${base}:${pad(t.getUTCSeconds())}Z`;
 }
 
-/** The local day (YYYY-MM-DD) in a zone of a UTC instant as `toUtcInstant` writes it, or null. */
-export function localDayOf(instant: string, zone: Zone): string | null {
-  const ms = Date.parse(instant);
-  if (!Number.isFinite(ms)) return null;
-  const local = zone.kind === 'fixed'
-    ? DateTime.fromMillis(ms + zone.offsetMinutes * 60_000, { zone: 'utc' })
-    : DateTime.fromMillis(ms, { zone: zone.name });
-  return local.isValid ? local.toISODate() : null;
+const dayCache = new Map<string, string>();
+const utcNames = new Set(['UTC', 'utc', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Z', '+00:00', '-00:00', '+0000', 'UTC+0', 'UTC+00:00']);
+
+/**
+ * The calendar day of an instant as the incident model gives it (`2025-04-22`, or
+ * `2025-04-22T10:37:36Z` written in `timezone`, an IANA name or an offset): a bare day is its own
+ * day; a time falls on its day in its own zone, else in `fallbackZone`.
+ */
+export function dayOf(t: { at: string; timezone?: string | null }, fallbackZone: string): string {
+  if (t.at.length === 10) return t.at;
+  const zone = t.timezone || fallbackZone;
+  if (utcNames.has(zone)) return t.at.slice(0, 10);
+  const key = `${t.at}|${zone}`;
+  let day = dayCache.get(key);
+  if (day === undefined) {
+    const utc = DateTime.fromISO(t.at, { zone: 'utc' });
+    let local = utc.setZone(zone);
+    if (!local.isValid) local = utc.setZone(`UTC${zone}`);
+    if (!local.isValid) local = utc.setZone(fallbackZone);
+    day = (local.isValid ? local.toISODate() : null) ?? t.at.slice(0, 10);
+    if (dayCache.size > 10_000) dayCache.clear();
+    dayCache.set(key, day);
+  }
+  return day;
 }

@@ -10,7 +10,7 @@ import { isLabelOnly, readLines, restAfter, writtenOf, type LineRead } from './l
 import { looksLikeLogs } from '../logs/index.ts';
 import type { SectionKind } from '../../../schemas/config.ts';
 import { exactSectionKind } from '../heading-aliases.ts';
-import { paragraphLabel } from '../sections.ts';
+import { labelStandsAlone, paragraphLabel } from '../sections.ts';
 
 /** Languages of a fenced block that can hold a timeline written as plain text. */
 const plainLanguages = new Set(['text', 'txt', 'plain', 'plaintext', 'none', 'timeline']);
@@ -236,17 +236,17 @@ export class TimelineWalker {
     if (!label || label.name.length > 60 || readStamp(label.name)) return false;
     this.aside = false;
     const kind = exactSectionKind(label.name);
-    const rest = label.rest.every((c) => c.type === 'text' && c.value.trim() === '');
-    if (kind === 'timeline') return rest;
+    const alone = labelStandsAlone(label);
+    if (kind === 'timeline') return alone;
     if (asideKinds.has(kind)) {
       // "**Root causes:**" alone sets aside the blocks under it; "**Impact:** …" only its own text.
-      this.aside = rest;
+      this.aside = alone;
       this.current = null;
       return true;
     }
     const lines = this.lines(node);
     // A label alone ("**Notes:**") heads what follows, as a heading would; so does a block of fields.
-    if (rest || (lines.length > 1 && lines.every((l) => fieldLine.test(l.text)))) {
+    if (alone || (lines.length > 1 && lines.every((l) => fieldLine.test(l.text)))) {
       this.current = null;
       return true;
     }

@@ -149,6 +149,21 @@ describe('milestones and durations', () => {
     expect([exported.severity, exported.started, exported.resolved, exported.authors]).toEqual(['SEV2', '2024-03-14T09:12Z', '2024-03-14T10:05Z', ['sophie', 'raj']]);
   });
 
+  it('come from a header of field lines in one block, quoted or not, each line a field', () => {
+    const header = [
+      '**Incident ID:** INC-2041', '**Date:** 2025-03-14', '**Start time:** 2025-03-14 10:01 UTC', '**Severity:** P1',
+      '**Author:** Dana Smith', '**Follow-up:** May 13, 2026 (limits applied)', '**Impact:** Card payments failed for two hours.',
+    ];
+    const body = '\n\n## Timeline\n\n- 10:03 On-call acknowledged\n';
+    for (const [how, lines] of [['soft breaks', header], ['hard breaks', header.map((l) => `${l}  `)], ['a quote', header.map((l) => `> ${l}`)]] as const) {
+      const { incident } = extractIncident(parsePostmortem('x.md', `# Payments API outage\n\n${lines.join('\n')}${body}`));
+      expect([incident.date, incident.started, incident.severity, incident.authors], how).toEqual(['2025-03-14', '2025-03-14T10:01Z', 'P1', ['Dana Smith']]);
+      // A line naming a section is that section; one whose value is a date stays a field.
+      expect(incident.impact, how).toBe('Card payments failed for two hours.');
+      expect(incident.sections.map((s) => s.kind), how).not.toContain('actionItems');
+    }
+  });
+
   it('take the earliest event that says them, in a timeline that runs newest first', () => {
     const text = '---\ntitle: t\ndate: 2024-01-05\n---\n\n## Timeline\n\n**Resolved** - Resolved.\nJan 5, 14:32 UTC\n\n**Monitoring** - A fix has been implemented.\nJan 5, 13:50 UTC\n\n**Update** - We are investigating further.\nJan 5, 13:30 UTC\n\n**Investigating** - We are investigating errors.\nJan 5, 12:58 UTC\n';
     const { incident } = extractIncident(parsePostmortem('x.md', text));

@@ -111,15 +111,80 @@ export interface LabelledBlock {
   after: RootContent[];
 }
 
+/** Where a phrasing node starts and ends, when it says. */
+function spanOf(children: readonly PhrasingContent[]): Paragraph['position'] {
+  const start = children.find((c) => c.position)?.position?.start;
+  const end = children.findLast((c) => c.position)?.position?.end;
+  return start && end ? { start, end } : undefined;
+}
+
+/**
+ * The lines of a paragraph that each open with a bold label, as paragraphs of their own: a header
+ * written as one block of `**Date:** …` / `**Severity:** …` lines (soft or hard breaks between
+ * them, often inside a `>` quote). A line without a label continues the label above it. Null when
+ * the paragraph holds fewer than two labelled lines. The lines are remembered in `fieldLines`.
+ */
+const fieldLines = new WeakSet<Paragraph>();
+
+function labelledLines(p: Paragraph): Paragraph[] | null {
+  const lines: PhrasingContent[][] = [[]];
+  for (const child of p.children) {
+    if (child.type === 'break') {
+      lines.push([]);
+      continue;
+    }
+    if (child.type !== 'text' || !child.value.includes('\n')) {
+      lines.at(-1)!.push(child);
+      continue;
+    }
+    // Split the text node at its line breaks. The first piece keeps its place; a later one starts
+    // after a quote marker or indentation the text leaves out, so it gets none.
+    const start = child.position?.start;
+    child.value.split('\n').forEach((value, i) => {
+      if (i > 0) lines.push([]);
+      if (value === '') return;
+      const position = i === 0 && start?.offset !== undefined
+        ? { start, end: { line: start.line, column: start.column + value.length, offset: start.offset + value.length } }
+        : undefined;
+      lines.at(-1)!.push(position ? { type: 'text', value, position } : { type: 'text', value });
+    });
+  }
+  const opensWithLabel = (line: PhrasingContent[]) => paragraphLabel({ type: 'paragraph', children: line }) !== null;
+  if (lines.filter(opensWithLabel).length < 2 || !opensWithLabel(lines[0]!)) return null;
+  const groups: PhrasingContent[][] = [];
+  for (const line of lines) {
+    if (opensWithLabel(line) || groups.length === 0) groups.push([...line]);
+    else groups.at(-1)!.push({ type: 'text', value: '\n' }, ...line);
+  }
+  return groups.map((children) => {
+    const line: Paragraph = { type: 'paragraph', children, position: spanOf(children) };
+    fieldLines.add(line);
+    return line;
+  });
+}
+
+/**
+ * The blocks a section's labels are looked for in: each paragraph of several labelled lines split
+ * into one paragraph a line, and at the top of the document, the blocks of a `>` quote (a header
+ * of fields quoted as a callout).
+ */
+function labelBlocks(blocks: readonly RootContent[], top: boolean): RootContent[] {
+  return blocks.flatMap((block): RootContent[] => {
+    if (block.type === 'paragraph') return labelledLines(block) ?? [block];
+    if (block.type === 'blockquote' && top) return labelBlocks(block.children, false);
+    return [block];
+  });
+}
+
 /**
  * The bold labels of a section: each paragraph that opens with one, with the blocks up to the next
  * label of any name; and, at the top of the document only (the preamble or the title's section),
- * each list item that opens with a label, bold or plain ("- Date: …"), with the rest of the item.
- * Lower down, such lists describe things ("- **Solution**: Longhorn v1.6.2" under "Storage"), so
- * they are not read.
+ * each list item that opens with a label, bold or plain ("- Date: …"), with the rest of the item,
+ * and the labels of a quoted header. Lower down, such lists describe things ("- **Solution**:
+ * Longhorn v1.6.2" under "Storage"), so they are not read.
  */
 export function sectionLabels(section: Section): LabelledBlock[] {
-  const blocks = ownChildren(section);
+  const blocks = labelBlocks(ownChildren(section), section.depth <= 1);
   const labels = blocks.map((b) => (b.type === 'paragraph' ? paragraphLabel(b) : null));
   const found: LabelledBlock[] = [];
   for (let i = 0; i < blocks.length; i++) {
@@ -153,6 +218,8 @@ function labelledSections(parent: Section, aliases: Readonly<Record<string, Sect
     if (label.name.length > 60) return [];
     const kind = exactSectionKind(label.name, aliases);
     if (kind === 'other') return [];
+    // In a block of field lines, a label whose value is a date is a field ("**Follow-up:** May 13, 2026").
+    if (fieldLines.has(lead) && opensWithStamp(toString({ type: 'paragraph', children: label.rest }).trim())) return [];
     // The bold label, or the text node a plain label opens.
     const labelNode = lead.children[0]!;
     const children: RootContent[] = [];

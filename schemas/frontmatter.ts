@@ -32,6 +32,23 @@ const taxonomyList = z
 /** Lifecycle of a postmortem document. */
 export const statusSchema = z.enum(['draft', 'review', 'published']);
 
+/**
+ * Other words people write for those three, as templates and incident tools have them ("Final",
+ * "In Review", "resolved"): any case, with spaces, dashes or underscores.
+ */
+export const statusWords: Readonly<Record<string, z.infer<typeof statusSchema>>> = {
+  ...Object.fromEntries(['draft', 'wip', 'work in progress', 'in progress', 'drafting'].map((w) => [w, 'draft'])),
+  ...Object.fromEntries(['review', 'in review', 'under review', 'reviewing', 'pending review', 'needs review', 'ready for review'].map((w) => [w, 'review'])),
+  ...Object.fromEntries(['published', 'final', 'complete', 'completed', 'done', 'approved', 'reviewed', 'accepted', 'resolved', 'closed'].map((w) => [w, 'published'])),
+};
+
+/** A status as written, read as one of the three (a word none of them stands for is left as it is, and refused). */
+export function normaliseStatus(written: string): string {
+  return statusWords[written.trim().toLowerCase().replace(/[\s_-]+/g, ' ')] ?? written;
+}
+
+const statusValue = z.string().meta({ examples: statusSchema.options }).transform(normaliseStatus).pipe(statusSchema);
+
 export const frontmatterSchema = z.looseObject({
   /** Headline of the incident. */
   title: z.string().trim().min(1),
@@ -45,8 +62,8 @@ export const frontmatterSchema = z.looseObject({
   categories: taxonomyList.optional(),
   /** Severity on the configured scale (for example sev1…sev4); numbers are read as text. */
   severity: z.union([z.string().trim().min(1), z.number()]).transform(String).optional(),
-  /** Where the document is in review: draft, review or published. */
-  status: statusSchema.optional(),
+  /** Where the document is in review: draft, review or published (also written as "Final", "In Review", "resolved" and the like). */
+  status: statusValue.optional(),
   /** A draft is left out of production builds of the site. */
   draft: z.boolean().optional(),
   /** People who wrote the postmortem. */

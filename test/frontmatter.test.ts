@@ -3,6 +3,7 @@ import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { readFrontmatter } from '../src/core/frontmatter.ts';
 import { parsePostmortem } from '../src/core/parse.ts';
+import { extractIncident } from '../src/core/extract.ts';
 import { decodeText } from '../src/core/decode.ts';
 
 const g = globalThis as Record<string, unknown>;
@@ -72,6 +73,22 @@ describe('YAML front matter', () => {
   it('reports an unclosed block and a scalar document', () => {
     expect(readFrontmatter('---\ntitle: x\n').diagnostics[0]).toMatchObject({ line: 1, column: 1 });
     expect(readFrontmatter('---\njust a string\n---\n').diagnostics[0]!.message).toMatch(/mapping/);
+  });
+});
+
+describe('status', () => {
+  it('reads the words templates and incident tools write for draft, review and published, and refuses others', () => {
+    const status = (value: string) => {
+      const { incident, diagnostics } = extractIncident(parsePostmortem('x.md', `---\ntitle: t\ndate: 2025-01-01\nstatus: ${value}\n---\n`));
+      return [incident.status, incident.draft, diagnostics.some((d) => d.ruleId === 'frontmatter-schema')];
+    };
+    expect(status('Final')).toEqual(['published', false, false]);
+    expect(status('resolved')).toEqual(['published', false, false]);
+    expect(status('In Review')).toEqual(['review', false, false]);
+    expect(status('in-review')).toEqual(['review', false, false]);
+    expect(status('WIP')).toEqual(['draft', true, false]);
+    // The incident's own state is not where the postmortem is: refused, and the file stays published.
+    expect(status('investigating')).toEqual(['published', false, true]);
   });
 });
 

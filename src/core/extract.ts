@@ -5,7 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Config } from '../../schemas/config.ts';
 import { timeZoneSchema } from '../../schemas/time-zone.ts';
 import { defaultConfig } from '../../schemas/config.ts';
-import { splitTaxonomy, type Frontmatter } from '../../schemas/frontmatter.ts';
+import { normaliseStatus, splitTaxonomy, statusSchema, type Frontmatter } from '../../schemas/frontmatter.ts';
 import type { Incident, LogEntry, TimelineEvent } from '../../schemas/incident.ts';
 import type { ParsedPostmortem, Section } from './model.ts';
 import { ownChildren, sectionLabels, topSections } from './sections.ts';
@@ -271,7 +271,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const description = fm?.description ?? str(raw.description);
   // Without a root-cause section, a "What went wrong?" section is where the cause is told.
   const rootCause = sectionText(parsed.sections, 'rootCause') ?? fallbackText(parsed.sections, /^what went wrong\b|^why did (it|this) happen\b/);
-  const fmStatus = fm?.status ?? (raw.status === 'draft' || raw.status === 'review' || raw.status === 'published' ? raw.status : null);
+  const fmStatus = fm?.status ?? (typeof raw.status === 'string' ? statusSchema.safeParse(normaliseStatus(raw.status)).data : undefined) ?? null;
   const draft = fm?.draft ?? raw.draft === true;
   const incident: Incident = {
     slug: slugify(fm?.slug ?? str(raw.slug) ?? name),

@@ -1,5 +1,5 @@
 /** timeline-future: no timeline entry after the postmortem's date. */
-import { dayOf } from '../core/dates/index.ts';
+import { addDays, dayOf, daysBetween, formatDay, parseDay } from '../core/dates/index.ts';
 import { defineFileRule } from '../lint/rule.ts';
 import { entrySpan } from '../lint/rule-helpers.ts';
 
@@ -8,6 +8,9 @@ function dayValue(v: unknown): string | null {
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v.trim()) ? v.trim().slice(0, 10) : null;
 }
 
+/** Days a timeline may run on after the incident's first day, its `date` (an incident and its aftermath). */
+const runsOn = 14;
+
 export default defineFileRule({
   id: 'timeline-future',
   defaultLevel: 'warn',
@@ -15,15 +18,21 @@ export default defineFileRule({
   description:
     'A postmortem is written after its incident, so an entry later than its `date` (or `lastmod` / ' +
     '`publishDate`, when later) is usually a wrong year, a day/month mix-up, or a `date` that names the ' +
-    'incident’s first day while the timeline runs on. Days are compared in the entry’s own time zone. ' +
+    'incident’s first day while the timeline runs on. When the earliest entry is on that day (or the day ' +
+    `before), \`date\` names the incident’s first day, and entries up to ${runsOn} days after it are the ` +
+    'incident running on. Days are compared in the entry’s own time zone. ' +
     'One message per file, at the first such entry; entries dated after today are each reported. ' +
     'Without a front matter `date`, only entries after today are.',
   examples: {
     valid: [
       { source: '---\ntitle: Queue backlog\ndate: 2025-03-03\n---\n\n## Timeline\n\n- 2025-03-02 23:40 Deploy started\n- 2025-03-03 00:10 Alert fired\n' },
       { source: '# Queue backlog of 2025-03-02\n\n## Timeline\n\n- 2025-03-02 09:40 Deploy started\n- 2025-03-04 10:00 Backlog cleared\n', note: 'the date comes from the title: the incident\'s first day' },
+      { source: '---\ntitle: Geocoding API throttled\ndate: 2025-08-21\n---\n\n## Timeline\n\n- 2025-08-21 23:08 Alert fired\n- 2025-08-22 00:09 Error rates back to baseline\n', note: '`date` names the first day, and the incident ran past midnight' },
     ],
-    invalid: [{ source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 09:40 Deploy started\n- 2026-03-02 10:00 Alert fired\n', line: 9, column: 3, note: 'a wrong year' }],
+    invalid: [
+      { source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 09:40 Deploy started\n- 2026-03-02 10:00 Alert fired\n', line: 9, column: 3, note: 'a wrong year' },
+      { source: '---\ntitle: Queue backlog\ndate: 2025-03-10\n---\n\n## Timeline\n\n- 2025-03-02 09:40 Deploy started\n- 2025-04-03 10:00 Alert fired\n', line: 9, column: 3, note: 'written a week after the incident: a later entry has its day and month swapped' },
+    ],
   },
   check(ctx) {
     const incident = ctx.extraction!.incident;
@@ -33,6 +42,14 @@ export default defineFileRule({
     const refs = [dayValue(data.date), dayValue(data.lastmod), dayValue(data.publishDate)].filter((d): d is string => d !== null).sort();
     const ref = refs[refs.length - 1] ?? null;
     const today = new Date().toISOString().slice(0, 10);
+    // When the timeline's earliest entry is on that day (or the day before: an evening start), the
+    // date names the incident's first day, and the timeline runs on from it while the incident lasts.
+    let opening: (typeof incident.timeline)[number] | null = null;
+    for (const e of incident.timeline) if (e.source === 'timeline' && e.at !== null && (!opening || e.at < opening.at!)) opening = e;
+    const refDay = parseDay(ref);
+    const openingDay = opening ? parseDay(dayOf({ at: opening.at!, timezone: opening.timezone }, incident.timezone)) : null;
+    const namesFirstDay = refDay !== null && openingDay !== null && [0, 1].includes(daysBetween(openingDay, refDay));
+    const limit = namesFirstDay ? formatDay(addDays(refDay, runsOn)) : ref;
     let first: { line: number; written: string | null; day: string } | null = null;
     let more = 0;
     for (const e of incident.timeline) {
@@ -40,7 +57,7 @@ export default defineFileRule({
       // A local day is at most one day after the UTC one: earlier UTC days need no zone arithmetic.
       if (ref !== null && e.at.slice(0, 10) < ref) continue;
       const day = dayOf({ at: e.at, timezone: e.timezone }, incident.timezone);
-      if (day <= (ref ?? today)) continue;
+      if (day <= (limit ?? today)) continue;
       if (day > today) {
         const span = entrySpan(ctx, e.line, e.written);
         ctx.report(`Entry dated ${day} is in the future; check the year and the day/month order`, span.start, span.end);

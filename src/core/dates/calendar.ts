@@ -50,10 +50,15 @@ export function parseDay(text: string | null | undefined): Day | null {
   return isRealDay(day.y, day.m, day.d) ? day : null;
 }
 
+/** The day `n` days later (earlier when negative). */
+export function addDays(day: Day, n: number): Day {
+  const t = new Date(Date.UTC(day.y, day.m - 1, day.d + n));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
 /** The day after. */
 export function nextDay(day: Day): Day {
-  const t = new Date(Date.UTC(day.y, day.m - 1, day.d + 1));
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+  return addDays(day, 1);
 }
 
 /** Days between two days (b - a). */

@@ -22,6 +22,9 @@ const guidance: Record<SectionKind | 'other', string> = {
 /** Kinds whose emptiness their own rule reports (root-cause-substance, action-items). */
 const ownRule = new Set<string>(['rootCause', 'actionItems']);
 
+/** A heading that gives a field and its value, as report headers write them. */
+const fieldHeading = /^[^:]{1,40}:\s*\S/;
+
 /** Whether a node holds any non-blank text, stopping at the first it finds. */
 function hasText(node: RootContent): boolean {
   if ('value' in node && typeof node.value === 'string') return node.type !== 'html' && node.value.trim().length > 0;
@@ -58,11 +61,13 @@ export default defineFileRule({
     'A heading with nothing under it (or only an HTML comment, as in a fresh `hindsight new` file) is a ' +
     'section still to write. The message says what the section should hold. An empty root cause or ' +
     'action items section is left to `root-cause-substance` and `action-items`; headings inside the ' +
-    'timeline are its entries and may stand alone, and a first heading of no role is the title.',
+    'timeline are its entries and may stand alone, a first heading of no role is the title, and a heading ' +
+    'that gives a field and its value (`## Date: December 8, 2022`) is complete in itself.',
   examples: {
     valid: [
       { source: '## Impact\n\nCheckout failed for 12% of users for 40 minutes.\n\n## Detection\n\n### Alerts\n\nThe error-rate alert fired.\n' },
       { source: '# Checkout errors of 4 May\n\n# Impact\n\nCheckout failed for 12% of users for 40 minutes.\n', note: 'a title over sections of the same level' },
+      { source: '# Checkout errors\n\n## Date: May 4, 2025\n\n## Level: Internal\n\n## Impact\n\nCheckout failed for 12% of users for 40 minutes.\n', note: 'fields written as headings' },
     ],
     invalid: [{ source: '## Impact\n\n<!-- Who was affected, for how long? -->\n\n## Detection\n\nThe error-rate alert fired.\n', line: 1, column: 1 }],
   },
@@ -74,6 +79,8 @@ export default defineFileRule({
     for (const section of ctx.parsed.sections) {
       if (!section.node || ownRule.has(section.kind)) continue;
       if (section === title && section.kind === 'other') continue;
+      // A field written as a heading ("## Date: December 8, 2022", "## Level: Internal") says all it has to.
+      if (section.kind === 'other' && fieldHeading.test(section.heading)) continue;
       if (section.kind === 'timeline' && !timelines.has(section)) continue;
       if (section.children.some(hasContent)) continue;
       const span = headingSpan(section);

@@ -50,10 +50,13 @@ export function normaliseStatus(written: string): string {
 const statusValue = z.string().meta({ examples: statusSchema.options }).transform(normaliseStatus).pipe(statusSchema);
 
 export const frontmatterSchema = z.looseObject({
-  /** Headline of the incident. */
-  title: z.string().trim().min(1),
-  /** Date the postmortem was written or the incident happened (YYYY-MM-DD or an ISO date-time). */
-  date: dateValue,
+  /** Headline of the incident (else its first `#` heading). */
+  title: z.string().trim().min(1).optional(),
+  /**
+   * Date the postmortem was written or the incident happened (YYYY-MM-DD or an ISO date-time); else
+   * the date its title, file name (Jekyll's `YYYY-MM-DD-name.md`) or `path`, or timeline gives.
+   */
+  date: dateValue.optional(),
   /** One-sentence description, used as the excerpt when there is no `<!--more-->`. */
   description: z.string().optional(),
   /** Free-form tags, kebab-case; cross-linked on the site. */

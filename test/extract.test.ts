@@ -215,3 +215,18 @@ describe('hindsight extract', () => {
     expect(bad.stderr.trim()).toBe('hindsight: hindsight.config.json:2:3: `dateOrder` must be one of `dmy`, `mdy`, `auto`');
   });
 });
+
+describe('title and date left out of the front matter', () => {
+  it('come from the heading and the file name of a Jekyll post, or from publishDate', () => {
+    const jekyll = extractIncident(parsePostmortem('_posts/2023-02-06-post-mortem.md', '---\nlayout: post\nauthor: Saray\n---\n\n# Failing email deliveries\n\nMail stopped.\n'));
+    expect([jekyll.incident.title, jekyll.incident.date, jekyll.diagnostics.filter((d) => d.severity === 'error')]).toEqual(['Failing email deliveries', '2023-02-06', []]);
+    const hugo = extractIncident(parsePostmortem('zfs.md', '---\ntitle: The stages of ZFS data loss\npublishDate: 2023-12-09\n---\n\nA pool went missing.\n'));
+    expect([hugo.incident.date, hugo.diagnostics.filter((d) => d.severity === 'error')]).toEqual(['2023-12-09', []]);
+  });
+
+  it('are errors when nothing in the document gives them', () => {
+    const { incident, diagnostics } = extractIncident(parsePostmortem('notes.md', '---\nlayout: post\n---\n\nSomething broke.\n'));
+    expect(incident.date).toBeNull();
+    expect(diagnostics.filter((d) => d.ruleId === 'frontmatter-schema').map((d) => d.message.slice(0, 30))).toEqual(['No date could be found for thi', 'No title could be found for th']);
+  });
+});

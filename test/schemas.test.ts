@@ -32,8 +32,9 @@ describe('JSON Schema files', () => {
 });
 
 describe('front matter schema', () => {
-  it('requires title and date', () => {
-    const r = frontmatterSchema.safeParse({ tags: ['a'] });
+  it('leaves title and date to the document when absent, but refuses them empty', () => {
+    expect(frontmatterSchema.safeParse({ tags: ['a'] }).success).toBe(true);
+    const r = frontmatterSchema.safeParse({ title: ' ', date: '' });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path[0]).sort()).toEqual(['date', 'title']);
   });

@@ -63,6 +63,11 @@ export const frontmatterSchema = z.looseObject({
   tags: taxonomyList.optional(),
   /** Broader categories (Hugo-style), cross-linked on the site. */
   categories: taxonomyList.optional(),
+  /** One category, as Jekyll writes it (`category: deployments`); joins `categories`. */
+  category: z
+    .union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])
+    .transform((v) => (Array.isArray(v) ? v.map(String) : [String(v)]).map((s) => s.trim()).filter(Boolean))
+    .optional(),
   /** Severity on the configured scale (for example sev1…sev4); numbers are read as text. */
   severity: z.union([z.string().trim().min(1), z.number()]).transform(String).optional(),
   /** Where the document is in review: draft, review or published (also written as "Final", "In Review", "resolved" and the like). */
@@ -132,4 +137,11 @@ export const passthroughFrontmatterKeys: readonly string[] = [
   'sitemap', 'menu', 'markup', 'translationKey', 'ShowToc', 'TocOpen', 'cover', 'sidebar',
   'redirect_from', 'categories_weight', 'sticky', 'pin', 'header', 'excerpt_separator',
   'last_modified_at', 'modified', 'updated', 'in_search_index', 'render', 'template',
+  // Zola and Jekyll addresses; Jekyll's just-the-docs navigation.
+  'path', 'nav_order', 'parent', 'grand_parent', 'has_children', 'nav_exclude',
+  // Docusaurus docs.
+  'id', 'sidebar_position', 'sidebar_label', 'sidebar_class_name', 'displayed_sidebar', 'hide_title',
+  'hide_table_of_contents', 'pagination_label', 'custom_edit_url', 'last_update', 'unlisted',
+  // MkDocs and VitePress pages.
+  'hide', 'search', 'icon', 'outline', 'editLink', 'lastUpdated', 'aside', 'prev', 'next',
 ];

@@ -220,6 +220,9 @@ describe('title and date left out of the front matter', () => {
   it('come from the heading and the file name of a Jekyll post, or from publishDate', () => {
     const jekyll = extractIncident(parsePostmortem('_posts/2023-02-06-post-mortem.md', '---\nlayout: post\nauthor: Saray\n---\n\n# Failing email deliveries\n\nMail stopped.\n'));
     expect([jekyll.incident.title, jekyll.incident.date, jekyll.diagnostics.filter((d) => d.severity === 'error')]).toEqual(['Failing email deliveries', '2023-02-06', []]);
+    // Jekyll's singular `category` is one category, spaces and all.
+    const category = extractIncident(parsePostmortem('2023-02-06-x.md', '---\ncategory: Site Reliability\ncategories: [mail]\n---\n\n# Mail\n')).incident;
+    expect(category.categories).toEqual(['mail', 'Site Reliability']);
     const hugo = extractIncident(parsePostmortem('zfs.md', '---\ntitle: The stages of ZFS data loss\npublishDate: 2023-12-09\n---\n\nA pool went missing.\n'));
     expect([hugo.incident.date, hugo.diagnostics.filter((d) => d.severity === 'error')]).toEqual(['2023-12-09', []]);
   });

@@ -296,7 +296,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     date,
     description: description ?? null,
     tags: fm?.tags ?? taxonomy(raw.tags),
-    categories: fm?.categories ?? taxonomy(raw.categories),
+    categories: [...new Set([...(fm?.categories ?? taxonomy(raw.categories)), ...(fm?.category ?? list(raw.category))])],
     severity: fm?.severity ?? str(raw.severity) ?? (header.severity && header.severity.length <= 20 ? header.severity : null),
     status: fmStatus ?? (draft ? 'draft' : 'published'),
     draft: draft || fmStatus === 'draft',

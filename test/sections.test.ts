@@ -170,6 +170,17 @@ describe('action items', () => {
     ]);
   });
 
+  it('leaves out a list of references its lead-in introduces', () => {
+    const md = [
+      '## Improving recovery procedures', '', 'Work is split across the following issues:', '',
+      '1. [Hourly LVM snapshots (#1098)](https://git.example/1098)', '1. [Test restores (#1102)](https://git.example/1102)', '',
+      'We are also balancing the load across replicas. More information on this can be found at:', '',
+      '* [Bundle pgpool (!1251)](https://git.example/mr/1251)', '',
+      'See also:', '', '- [The runbook](https://wiki.example/runbook)', '',
+    ].join('\n');
+    expect(items(md).map((i) => i.text)).toEqual(['Hourly LVM snapshots (#1098)', 'Test restores (#1102)']);
+  });
+
   it('reads tables with Owner, Status and Link columns', () => {
     const md = '## Follow-up\n\n| Action | Owner | Status | Link |\n|---|---|---|---|\n| Ship logs | @carol | Done | [#7](https://x.test/7) |\n| Test restores | Dan | Open | - |\n';
     expect(items(md)).toMatchObject([

@@ -164,12 +164,21 @@ function detailLists(blocks: readonly RootContent[]): Set<List> {
   return details;
 }
 
+/** A lead-in that introduces references, not work: "More information on this can be found at:". */
+const referenceLeadIn = /\b(?:more (?:information|info|details|context)|can be found (?:at|in|here)|see (?:also|the following|these)|for (?:reference|details|background)|further reading|references?|related (?:links|issues|reading)|background reading)\b[^.!?]{0,80}:\s*$/i;
+
+/** Whether a list follows a paragraph that says it lists references. */
+function listsReferences(blocks: readonly RootContent[], index: number): boolean {
+  const before = blocks[index - 1];
+  return before?.type === 'paragraph' && referenceLeadIn.test(toString(before).slice(-300));
+}
+
 /** Items of one run of blocks: every list item (nested lists too) and table row. */
 function itemsOf(blocks: readonly RootContent[]): ActionItem[] {
   const items: ActionItem[] = [];
   const details = detailLists(blocks);
-  for (const block of blocks) {
-    if (block.type === 'list' && details.has(block)) continue;
+  for (const [index, block] of blocks.entries()) {
+    if (block.type === 'list' && (details.has(block) || listsReferences(blocks, index))) continue;
     if (block.type === 'list') {
       // Nested bullets are details of their parent item; nested checklist items are items of their own.
       const walk = (list: typeof block, nested: boolean) => {

@@ -5,9 +5,21 @@
 import { z } from 'zod';
 import { timeZoneSchema } from './time-zone.ts';
 
+/** Whether text that opens with `YYYY-MM-DD` names a day the calendar has (no 30 February). */
+function realDayOrOther(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!m) return true;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
 /** A calendar date or date-time as written: YAML/JSON give strings, TOML gives Date objects. */
 export const dateValue = z
-  .union([z.string().trim().min(1), z.date()])
+  .union([
+    z.string().trim().min(1).refine(realDayOrOther, { message: 'is not a day the calendar has; check its month and day (YYYY-MM-DD)' }),
+    z.date(),
+  ])
   .transform((v) => (v instanceof Date ? v.toISOString() : v));
 
 /** A list that authors sometimes write as one comma-separated string. */

@@ -8,4 +8,4 @@ export const timeZoneSchema = z.string().min(1).refine((tz) => {
   } catch {
     return false;
   }
-}, 'an IANA time zone such as UTC or Europe/London');
+}, 'is not a time zone this runtime knows; use an IANA name such as UTC or Europe/London');

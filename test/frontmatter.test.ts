@@ -128,3 +128,13 @@ describe('decoding', () => {
     expect(decodeText(seed).text).toContain('âžœ  talosctl get nodestatuses');
   });
 });
+
+describe('dates in front matter', () => {
+  it('refuses a day the calendar does not have, at its value', () => {
+    const { diagnostics } = extractIncident(parsePostmortem('2025-03-01-x.md', '---\ntitle: t\ndate: 2025-02-30\nresolved: 2025-02-29T10:00Z\n---\n'));
+    expect(diagnostics.filter((d) => d.ruleId === 'frontmatter-schema').map((d) => [d.line, d.column, d.message])).toEqual([
+      [3, 7, 'Front matter `date` is not a day the calendar has; check its month and day (YYYY-MM-DD)'],
+      [4, 11, 'Front matter `resolved` is not a day the calendar has; check its month and day (YYYY-MM-DD)'],
+    ]);
+  });
+});

@@ -51,7 +51,9 @@ export function parseConfig(file: string, data: unknown, at: (path: (string | nu
     ? `unknown config key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}`
     : issue.code === 'invalid_value'
       ? `\`${key}\` must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`
-      : `\`${key}\`: ${issue.message}`;
+      : issue.code === 'custom'
+        ? `\`${key}\` ${issue.message}`
+        : `\`${key}\`: ${issue.message}`;
   throw new ConfigError(file, pos.line, pos.column, message);
 }
 

@@ -15,7 +15,7 @@ import { blocksText } from './plain-text.ts';
 import { normaliseHeading } from './heading-aliases.ts';
 import { extractActionItems } from './action-items.ts';
 import { causeCategory } from './cause-category.ts';
-import { dayOf, findDate, parseDay, toInstant } from './dates/index.ts';
+import { dayOf, dayOfValue, findDate, toInstant } from './dates/index.ts';
 import { incidentDateOf, timelineDayOf } from './incident-date.ts';
 import { extractTimeline } from './timeline/index.ts';
 import { describeLogEvent, isNotable, looksLikeLogs, parseLogBlock } from './logs/index.ts';
@@ -51,16 +51,6 @@ function headingTitle(parsed: ParsedPostmortem): string | null {
 function firstEventDay(events: readonly TimelineEvent[], timezone: string): string | null {
   const first = events.find((e) => e.at);
   return first?.at ? dayOf({ at: first.at, timezone: first.timezone }, timezone) : null;
-}
-
-/** The day a front matter `publishDate` or `pubDate` names. */
-function publishedDay(raw: Record<string, unknown>): string | null {
-  for (const value of [raw.publishDate, raw.pubDate]) {
-    if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-    const iso = typeof value === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(value.trim()) : null;
-    if (iso && parseDay(iso[0])) return iso[0];
-  }
-  return null;
 }
 
 /** A full date in the first sentence of the document's first paragraph: "On 18th April 2021 a researcher…". */
@@ -249,9 +239,9 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: timelineDayOf(parsed, date, config.dateOrder), timezone, dateOrder: config.dateOrder });
   for (const item of timeline.diagnostics) diagnostics.push(item);
   // Else the day of the first dated timeline entry, as written (in the timeline's zone), else a
-  // date the opening sentence names.
-  // Last, the day a blog post was published (Hugo `publishDate`, Astro `pubDate`).
-  date ??= firstEventDay(timeline.events, timezone) ?? openingDate(parsed, config.dateOrder) ?? publishedDay(raw);
+  // date the opening sentence names; last, the day a blog post was published (Hugo `publishDate`,
+  // Astro `pubDate`).
+  date ??= firstEventDay(timeline.events, timezone) ?? openingDate(parsed, config.dateOrder) ?? dayOfValue(raw.publishDate) ?? dayOfValue(raw.pubDate);
   if (!date) {
     diagnostics.push(diagnostic('frontmatter-schema', 'error', 'No date could be found for this incident; add `date: YYYY-MM-DD` to the front matter', { line: 1, column: 1 }));
   }

@@ -16,6 +16,8 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_type') return `Front matter \`${key}\` should be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not ${describeValue(value)}`;
   if (issue.code === 'invalid_value') return `Front matter \`${key}\` must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}, not ${describeValue(value)}`;
   if (issue.code === 'too_small') return `Front matter \`${key}\` is empty; give it a value`;
+  // The schema's own checks word their message to follow the key.
+  if (issue.code === 'custom') return `Front matter \`${key}\` ${issue.message}`;
   return `Front matter \`${key}\`: ${issue.message}`;
 }
 

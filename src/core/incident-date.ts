@@ -4,7 +4,7 @@ import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { DateOrder } from '../../schemas/config.ts';
 import type { ParsedPostmortem } from './model.ts';
-import { daysBetween, findDate, parseDay } from './dates/index.ts';
+import { dayOfValue, daysBetween, findDate, parseDay } from './dates/index.ts';
 
 /** The front matter title and the first H1, as text ('' where there is none). */
 function titles(parsed: ParsedPostmortem): [title: string, h1: string] {
@@ -20,9 +20,10 @@ function titles(parsed: ParsedPostmortem): [title: string, h1: string] {
  */
 export function incidentDateOf(parsed: ParsedPostmortem, dateOrder: DateOrder = 'auto', headerDate = ''): string | null {
   const data = parsed.frontmatter?.data ?? {};
-  const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : typeof data.date === 'string' ? data.date : '';
-  const iso = /^\d{4}-\d{2}-\d{2}/.exec(date.trim());
-  if (iso) return iso[0];
+  const day = dayOfValue(data.date);
+  if (day) return day;
+  // A date written in words ("February 6, 2023") is read with the other candidates.
+  const date = typeof data.date === 'string' ? data.date : '';
   // A blog's front matter often dates the post only in its address (Zola `path`, Jekyll `permalink`).
   const address = ['path', 'url', 'permalink'].map((key) => (typeof data[key] === 'string' ? (data[key] as string).slice(0, 200) : '')).join(' ');
   const name = basename(parsed.file).replace(/\.[^.]+$/, '');

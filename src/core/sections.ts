@@ -118,14 +118,15 @@ function spanOf(children: readonly PhrasingContent[]): Paragraph['position'] {
   return start && end ? { start, end } : undefined;
 }
 
+/** The paragraphs `labelledLines` made: the lines of a block of fields. */
+const fieldLines = new WeakSet<Paragraph>();
+
 /**
  * The lines of a paragraph that each open with a bold label, as paragraphs of their own: a header
  * written as one block of `**Date:** …` / `**Severity:** …` lines (soft or hard breaks between
  * them, often inside a `>` quote). A line without a label continues the label above it. Null when
- * the paragraph holds fewer than two labelled lines. The lines are remembered in `fieldLines`.
+ * the paragraph holds fewer than two labelled lines.
  */
-const fieldLines = new WeakSet<Paragraph>();
-
 function labelledLines(p: Paragraph): Paragraph[] | null {
   const lines: PhrasingContent[][] = [[]];
   for (const child of p.children) {

@@ -1,12 +1,7 @@
 /** timeline-future: no timeline entry after the postmortem's date. */
-import { addDays, dayOf, daysBetween, formatDay, parseDay } from '../core/dates/index.ts';
+import { addDays, dayOf, dayOfValue, daysBetween, formatDay, parseDay } from '../core/dates/index.ts';
 import { defineFileRule } from '../lint/rule.ts';
 import { entrySpan } from '../lint/rule-helpers.ts';
-
-function dayValue(v: unknown): string | null {
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v.trim()) ? v.trim().slice(0, 10) : null;
-}
 
 /** Days a timeline may run on after the incident's first day, its `date` (an incident and its aftermath). */
 const runsOn = 14;
@@ -39,7 +34,7 @@ export default defineFileRule({
     const data = ctx.parsed.frontmatter?.data ?? {};
     // Only a date the front matter states: one read from a title, a file name or the timeline names
     // the incident's day, and a timeline runs on from it.
-    const refs = [dayValue(data.date), dayValue(data.lastmod), dayValue(data.publishDate)].filter((d): d is string => d !== null).sort();
+    const refs = [dayOfValue(data.date), dayOfValue(data.lastmod), dayOfValue(data.publishDate)].filter((d): d is string => d !== null).sort();
     const ref = refs[refs.length - 1] ?? null;
     const today = new Date().toISOString().slice(0, 10);
     // When the timeline's earliest entry is on that day (or the day before: an evening start), the

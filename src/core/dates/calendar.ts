@@ -50,6 +50,16 @@ export function parseDay(text: string | null | undefined): Day | null {
   return isRealDay(day.y, day.m, day.d) ? day : null;
 }
 
+/**
+ * The day a front matter value names: a date YAML or TOML read as one, or text that opens with
+ * `YYYY-MM-DD` (a date-time keeps its day as written). Null for anything else.
+ */
+export function dayOfValue(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  const iso = typeof value === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(value.trim()) : null;
+  return iso && parseDay(iso[0]) ? iso[0] : null;
+}
+
 /** The day `n` days later (earlier when negative). */
 export function addDays(day: Day, n: number): Day {
   const t = new Date(Date.UTC(day.y, day.m - 1, day.d + n));

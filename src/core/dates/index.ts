@@ -6,7 +6,7 @@ import { zoneFromName } from './zones.ts';
 export { readStamp, readDate, type Stamp, type WrittenDate, type ClockTime } from './stamp.ts';
 export { findZone, readZoneWord, zoneFromName, utcZone, type Zone } from './zones.ts';
 export {
-  resolveDay, formatDay, parseDay, addDays, nextDay, daysBetween, isRealDay, toUtcInstant, dayOf,
+  resolveDay, formatDay, parseDay, dayOfValue, addDays, nextDay, daysBetween, isRealDay, toUtcInstant, dayOf,
   type Day, type NumericOrder,
 } from './calendar.ts';
 

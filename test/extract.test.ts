@@ -170,6 +170,16 @@ describe('milestones and durations', () => {
     expect([incident.started, incident.detected, incident.mitigated, incident.resolved]).toEqual(['2024-01-05T12:58Z', '2024-01-05T12:58Z', '2024-01-05T13:50Z', '2024-01-05T14:32Z']);
   });
 
+  it('read the status changes incident tools log', () => {
+    const text = [
+      '---', 'title: t', 'date: 2025-06-10', '---', '', '## Timeline', '',
+      '- 14:20 Cache node redis-3 fails', '- 14:32 Incident declared by Alice Smith', '- 14:50 Status changed from Fixing to Monitoring',
+      '- 15:12 Status changed from Monitoring to Closed', '- 16:00 Postmortem scheduled', '',
+    ].join('\n');
+    const { incident } = extractIncident(parsePostmortem('x.md', text));
+    expect([incident.started, incident.detected, incident.mitigated, incident.resolved]).toEqual(['2025-06-10T14:20Z', '2025-06-10T14:32Z', '2025-06-10T14:50Z', '2025-06-10T15:12Z']);
+  });
+
   it('else come from the timeline: marked starts and ends win over the first and last events', () => {
     const text = [
       '---', 'title: t', 'date: 2015-10-21', '---', '', '## Timeline', '',

@@ -11,6 +11,7 @@ import type { Incident } from '../schemas/incident.ts';
 import { loadConfig } from '../src/core/config-load.ts';
 import { formatDiagnostic } from '../src/core/diagnostic.ts';
 import { findPostmortems, readPostmortem } from '../src/core/files.ts';
+import { displayZone } from '../src/site/incidents.ts';
 import { incidentTimelineDiagram } from '../src/site/mermaid.ts';
 import { categoryPath, incidentPath, servicePath, tagPath } from '../src/site/urls.ts';
 import { attr, buildSite, hasClass, projectRoot, readPages, scratch, text, writeProject, type Page } from './site-helpers.ts';
@@ -79,6 +80,12 @@ describe('the example site', () => {
     });
   }
 
+  it('shows times as the postmortem wrote them, in the zone its timeline names', () => {
+    const limitRange = page(incidentPath('2024-09-18-limitrange-oomkilled-media-apps'));
+    expect(limitRange.html).toContain('Times in Europe/London.');
+    expect(limitRange.html).toContain('19#58;40 : Talos upgrade starts');
+  });
+
   it('draws the timeline of every incident that has one, with the events as a list beside it', () => {
     const withTimeline = published.filter((i) => i.timeline.some((e) => e.at));
     expect(withTimeline.length).toBeGreaterThanOrEqual(5);
@@ -86,7 +93,8 @@ describe('the example site', () => {
       const p = page(incidentPath(incident.slug));
       const diagram = p.elements.find((e) => e.tagName === 'pre' && hasClass(e, 'mermaid'));
       expect(diagram, incident.slug).toBeDefined();
-      expect(text(diagram!)).toBe(incidentTimelineDiagram(incident.timeline, { timezone: incident.timezone }));
+      // In the zone the postmortem writes its times in ("All times Europe/London").
+      expect(text(diagram!)).toBe(incidentTimelineDiagram(incident.timeline, { timezone: displayZone(incident, config.timezone) }));
       const list = p.elements.find((e) => e.tagName === 'ol' && hasClass(e, 'timeline-list'))!;
       expect(list.childNodes.filter((n) => n.nodeName === 'li')).toHaveLength(incident.timeline.length);
       // Diagrams are drawn only where there is one: Mermaid is not loaded elsewhere.

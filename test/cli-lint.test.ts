@@ -1,6 +1,6 @@
 /** `hindsight lint`, run as users run it: the real bin, spawned on fixtures. */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -34,6 +34,30 @@ function sarifValidator() {
 }
 
 describe('hindsight lint (spawned)', () => {
+  it('keeps V8\'s compile cache in the temp folder, and none when it is disabled', () => {
+    const run = (env: Record<string, string>) => {
+      const clean = { ...process.env, ...env };
+      delete clean.NODE_COMPILE_CACHE;
+      return spawnSync(process.execPath, [bin, 'lint', seed, '--format', 'json'], { cwd: repo, encoding: 'utf8', env: clean, timeout: 60_000 });
+    };
+    const project = writeProject({});
+    try {
+      const on = join(project.dir, 'on');
+      mkdirSync(on);
+      const first = run({ TMPDIR: on });
+      expect(first.status).toBe(0);
+      expect(readdirSync(join(on, 'node-compile-cache'), { recursive: true }).length).toBeGreaterThan(0);
+      // Run again from the cache: the same result.
+      expect(JSON.parse(run({ TMPDIR: on }).stdout)).toEqual(JSON.parse(first.stdout));
+      const off = join(project.dir, 'off');
+      mkdirSync(off);
+      expect(run({ TMPDIR: off, NODE_DISABLE_COMPILE_CACHE: '1' }).status).toBe(0);
+      expect(existsSync(join(off, 'node-compile-cache'))).toBe(false);
+    } finally {
+      project.cleanup();
+    }
+  });
+
   it('runs on the pinned Node (22.12 or newer)', () => {
     const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
     expect(major > 22 || (major === 22 && minor >= 12)).toBe(true);

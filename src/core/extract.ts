@@ -259,20 +259,27 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     const labelled = header[key];
     return (value ? toInstant(value, timezone)?.at : undefined) ?? (labelled ? toInstant(labelled, timezone)?.at : undefined) ?? null;
   };
-  const timed = events.filter((e) => e.at !== null).map((e) => e.at!).sort((a, b) => instantKey(a).localeCompare(instantKey(b)));
+  // The timed events with the key each sorts by, and the first and last of them.
+  const timed = events.filter((e) => e.at !== null).map((e) => ({ event: e, key: instantKey(e.at!) }));
+  let first: (typeof timed)[number] | null = null;
+  let last: (typeof timed)[number] | null = null;
+  for (const t of timed) {
+    if (first === null || t.key < first.key) first = t;
+    if (last === null || t.key >= last.key) last = t;
+  }
   // The earliest event that says it (a timeline may run newest first).
   const byWords = (key: keyof typeof milestoneWords): string | null => {
-    let found: string | null = null;
-    for (const e of events) {
-      if (e.at && e.source === 'timeline' && (found === null || instantKey(e.at) < instantKey(found)) && milestoneWords[key].test(e.text)) found = e.at;
+    let found: (typeof timed)[number] | null = null;
+    for (const t of timed) {
+      if (t.event.source === 'timeline' && (found === null || t.key < found.key) && milestoneWords[key].test(t.event.text)) found = t;
     }
-    return found;
+    return found?.event.at ?? null;
   };
   // An explicit start marker ("OUTAGE BEGINS") is when the impact began, even after earlier events.
-  const started = milestone('started') ?? byWords('started') ?? timed[0] ?? null;
+  const started = milestone('started') ?? byWords('started') ?? first?.event.at ?? null;
   const detected = milestone('detected') ?? byWords('detected');
   const mitigated = milestone('mitigated') ?? byWords('mitigated');
-  const resolved = milestone('resolved') ?? byWords('ended') ?? timed[timed.length - 1] ?? null;
+  const resolved = milestone('resolved') ?? byWords('ended') ?? last?.event.at ?? null;
 
   const description = fm?.description ?? str(raw.description);
   // Without a root-cause section, a "What went wrong?" section is where the cause is told.

@@ -48,7 +48,6 @@ export default defineFileRule({
   },
   check(ctx) {
     const text = ctx.parsed.text;
-    if (!anyTrigger.test(text)) return;
     const sections = checked.flatMap((kind) => topSections(ctx.parsed.sections, kind));
     const seen = new Set<number>();
     for (const section of sections) {

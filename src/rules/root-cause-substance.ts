@@ -8,6 +8,18 @@ const placeholder = /^(?:unknown|unclear|tbd|tba|todo|n\/?a|none|pending|under i
 /** Fewer words than this is a label, not an explanation. */
 export const minimumWords = 8;
 
+/** The words of `text` (runs holding a letter or digit), counted up to `limit`: the rule needs no more. */
+function wordsUpTo(text: string, limit: number): number {
+  let count = 0;
+  for (let at = 0; at < text.length && count < limit; ) {
+    let end = text.indexOf(' ', at);
+    if (end === -1) end = text.length;
+    if (/[\p{L}\p{N}]/u.test(text.slice(at, end))) count++;
+    at = end + 1;
+  }
+  return count;
+}
+
 export default defineFileRule({
   id: 'root-cause-substance',
   defaultLevel: 'warn',
@@ -29,7 +41,7 @@ export default defineFileRule({
       const span = headingSpan(section);
       if (!span) continue;
       const text = blocksText(section.children).replace(/\s+/g, ' ').trim();
-      const words = text ? text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length : 0;
+      const words = wordsUpTo(text, minimumWords);
       if (!text) {
         ctx.report(`The root cause section is empty; explain what failed, why it could, and what let it spread`, span.start, span.end);
       } else if (placeholder.test(text)) {

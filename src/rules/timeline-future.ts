@@ -47,12 +47,14 @@ export default defineFileRule({
     const limit = namesFirstDay ? formatDay(addDays(refDay, runsOn)) : ref;
     let first: { line: number; written: string | null; day: string } | null = null;
     let more = 0;
+    // Entries up to this day pass: the limit, but never past today.
+    const bound = limit !== null && limit < today ? limit : today;
     for (const e of incident.timeline) {
       if (e.source !== 'timeline' || e.at === null) continue;
-      // A local day is at most one day after the UTC one: earlier UTC days need no zone arithmetic.
-      if (ref !== null && e.at.slice(0, 10) < ref) continue;
+      // A local day is at most one day after the UTC one: an earlier UTC day needs no zone arithmetic.
+      if (e.at.slice(0, 10) < bound) continue;
       const day = dayOf({ at: e.at, timezone: e.timezone }, incident.timezone);
-      if (day <= (limit ?? today)) continue;
+      if (day <= bound) continue;
       if (day > today) {
         const span = entrySpan(ctx, e.line, e.written);
         ctx.report(`Entry dated ${day} is in the future; check the year and the day/month order`, span.start, span.end);

@@ -120,7 +120,10 @@ export const incidentSchema = z.strictObject({
   related: z.array(z.string()),
   /** Root-cause category: from front matter `cause`, else inferred from the root-cause text. */
   cause: z.strictObject({ category: z.string(), inferred: z.boolean() }).nullable(),
-  /** Default zone for times written without one. */
+  /**
+   * The postmortem's zone: its front matter `timezone`; else the zone its timeline writes every time
+   * in (an IANA name, or a fixed offset such as `UTC-07:00` for "PDT"); else the configured one.
+   */
   timezone: z.string(),
   /** Text before `<!--more-->`, else the description, else the first paragraph. */
   excerpt: z.string(),

@@ -243,3 +243,17 @@ describe('title and date left out of the front matter', () => {
     expect(diagnostics.filter((d) => d.ruleId === 'frontmatter-schema').map((d) => d.message.slice(0, 30))).toEqual(['No date could be found for thi', 'No title could be found for th']);
   });
 });
+
+describe('the incident\'s zone', () => {
+  const zoneOf = (frontmatter: string, timeline: string) =>
+    extractIncident(parsePostmortem('x.md', `---\ntitle: t\ndate: 2024-05-02\n${frontmatter}---\n\n${timeline}`)).incident.timezone;
+  it('is the zone every timeline entry was written in, when the postmortem states none', () => {
+    expect(zoneOf('', '## Timeline (all times PDT)\n\n- 09:12 Deploy started\n- 09:40 Alert fired\n')).toBe('UTC-07:00');
+    expect(zoneOf('', '## Timeline\n\n- 09:12 Pacific: deploy started\n- 2024-05-03 Follow-up\n')).toBe('America/Los_Angeles');
+  });
+  it('is the stated timezone, else the configured one when entries name several zones or none', () => {
+    expect(zoneOf('timezone: Europe/Berlin\n', '## Timeline\n\n- 09:12 PDT Deploy started\n')).toBe('Europe/Berlin');
+    expect(zoneOf('', '## Timeline\n\n- 09:12 PDT Deploy started\n- 18:40 UTC Alert fired\n')).toBe('UTC');
+    expect(zoneOf('', '## Timeline\n\n- 2024-05-02 Deploy started\n')).toBe('UTC');
+  });
+});

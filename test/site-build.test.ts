@@ -11,7 +11,6 @@ import type { Incident } from '../schemas/incident.ts';
 import { loadConfig } from '../src/core/config-load.ts';
 import { formatDiagnostic } from '../src/core/diagnostic.ts';
 import { findPostmortems, readPostmortem } from '../src/core/files.ts';
-import { displayZone } from '../src/site/incidents.ts';
 import { incidentTimelineDiagram } from '../src/site/mermaid.ts';
 import { categoryPath, incidentPath, servicePath, tagPath } from '../src/site/urls.ts';
 import { attr, buildSite, hasClass, projectRoot, readPages, scratch, text, writeProject, type Page } from './site-helpers.ts';
@@ -93,8 +92,7 @@ describe('the example site', () => {
       const p = page(incidentPath(incident.slug));
       const diagram = p.elements.find((e) => e.tagName === 'pre' && hasClass(e, 'mermaid'));
       expect(diagram, incident.slug).toBeDefined();
-      // In the zone the postmortem writes its times in ("All times Europe/London").
-      expect(text(diagram!)).toBe(incidentTimelineDiagram(incident.timeline, { timezone: displayZone(incident, config.timezone) }));
+      expect(text(diagram!)).toBe(incidentTimelineDiagram(incident.timeline, { timezone: incident.timezone }));
       const list = p.elements.find((e) => e.tagName === 'ol' && hasClass(e, 'timeline-list'))!;
       expect(list.childNodes.filter((n) => n.nodeName === 'li')).toHaveLength(incident.timeline.length);
       // Diagrams are drawn only where there is one: Mermaid is not loaded elsewhere.

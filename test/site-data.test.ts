@@ -3,9 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { causeCounts, causeLabel, monthRange, resolveTimeByMonth, severityByMonth } from '../src/site/charts.ts';
 import { codeSpans, formatInstant, formatMinutes } from '../src/site/format.ts';
-import { displayZone, neighbours, newestFirst, relatedTo, severityColour, severityName, severityRank, termsOf } from '../src/site/incidents.ts';
-import { extractIncident } from '../src/core/extract.ts';
-import { parsePostmortem } from '../src/core/parse.ts';
+import { neighbours, newestFirst, relatedTo, severityColour, severityName, severityRank, termsOf } from '../src/site/incidents.ts';
 import { pageSourcePath } from '../src/site/search-index.ts';
 import { editUrl, joinBase, tagPath } from '../src/site/urls.ts';
 
@@ -80,19 +78,6 @@ describe('incident lists', () => {
 
   it('names a severity by its scale entry, for the filter, the cards and the charts alike', () => {
     expect(['SEV-2', 'sev2', 'Sev 2', 'P1'].map((s) => severityName(s, ['sev1', 'sev2']))).toEqual(['sev2', 'sev2', 'sev2', 'P1']);
-  });
-});
-
-describe('the zone an incident page shows its times in', () => {
-  const zoneOf = (frontmatter: string, timeline: string) =>
-    displayZone(extractIncident(parsePostmortem('x.md', `---\ntitle: t\ndate: 2024-05-02\n${frontmatter}---\n\n${timeline}`)).incident, 'UTC');
-  it('is the zone every timeline entry was written in, when the postmortem sets none', () => {
-    expect(zoneOf('', '## Timeline (all times PDT)\n\n- 09:12 Deploy started\n- 09:40 Alert fired\n')).toBe('UTC-07:00');
-    expect(formatInstant('2024-05-02T16:12Z', 'UTC-07:00')).toBe('2 May 2024 09:12 UTC-7');
-  });
-  it('is the postmortem\'s own timezone, or the default when entries were written in several zones', () => {
-    expect(zoneOf('timezone: Europe/Berlin\n', '## Timeline\n\n- 09:12 PDT Deploy started\n')).toBe('Europe/Berlin');
-    expect(zoneOf('', '## Timeline\n\n- 09:12 PDT Deploy started\n- 18:40 CEST Alert fired\n')).toBe('UTC');
   });
 });
 

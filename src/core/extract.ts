@@ -47,6 +47,17 @@ function headingTitle(parsed: ParsedPostmortem): string | null {
   return h ? toString(h).trim() || null : null;
 }
 
+/** The one zone every timed timeline entry was written in, or null when they name several or none. */
+function writtenZone(events: readonly TimelineEvent[]): string | null {
+  let zone: string | null = null;
+  for (const e of events) {
+    if (e.source !== 'timeline' || e.at === null || e.at.length === 10 || !e.timezone) continue;
+    if (zone !== null && zone !== e.timezone) return null;
+    zone = e.timezone;
+  }
+  return zone;
+}
+
 /** The day of the first dated timeline entry as it was written: in the entry's own zone. */
 function firstEventDay(events: readonly TimelineEvent[], timezone: string): string | null {
   const first = events.find((e) => e.at);
@@ -232,7 +243,8 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     diagnostics.push(diagnostic('frontmatter-missing', 'error', 'The postmortem has no front matter; start the file with a `---` block giving at least `title` and `date`', { line: 1, column: 1 }));
   }
   const name = basename(parsed.file, extname(parsed.file));
-  const timezone = fm?.timezone ?? (typeof raw.timezone === 'string' && timeZoneSchema.safeParse(raw.timezone).success ? raw.timezone : config.timezone);
+  const statedZone = fm?.timezone ?? (typeof raw.timezone === 'string' && timeZoneSchema.safeParse(raw.timezone).success ? raw.timezone : null);
+  const timezone = statedZone ?? config.timezone;
   // Fields a report gives in its header (labels, a table, headings) stand in for front matter that lacks them.
   const header = headerFields(parsed.sections);
   let date = incidentDateOf(parsed, config.dateOrder, header.date);
@@ -301,7 +313,9 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     services: fm?.services ?? list(raw.services),
     related: fm?.related ?? list(raw.related),
     cause: causeCategory(fm?.cause ?? str(raw.cause) ?? undefined, rootCause),
-    timezone,
+    // The zone the postmortem states; else the one its timeline writes every time in ("all times
+    // PDT"); else the configured one.
+    timezone: statedZone ?? writtenZone(timeline.events) ?? timezone,
     excerpt: excerptOf(parsed, description ?? null),
     summary: sectionText(parsed.sections, 'summary'),
     impact: sectionText(parsed.sections, 'impact'),

@@ -182,13 +182,3 @@ export function isDraft(incident: Pick<Incident, 'draft' | 'status'>): boolean {
   return incident.draft || incident.status === 'draft';
 }
 
-/**
- * The zone an incident page shows its times in: the incident's `timezone`; but when that is only
- * the project's default and every timed entry of the timeline was written in one other zone
- * ("09:12 PDT", "Timeline (all times PDT)"), that zone, so the page reads as the postmortem does.
- */
-export function displayZone(incident: Pick<Incident, 'timezone' | 'timeline'>, configured: string): string {
-  if (incident.timezone !== configured) return incident.timezone;
-  const written = new Set(incident.timeline.filter((e) => e.source === 'timeline' && e.at !== null && e.at.length > 10 && e.timezone).map((e) => e.timezone!));
-  return written.size === 1 ? [...written][0]! : incident.timezone;
-}

@@ -257,3 +257,10 @@ describe('the incident\'s zone', () => {
     expect(zoneOf('', '## Timeline\n\n- 2024-05-02 Deploy started\n')).toBe('UTC');
   });
 });
+
+describe('milestones written without a zone', () => {
+  it('are read in the zone the timeline writes its times in', () => {
+    const { incident } = extractIncident(parsePostmortem('x.md', '---\ntitle: t\ndate: 2024-05-02\nstarted: 2024-05-02T09:00\n---\n\n## Timeline (all times PDT)\n\n- 09:12 Alert fired\n'));
+    expect([incident.timezone, incident.started, incident.timeline[0]!.at]).toEqual(['UTC-07:00', '2024-05-02T16:00Z', '2024-05-02T16:12Z']);
+  });
+});

@@ -266,10 +266,13 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const logs = extractLogs(parsed, Number((date ?? '1970').slice(0, 4)), timezone);
   const events = mergeLogEvents(timeline.events, logs);
 
+  // The postmortem's zone: the one it states; else the one its timeline writes every time in ("all
+  // times PDT"); else the configured one. Milestones written without a zone are read in it.
+  const incidentZone = statedZone ?? writtenZone(timeline.events) ?? timezone;
   const milestone = (key: 'started' | 'detected' | 'mitigated' | 'resolved'): string | null => {
     const value = fm?.[key] ?? str(raw[key]);
     const labelled = header[key];
-    return (value ? toInstant(value, timezone)?.at : undefined) ?? (labelled ? toInstant(labelled, timezone)?.at : undefined) ?? null;
+    return (value ? toInstant(value, incidentZone)?.at : undefined) ?? (labelled ? toInstant(labelled, incidentZone)?.at : undefined) ?? null;
   };
   // The timed events with the key each sorts by, and the first and last of them.
   const timed = events.filter((e) => e.at !== null).map((e) => ({ event: e, key: instantKey(e.at!) }));
@@ -313,9 +316,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     services: fm?.services ?? list(raw.services),
     related: fm?.related ?? list(raw.related),
     cause: causeCategory(fm?.cause ?? str(raw.cause) ?? undefined, rootCause),
-    // The zone the postmortem states; else the one its timeline writes every time in ("all times
-    // PDT"); else the configured one.
-    timezone: statedZone ?? writtenZone(timeline.events) ?? timezone,
+    timezone: incidentZone,
     excerpt: excerptOf(parsed, description ?? null),
     summary: sectionText(parsed.sections, 'summary'),
     impact: sectionText(parsed.sections, 'impact'),

@@ -122,9 +122,10 @@ export const incidentSchema = z.strictObject({
   cause: z.strictObject({ category: z.string(), inferred: z.boolean() }).nullable(),
   /**
    * The postmortem's zone: its front matter `timezone`; else the zone its timeline writes every time
-   * in (an IANA name, or a fixed offset such as `UTC-07:00` for "PDT"); else the configured one.
+   * in (an IANA name, or a fixed offset such as `UTC-07:00` for "PDT"); null when it states none and
+   * its timeline gives no times (readers then use the configured zone).
    */
-  timezone: z.string(),
+  timezone: z.string().nullable(),
   /** Text before `<!--more-->`, else the description, else the first paragraph. */
   excerpt: z.string(),
   /** Plain text of the summary sections. */

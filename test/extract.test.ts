@@ -251,10 +251,16 @@ describe('the incident\'s zone', () => {
     expect(zoneOf('', '## Timeline (all times PDT)\n\n- 09:12 Deploy started\n- 09:40 Alert fired\n')).toBe('UTC-07:00');
     expect(zoneOf('', '## Timeline\n\n- 09:12 Pacific: deploy started\n- 2024-05-03 Follow-up\n')).toBe('America/Los_Angeles');
   });
-  it('is the stated timezone, else the configured one when entries name several zones or none', () => {
+  it('is the stated timezone, else the configured one when entries name several zones', () => {
     expect(zoneOf('timezone: Europe/Berlin\n', '## Timeline\n\n- 09:12 PDT Deploy started\n')).toBe('Europe/Berlin');
     expect(zoneOf('', '## Timeline\n\n- 09:12 PDT Deploy started\n- 18:40 UTC Alert fired\n')).toBe('UTC');
-    expect(zoneOf('', '## Timeline\n\n- 2024-05-02 Deploy started\n')).toBe('UTC');
+  });
+  it('is null when the postmortem states none and gives no time of day', () => {
+    expect(zoneOf('', '## Timeline\n\n- 2024-05-02 Deploy started\n')).toBeNull();
+    expect(zoneOf('', '## Summary\n\nThe cache expired.\n')).toBeNull();
+    expect(zoneOf('timezone: Europe/Berlin\n', '## Summary\n\nThe cache expired.\n')).toBe('Europe/Berlin');
+    // A time of day anywhere (here a front matter milestone) is read in the configured zone, and says so.
+    expect(zoneOf('started: 2024-05-02T09:00\n', '## Summary\n\nThe cache expired.\n')).toBe('UTC');
   });
 });
 

@@ -92,7 +92,7 @@ describe('the example site', () => {
       const p = page(incidentPath(incident.slug));
       const diagram = p.elements.find((e) => e.tagName === 'pre' && hasClass(e, 'mermaid'));
       expect(diagram, incident.slug).toBeDefined();
-      expect(text(diagram!)).toBe(incidentTimelineDiagram(incident.timeline, { timezone: incident.timezone }));
+      expect(text(diagram!)).toBe(incidentTimelineDiagram(incident.timeline, { timezone: incident.timezone ?? config.timezone }));
       const list = p.elements.find((e) => e.tagName === 'ol' && hasClass(e, 'timeline-list'))!;
       expect(list.childNodes.filter((n) => n.nodeName === 'li')).toHaveLength(incident.timeline.length);
       // Diagrams are drawn only where there is one: Mermaid is not loaded elsewhere.

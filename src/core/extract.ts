@@ -268,11 +268,11 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
 
   // The postmortem's zone: the one it states; else the one its timeline writes every time in ("all
   // times PDT"); else the configured one. Milestones written without a zone are read in it.
-  const incidentZone = statedZone ?? writtenZone(timeline.events) ?? timezone;
+  const readZone = statedZone ?? writtenZone(timeline.events) ?? timezone;
   const milestone = (key: 'started' | 'detected' | 'mitigated' | 'resolved'): string | null => {
     const value = fm?.[key] ?? str(raw[key]);
     const labelled = header[key];
-    return (value ? toInstant(value, incidentZone)?.at : undefined) ?? (labelled ? toInstant(labelled, incidentZone)?.at : undefined) ?? null;
+    return (value ? toInstant(value, readZone)?.at : undefined) ?? (labelled ? toInstant(labelled, readZone)?.at : undefined) ?? null;
   };
   // The timed events with the key each sorts by, and the first and last of them.
   const timed = events.filter((e) => e.at !== null).map((e) => ({ event: e, key: instantKey(e.at!) }));
@@ -295,6 +295,9 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const detected = milestone('detected') ?? byWords('detected');
   const mitigated = milestone('mitigated') ?? byWords('mitigated');
   const resolved = milestone('resolved') ?? byWords('ended') ?? last?.event.at ?? null;
+  // A postmortem that states no zone and gives no time of day has none: readers use the configured one.
+  const timeOfDay = [started, detected, mitigated, resolved, ...timed.map((t) => t.event.at)].some((at) => at !== null && at.length > 10);
+  const incidentZone = statedZone !== null || timeOfDay ? readZone : null;
 
   const description = fm?.description ?? str(raw.description);
   // Without a root-cause section, a "What went wrong?" section is where the cause is told.

@@ -96,3 +96,8 @@ export function entrySpan(ctx: FileRuleContext, line: number, written: string | 
   const end = at >= 0 && written ? ctx.index.point(ctx.index.lineStart(line) + at + written.length) : ctx.index.lineEnd(line);
   return { start, end };
 }
+
+/** The incident's zone, else the configured one (a postmortem with no time of day states none). */
+export function incidentZone(ctx: FileRuleContext): string {
+  return ctx.extraction?.incident.timezone ?? ctx.config.timezone;
+}

@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit';
 import { toInstant } from '../core/dates/index.ts';
 import { instantMs, showInstant } from '../lint/instants.ts';
 import { defineFileRule } from '../lint/rule.ts';
-import { lineTextStart } from '../lint/rule-helpers.ts';
+import { incidentZone, lineTextStart } from '../lint/rule-helpers.ts';
 
 const hour = 3_600_000;
 /** Slack around the window: precursors and late recovery lines are normal. */
@@ -37,8 +37,8 @@ export default defineFileRule({
     const data = ctx.parsed.frontmatter?.data ?? {};
     const authored = incident.timeline.filter((e) => e.source === 'timeline' && e.at !== null).map((e) => e.at!);
     const sorted = [...authored].sort((a, b) => instantMs(a) - instantMs(b));
-    const first = (data.started !== undefined ? bound(data.started, ctx.extraction!.incident.timezone)?.at : undefined) ?? sorted[0];
-    const last = (data.resolved !== undefined ? bound(data.resolved, ctx.extraction!.incident.timezone)?.at : undefined) ?? sorted[sorted.length - 1];
+    const first = (data.started !== undefined ? bound(data.started, incidentZone(ctx))?.at : undefined) ?? sorted[0];
+    const last = (data.resolved !== undefined ? bound(data.resolved, incidentZone(ctx))?.at : undefined) ?? sorted[sorted.length - 1];
     if (!first || !last) return;
     const low = instantMs(first) - (first.length === 10 ? zoneSlack : margin);
     const high = instantMs(last) + (last.length === 10 ? 24 * hour + zoneSlack : margin);

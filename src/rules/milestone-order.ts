@@ -2,7 +2,7 @@
 import type { Point } from 'unist';
 import { compareTimed, showInstant } from '../lint/instants.ts';
 import { defineFileRule } from '../lint/rule.ts';
-import { entrySpan, frontmatterPoint } from '../lint/rule-helpers.ts';
+import { entrySpan, frontmatterPoint, incidentZone } from '../lint/rule-helpers.ts';
 
 const names = ['started', 'detected', 'mitigated', 'resolved'] as const;
 
@@ -43,7 +43,7 @@ export default defineFileRule({
       }
       milestones.push({ name, at, fromFrontmatter, start: start ?? ctx.index.point(0), end });
     }
-    const zone = incident.timezone;
+    const zone = incidentZone(ctx);
     for (let i = 1; i < milestones.length; i++) {
       const later = milestones[i]!;
       const earlier = milestones.slice(0, i).find((m) => (m.fromFrontmatter || later.fromFrontmatter) && compareTimed({ at: later.at, precision: null }, { at: m.at, precision: null }, zone) < 0);

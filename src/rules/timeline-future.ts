@@ -1,7 +1,7 @@
 /** timeline-future: no timeline entry after the postmortem's date. */
 import { addDays, dayOf, dayOfValue, daysBetween, formatDay, parseDay } from '../core/dates/index.ts';
 import { defineFileRule } from '../lint/rule.ts';
-import { entrySpan } from '../lint/rule-helpers.ts';
+import { entrySpan, incidentZone } from '../lint/rule-helpers.ts';
 
 /** Days a timeline may run on after the incident's first day, its `date` (an incident and its aftermath). */
 const runsOn = 14;
@@ -42,7 +42,7 @@ export default defineFileRule({
     let opening: (typeof incident.timeline)[number] | null = null;
     for (const e of incident.timeline) if (e.source === 'timeline' && e.at !== null && (!opening || e.at < opening.at!)) opening = e;
     const refDay = parseDay(ref);
-    const openingDay = opening ? parseDay(dayOf({ at: opening.at!, timezone: opening.timezone }, incident.timezone)) : null;
+    const openingDay = opening ? parseDay(dayOf({ at: opening.at!, timezone: opening.timezone }, incidentZone(ctx))) : null;
     const namesFirstDay = refDay !== null && openingDay !== null && [0, 1].includes(daysBetween(openingDay, refDay));
     const limit = namesFirstDay ? formatDay(addDays(refDay, runsOn)) : ref;
     let first: { line: number; written: string | null; day: string } | null = null;
@@ -53,7 +53,7 @@ export default defineFileRule({
       if (e.source !== 'timeline' || e.at === null) continue;
       // A local day is at most one day after the UTC one: an earlier UTC day needs no zone arithmetic.
       if (e.at.slice(0, 10) < bound) continue;
-      const day = dayOf({ at: e.at, timezone: e.timezone }, incident.timezone);
+      const day = dayOf({ at: e.at, timezone: e.timezone }, incidentZone(ctx));
       if (day <= bound) continue;
       if (day > today) {
         const span = entrySpan(ctx, e.line, e.written);

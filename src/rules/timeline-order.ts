@@ -2,7 +2,7 @@
 import type { TimelineEvent } from '../../schemas/incident.ts';
 import { compareTimed, precisionRank, showInstant, type Timed } from '../lint/instants.ts';
 import { defineFileRule } from '../lint/rule.ts';
-import { entrySpan } from '../lint/rule-helpers.ts';
+import { entrySpan, incidentZone } from '../lint/rule-helpers.ts';
 
 export default defineFileRule({
   id: 'timeline-order',
@@ -24,7 +24,7 @@ export default defineFileRule({
     const events = ctx.extraction!.incident.timeline
       .filter((e): e is TimelineEvent & Timed => e.source === 'timeline' && e.at !== null)
       .sort((a, b) => a.line - b.line);
-    const zone = ctx.extraction!.incident.timezone;
+    const zone = incidentZone(ctx);
     // Newest first throughout, as status pages list their updates: one message, not one per entry.
     if (events.length >= 3 && events.every((e, k) => k === 0 || compareTimed(e, events[k - 1]!, zone) <= 0) && compareTimed(events.at(-1)!, events[0]!, zone) < 0) {
       const span = entrySpan(ctx, events[0]!.line, events[0]!.written);

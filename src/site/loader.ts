@@ -28,13 +28,18 @@ export const siteIncidentSchema = incidentSchema.omit({
 }).extend({
   // A postmortem without a date has an error, so it is never published.
   date: incidentSchema.shape.date.unwrap(),
+  // Pages show times in a zone: the incident's, else the configured one.
+  timezone: incidentSchema.shape.timezone.unwrap(),
 });
 export type SiteIncidentData = z.infer<typeof siteIncidentSchema>;
 
-/** The site's part of an incident (one with a date: without one it has an error and is not published). */
-export function forSite(incident: Incident & { date: string }): SiteIncidentData {
+/**
+ * The site's part of an incident (one with a date: without one it has an error and is not
+ * published), its times shown in its own zone or else `defaultZone`.
+ */
+export function forSite(incident: Incident & { date: string }, defaultZone: string): SiteIncidentData {
   const { summary, impact, trigger, detection, rootCause, resolution, lessons, logs, sections, ...kept } = incident;
-  return kept;
+  return { ...kept, timezone: kept.timezone ?? defaultZone };
 }
 
 export interface IncidentLoaderOptions {
@@ -128,7 +133,7 @@ export function incidentLoader(options: IncidentLoaderOptions = {}): Loader {
           const incident = result!.incident!;
           if ((incident.draft && !includeDrafts) || incident.date === null) continue;
           kept.add(slug);
-          const data = await parseData({ id: slug, data: forSite({ ...incident, date: incident.date }) as unknown as Record<string, unknown>, filePath: file });
+          const data = await parseData({ id: slug, data: forSite({ ...incident, date: incident.date }, config.timezone) as unknown as Record<string, unknown>, filePath: file });
           fresh.push({ id: slug, file, data: data as unknown as SiteIncidentData, html: result!.html, headings: result!.headings, images: result!.images });
           images.push(...result!.images);
         }

@@ -1,13 +1,15 @@
 /**
  * Extraction scored against the answer keys of the shared corpus of real postmortems:
- * sections found (kind and line), root causes found (the key's opening words), titles and dates.
+ * sections found (kind and line), root causes found (the key's opening words), titles, dates and zones.
  * Skips cleanly when the corpus is absent.
  */
 import { describe, expect, it } from 'vitest';
 import { corpusCases, hasCorpus } from './support/corpus.ts';
 import { parsePostmortem } from '../src/core/parse.ts';
 import { extractIncident } from '../src/core/extract.ts';
+import { DateTime } from 'luxon';
 import { incidentSchema } from '../schemas/incident.ts';
+import { findZone, zoneFromName } from '../src/core/dates/index.ts';
 
 const words = (s: string) => s.toLowerCase().replace(/\[\^\w+\]/g, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
@@ -59,6 +61,30 @@ describe.skipIf(!hasCorpus)('corpus extraction', () => {
       else misses.push(`${c.name}: "${title}" ${date} vs "${c.key.title}" ${c.key.date}`);
     }
     console.log(`titles and dates: ${found}/${cases.length}${misses.length ? `\n  missed: ${misses.join('\n  missed: ')}` : ''}`);
+    expect(found / cases.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('finds the zone the key gives (the same UTC offset on the incident\'s day; null where the key has none)', () => {
+    // Minutes east of UTC of a zone (as the key or the incident names it) at noon on a day.
+    const offset = (name: string, day: string): number | null => {
+      // A name the config could not hold ("SAST") is read as the timeline reads it.
+      const zone = findZone(name) ?? zoneFromName(name);
+      const spec = zone.kind === 'iana' ? zone.name : zone.offsetMinutes === 0 ? 'UTC' : `UTC${zone.offsetMinutes < 0 ? '-' : '+'}${Math.floor(Math.abs(zone.offsetMinutes) / 60)}:${String(Math.abs(zone.offsetMinutes) % 60).padStart(2, '0')}`;
+      const at = DateTime.fromISO(`${day}T12:00`, { zone: spec });
+      return at.isValid ? at.offset : null;
+    };
+    const misses: string[] = [];
+    let found = 0;
+    for (const c of cases) {
+      const { timezone, date } = c.extraction.incident;
+      const day = c.key.date?.slice(0, 10) ?? date ?? '2020-01-01';
+      // "PST/PDT" names Pacific time either way: any of its names will do.
+      const keyOffsets = c.key.timezone === null ? [] : [c.key.timezone, ...c.key.timezone.split('/')].map((n) => offset(n, day));
+      const ok = c.key.timezone === null ? timezone === null : timezone !== null && keyOffsets.includes(offset(timezone, day));
+      if (ok) found++;
+      else misses.push(`${c.name}: ${timezone} vs ${c.key.timezone}`);
+    }
+    console.log(`zones: ${found}/${cases.length}${misses.length ? `\n  missed: ${misses.join('\n  missed: ')}` : ''}`);
     expect(found / cases.length).toBeGreaterThanOrEqual(0.9);
   });
 

@@ -268,7 +268,8 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
 
   // The postmortem's zone: the one it states; else the one its timeline writes every time in ("all
   // times PDT"); else the configured one. Milestones written without a zone are read in it.
-  const readZone = statedZone ?? writtenZone(timeline.events) ?? timezone;
+  const ownZone = statedZone ?? writtenZone(timeline.events);
+  const readZone = ownZone ?? timezone;
   const milestone = (key: 'started' | 'detected' | 'mitigated' | 'resolved'): string | null => {
     const value = fm?.[key] ?? str(raw[key]);
     const labelled = header[key];
@@ -297,7 +298,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const resolved = milestone('resolved') ?? byWords('ended') ?? last?.event.at ?? null;
   // A postmortem that states no zone and gives no time of day has none: readers use the configured one.
   const timeOfDay = [started, detected, mitigated, resolved, ...timed.map((t) => t.event.at)].some((at) => at !== null && at.length > 10);
-  const incidentZone = statedZone !== null || timeOfDay ? readZone : null;
+  const incidentZone = ownZone !== null || timeOfDay ? readZone : null;
 
   const description = fm?.description ?? str(raw.description);
   // Without a root-cause section, a "What went wrong?" section is where the cause is told.

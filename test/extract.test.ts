@@ -270,3 +270,20 @@ describe('milestones written without a zone', () => {
     expect([incident.timezone, incident.started, incident.timeline[0]!.at]).toEqual(['UTC-07:00', '2024-05-02T16:00Z', '2024-05-02T16:12Z']);
   });
 });
+
+describe('a window of time in the header', () => {
+  const milestones = (header: string, body = '## Summary\n\nThe API returned 502s.\n') => {
+    const { incident } = extractIncident(parsePostmortem('x.md', `# API outage on 2025-05-20\n\n${header}\n\n${body}`));
+    return [incident.started, incident.resolved, incident.durationMinutes];
+  };
+  it('gives the start and end', () => {
+    expect(milestones('**Severity:** SEV-1  \n**Duration:** 08:41–09:54 UTC (1 h 13 m)')).toEqual(['2025-05-20T08:41Z', '2025-05-20T09:54Z', 73]);
+    expect(milestones('**Date:** 2025-05-21 1:42-1:59 PM PDT')).toEqual(['2025-05-21T20:42Z', '2025-05-21T20:59Z', 17]);
+    // An end earlier than the start is on the next day.
+    expect(milestones('- Incident window: 23:10 - 01:05 UTC')).toEqual(['2025-05-20T23:10Z', '2025-05-21T01:05Z', 115]);
+  });
+  it('gives way to stated milestones, and a single time is no window', () => {
+    expect(milestones('**Duration:** 08:41–09:54 UTC\n\n**Start time:** 2025-05-20 08:30 UTC')).toEqual(['2025-05-20T08:30Z', '2025-05-20T09:54Z', 84]);
+    expect(milestones('**Time:** 15:30:00 UTC')).toEqual([null, null, null]);
+  });
+});

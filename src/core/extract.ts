@@ -15,7 +15,7 @@ import { blocksText } from './plain-text.ts';
 import { normaliseHeading } from './heading-aliases.ts';
 import { extractActionItems } from './action-items.ts';
 import { causeCategory } from './cause-category.ts';
-import { dayOf, dayOfValue, findDate, toInstant } from './dates/index.ts';
+import { dayOf, dayOfValue, findDate, toInstant, toWindow } from './dates/index.ts';
 import { incidentDateOf, timelineDayOf } from './incident-date.ts';
 import { extractTimeline } from './timeline/index.ts';
 import { describeLogEvent, isNotable, looksLikeLogs, parseLogBlock } from './logs/index.ts';
@@ -190,11 +190,13 @@ const milestoneWords = {
   ended: /\b(outage|incident|impact|degradation|downtime|disruption) (ends|ended|is over|over)\b|\bend of (the )?(outage|incident|impact)\b|\bstatus changed (?:from \w+ )?to (?:closed|resolved)\b/i,
 } as const;
 
-type HeaderField = 'date' | 'started' | 'detected' | 'mitigated' | 'resolved' | 'severity' | 'authors';
+type HeaderField = 'date' | 'window' | 'started' | 'detected' | 'mitigated' | 'resolved' | 'severity' | 'authors';
 
 /** Labels that give a field in a report's header ("**Start time:** 2024-01-05 14:32 UTC", "- Date: 2025-12-05", "## Severity: SEV2"). */
 const headerLabels = new Map<string, HeaderField>([
   ...['date', 'incident date', 'date of incident', 'date of the incident', 'outage date', 'date of outage', 'event date'].map((n) => [n, 'date'] as const),
+  // A window of time: "**Duration:** 08:41–09:54 UTC (1 h 13 m)".
+  ...['duration', 'window', 'incident window', 'outage window', 'impact window', 'time', 'incident time', 'time of incident', 'when'].map((n) => [n, 'window'] as const),
   ...['start', 'start time', 'started', 'started at', 'incident start', 'impact start', 'start of impact', 'outage start', 'began'].map((n) => [n, 'started'] as const),
   ...['detected', 'detected at', 'detection time', 'time detected'].map((n) => [n, 'detected'] as const),
   ...['mitigated', 'mitigated at', 'mitigation time', 'time mitigated'].map((n) => [n, 'mitigated'] as const),
@@ -291,11 +293,13 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     }
     return found?.event.at ?? null;
   };
+  // A window the header gives ("**Duration:** 08:41–09:54 UTC", "**Date:** 2025-05-20 08:41–09:54").
+  const window = [header.window, header.date].reduce<{ start: string; end: string } | null>((found, value) => found ?? (value ? toWindow(value, readZone, date) : null), null);
   // An explicit start marker ("OUTAGE BEGINS") is when the impact began, even after earlier events.
-  const started = milestone('started') ?? byWords('started') ?? first?.event.at ?? null;
+  const started = milestone('started') ?? window?.start ?? byWords('started') ?? first?.event.at ?? null;
   const detected = milestone('detected') ?? byWords('detected');
   const mitigated = milestone('mitigated') ?? byWords('mitigated');
-  const resolved = milestone('resolved') ?? byWords('ended') ?? last?.event.at ?? null;
+  const resolved = milestone('resolved') ?? window?.end ?? byWords('ended') ?? last?.event.at ?? null;
   // A postmortem that states no zone and gives no time of day has none: readers use the configured one.
   const timeOfDay = [started, detected, mitigated, resolved, ...timed.map((t) => t.event.at)].some((at) => at !== null && at.length > 10);
   const incidentZone = ownZone !== null || timeOfDay ? readZone : null;

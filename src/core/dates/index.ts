@@ -1,5 +1,5 @@
 /** Dates and times as people write them in postmortems, read into UTC instants. */
-import { formatDay, resolveDay, toUtcInstant, type NumericOrder } from './calendar.ts';
+import { formatDay, nextDay, parseDay, resolveDay, toUtcInstant, type NumericOrder } from './calendar.ts';
 import { readDate, readStamp, type WrittenDate } from './stamp.ts';
 import { zoneFromName } from './zones.ts';
 
@@ -43,6 +43,26 @@ export function toInstant(value: string, timezone: string): { at: string; precis
   const at = toUtcInstant(day, stamp.time, stamp.zone ?? zoneFromName(timezone));
   if (!at) return null;
   return { at, precision: stamp.time.s === null ? 'minute' : 'second' };
+}
+
+/**
+ * A window of time as a report's header gives it: "2025-05-20 08:41–09:54 UTC", or "08:41–09:54
+ * UTC (1 h 13 m)" on `day` → its start and end as UTC instants (an end earlier than the start is
+ * on the next day). Null unless the value opens with a range of times.
+ */
+export function toWindow(value: string, timezone: string, day: string | null): { start: string; end: string } | null {
+  if (typeof value !== 'string' || value.length > MAX_VALUE) return null;
+  const stamp = readStamp(value.trim());
+  if (!stamp || stamp.start !== 0 || !stamp.time || !stamp.until || stamp.placeholder) return null;
+  const first = stamp.date ? resolveDay(stamp.date, orderForLoneDate(stamp.date), null) : parseDay(day);
+  if (!first) return null;
+  const zone = stamp.zone ?? zoneFromName(timezone);
+  // "1:42-1:59 PM": the end's half of the day was written; the start's was settled by the reader.
+  const until = stamp.until;
+  const endsNextDay = until.h * 60 + until.m < stamp.time.h * 60 + stamp.time.m;
+  const start = toUtcInstant(first, stamp.time, zone);
+  const end = toUtcInstant(endsNextDay ? nextDay(first) : first, until, zone);
+  return start && end ? { start, end } : null;
 }
 
 /** Where a date could start: a digit or a letter at the start of a word. */

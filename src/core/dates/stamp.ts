@@ -39,6 +39,8 @@ export interface Stamp {
   end: number;
   /** A time written relative to the last one given in full ("+10 minutes", "T+2h"): minutes after it. */
   after?: number;
+  /** The end of a range of times ("08:41–09:54 UTC"): its clock time, in the stamp's zone. */
+  until?: ClockTime;
 }
 
 /** Longest stretch of text a stamp is looked for in. */
@@ -265,6 +267,8 @@ interface TimePart {
   time: ClockTime;
   zone: Zone | null;
   end: number;
+  /** The end of a range ("08:41–09:54"). */
+  until: ClockTime | null;
 }
 
 /** A time, an optional range end ("-14:20", " to 14:20"), an optional "+" ("12:00+") and zone. */
@@ -272,6 +276,7 @@ function readTimePart(text: string, pos: number, machine: boolean): TimePart | n
   const first = readClock(text, pos);
   if (!first) return null;
   let end = first.end;
+  let until: ClockTime | null = null;
   let isMachine = machine || first.time.s !== null;
   const range = at(rangeJoin, text, end);
   // "12:00:00-07:00" is a time and its offset; "00:33:20-00:33:24" a range.
@@ -279,6 +284,7 @@ function readTimePart(text: string, pos: number, machine: boolean): TimePart | n
     const second = readClock(text, rangeJoin.lastIndex);
     if (second) {
       end = second.end;
+      until = second.time;
       isMachine = false;
       // "1:42-1:59 PM": the start is in the same half of the day as the end.
       if (second.time.twelveHour && !first.time.twelveHour && second.time.h >= 12 && first.time.h >= 1 && first.time.h < 12 && first.time.h + 12 <= second.time.h) {
@@ -288,7 +294,7 @@ function readTimePart(text: string, pos: number, machine: boolean): TimePart | n
   }
   if (text[end] === '+' && !/[\d]/.test(text[end + 1] ?? '')) end++;
   const zone = readZoneAfterTime(text, end, isMachine);
-  return { time: first.time, zone: zone.zone, end: zone.end };
+  return { time: first.time, zone: zone.zone, end: zone.end, until };
 }
 
 /**
@@ -341,6 +347,7 @@ export function readStamp(line: string, from = 0): Stamp | null {
     let end = date.end;
     let time: ClockTime | null = null;
     let zone: Zone | null = null;
+    let until: ClockTime | null = null;
     // A date range ("2024-06-21 - 2024-06-23", "11 April to 23 April") keeps its start.
     const range = at(rangeJoin, text, end);
     if (range) {
@@ -358,6 +365,7 @@ export function readStamp(line: string, from = 0): Stamp | null {
         time = part.time;
         zone = part.zone;
         end = part.end;
+        if (part.until) until = part.until;
       } else if (bare && from > end) {
         // "2024-03-12 0616: wrong block": four digits after a date, before the text, are its time.
         time = { h: Number(bare[1]), m: Number(bare[2]), s: null };
@@ -367,7 +375,7 @@ export function readStamp(line: string, from = 0): Stamp | null {
         end = placeholderTime.lastIndex;
       }
     }
-    return { date: date.date, time, zone, approximate, placeholder: false, start, end };
+    return { date: date.date, time, zone, approximate, placeholder: false, start, end, ...(until ? { until } : {}) };
   }
   const part = readTimePart(text, i, false);
   if (!part) {
@@ -385,5 +393,5 @@ export function readStamp(line: string, from = 0): Stamp | null {
       end = d.end;
     }
   }
-  return { date: stampDate, time: part.time, zone: part.zone, approximate, placeholder: false, start, end };
+  return { date: stampDate, time: part.time, zone: part.zone, approximate, placeholder: false, start, end, ...(part.until ? { until: part.until } : {}) };
 }

@@ -128,6 +128,10 @@ const fieldLines = new WeakSet<Paragraph>();
  * the paragraph holds fewer than two labelled lines.
  */
 function labelledLines(p: Paragraph): Paragraph[] | null {
+  // Two labelled lines need two bold runs: most paragraphs are let go without being split.
+  let bold = 0;
+  for (const child of p.children) if (child.type === 'strong' && ++bold === 2) break;
+  if (bold < 2) return null;
   const lines: PhrasingContent[][] = [[]];
   for (const child of p.children) {
     if (child.type === 'break') {

@@ -287,3 +287,11 @@ describe('a window of time in the header', () => {
     expect(milestones('**Time:** 15:30:00 UTC')).toEqual([null, null, null]);
   });
 });
+
+describe('times of day when only the opening sentence names the day', () => {
+  it('fall on that day', () => {
+    const text = '# Expired certificate\n\nOn June 1, 2023, the certificate for our website expired.\n\n## Timeline\n\n- 2:00 PM EST - Users report certificate errors.\n- 4:00 PM EST - New certificate installed.\n';
+    const { incident } = extractIncident(parsePostmortem('x.md', text));
+    expect([incident.date, ...incident.timeline.map((e) => e.at), incident.timezone]).toEqual(['2023-06-01', '2023-06-01T19:00Z', '2023-06-01T21:00Z', 'UTC-05:00']);
+  });
+});

@@ -250,12 +250,15 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   // Fields a report gives in its header (labels, a table, headings) stand in for front matter that lacks them.
   const header = headerFields(parsed.sections);
   let date = incidentDateOf(parsed, config.dateOrder, header.date);
-  const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: timelineDayOf(parsed, date, config.dateOrder), timezone, dateOrder: config.dateOrder });
+  // Times of day in the timeline fall on the incident's day; without one, on the day the opening
+  // sentence or the publication date names ("On July 10, 2024, from 9:00 AM…").
+  const opening = date ? null : openingDate(parsed, config.dateOrder) ?? dayOfValue(raw.publishDate) ?? dayOfValue(raw.pubDate);
+  const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: timelineDayOf(parsed, date, config.dateOrder) ?? opening, timezone, dateOrder: config.dateOrder });
   for (const item of timeline.diagnostics) diagnostics.push(item);
   // Else the day of the first dated timeline entry, as written (in the timeline's zone), else a
   // date the opening sentence names; last, the day a blog post was published (Hugo `publishDate`,
   // Astro `pubDate`).
-  date ??= firstEventDay(timeline.events, timezone) ?? openingDate(parsed, config.dateOrder) ?? dayOfValue(raw.publishDate) ?? dayOfValue(raw.pubDate);
+  date ??= firstEventDay(timeline.events, timezone) ?? opening;
   if (!date) {
     diagnostics.push(diagnostic('frontmatter-schema', 'error', 'No date could be found for this incident; add `date: YYYY-MM-DD` to the front matter', { line: 1, column: 1 }));
   }

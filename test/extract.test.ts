@@ -155,7 +155,7 @@ describe('milestones and durations', () => {
       '**Author:** Dana Smith', '**Follow-up:** May 13, 2026 (limits applied)', '**Impact:** Card payments failed for two hours.',
     ];
     const body = '\n\n## Timeline\n\n- 10:03 On-call acknowledged\n';
-    for (const [how, lines] of [['soft breaks', header], ['hard breaks', header.map((l) => `${l}  `)], ['a quote', header.map((l) => `> ${l}`)]] as const) {
+    for (const [how, lines] of [['soft breaks', header], ['hard breaks', header.map((l) => `${l}  `)], ['a quote', header.map((l) => `> ${l}`)], ['pipes', [header.join('  |  ')]]] as const) {
       const { incident } = extractIncident(parsePostmortem('x.md', `# Payments API outage\n\n${lines.join('\n')}${body}`));
       expect([incident.date, incident.started, incident.severity, incident.authors], how).toEqual(['2025-03-14', '2025-03-14T10:01Z', 'P1', ['Dana Smith']]);
       // A line naming a section is that section; one whose value is a date stays a field.

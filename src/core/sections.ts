@@ -118,13 +118,17 @@ function spanOf(children: readonly PhrasingContent[]): Paragraph['position'] {
   return start && end ? { start, end } : undefined;
 }
 
+/** What separates fields: a line break, or a pipe between spaces ("**Severity:** SEV1 | **Duration:** 47 minutes"). */
+const fieldBreak = /\n|[ \t]\|[ \t]/;
+const fieldBreaks = /[ \t]*\n[ \t]*|[ \t]+\|[ \t]+/;
+
 /** The paragraphs `labelledLines` made: the lines of a block of fields. */
 const fieldLines = new WeakSet<Paragraph>();
 
 /**
  * The lines of a paragraph that each open with a bold label, as paragraphs of their own: a header
  * written as one block of `**Date:** …` / `**Severity:** …` lines (soft or hard breaks between
- * them, often inside a `>` quote). A line without a label continues the label above it. Null when
+ * them, often inside a `>` quote), or as fields on one line between pipes. A line without a label continues the label above it. Null when
  * the paragraph holds fewer than two labelled lines.
  */
 function labelledLines(p: Paragraph): Paragraph[] | null {
@@ -138,14 +142,15 @@ function labelledLines(p: Paragraph): Paragraph[] | null {
       lines.push([]);
       continue;
     }
-    if (child.type !== 'text' || !child.value.includes('\n')) {
+    if (child.type !== 'text' || !fieldBreak.test(child.value)) {
       lines.at(-1)!.push(child);
       continue;
     }
-    // Split the text node at its line breaks. The first piece keeps its place; a later one starts
-    // after a quote marker or indentation the text leaves out, so it gets none.
+    // Split the text node at its line breaks (and at " | " between fields on one line). The first
+    // piece keeps its place; a later one starts after a quote marker or indentation the text leaves
+    // out, so it gets none.
     const start = child.position?.start;
-    child.value.split('\n').forEach((value, i) => {
+    child.value.split(fieldBreaks).forEach((value, i) => {
       if (i > 0) lines.push([]);
       if (value === '') return;
       const position = i === 0 && start?.offset !== undefined

@@ -245,3 +245,27 @@ describe('action item links', () => {
     expect(found[0]!.links).toEqual(['https://tracker.example/HL-9', 'https://docs.example/x']);
   });
 });
+
+describe('a document written without Markdown headings', () => {
+  const plain = [
+    'Issue Summary', 'On July 10, 2024, from 9:00 AM to 11:00 AM UTC, checkout failed for 40% of users.', '',
+    'Timeline', '8:55 AM - Monitoring detected SSL handshake failures.', '9:30 AM - Discovered the certificate had expired.', '',
+    '![Dashboard](chart.png)', '',
+    'Root Cause and Resolution', 'The certificate was not renewed because the renewal job had no permission to write it.', '',
+    'Corrective and Preventative Measures', 'Improvements:', '', 'Renew certificates automatically and alert 14 days before expiry.', '',
+  ].join('\n');
+
+  it('names its sections on lines of their own, and reads them', () => {
+    const { incident } = extractIncident(parsePostmortem('x.md', plain));
+    expect(incident.sections.map((s) => [s.kind, s.line])).toEqual([['summary', 1], ['timeline', 4], ['rootCause', 10], ['actionItems', 13]]);
+    expect(incident.timeline.map((e) => [e.line, e.at])).toEqual([[5, '2024-07-10T08:55Z'], [6, '2024-07-10T09:30Z']]);
+    expect(incident.rootCause).toMatch(/^The certificate was not renewed/);
+    // The line that introduces the items is not one.
+    expect(incident.actionItems.map((a) => a.text)).toEqual(['Renew certificates automatically and alert 14 days before expiry.']);
+  });
+
+  it('leaves such lines alone in a document that has headings', () => {
+    const { incident } = extractIncident(parsePostmortem('x.md', `## Notes\n\n${plain}`));
+    expect(incident.sections.map((s) => s.kind)).toEqual(['other']);
+  });
+});

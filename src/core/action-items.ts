@@ -272,7 +272,10 @@ export function extractActionItems(sections: readonly Section[]): ActionItem[] {
       continue;
     }
     for (const block of section.children) {
-      if (block.type !== 'paragraph' || toString(block).trim().length === 0) continue;
+      if (block.type !== 'paragraph') continue;
+      const text = toString(block).trim();
+      // A short line ending with a colon ("Improvements:") introduces the items; it is not one.
+      if (text.length === 0 || (text.endsWith(':') && text.split(/\s+/).length <= 6)) continue;
       for (const item of enumeratedSteps(block) ?? [fromParagraph(block)]) items.push(item);
     }
   }

@@ -12,7 +12,9 @@ import { exactSectionKind, normaliseHeading, sectionKindOf } from './heading-ali
  * Blocks before the first heading form a preamble section of depth 0.
  */
 export function splitSections(tree: Root, aliases: Readonly<Record<string, SectionKind>> = {}): Section[] {
-  const blocks = tree.children.filter((n) => n.type !== 'yaml' && (n.type as string) !== 'toml');
+  const written = tree.children.filter((n) => n.type !== 'yaml' && (n.type as string) !== 'toml');
+  // A document written without Markdown headings names its sections on lines of their own.
+  const blocks = written.some((n) => n.type === 'heading' && n.depth > 1) ? written : written.flatMap((n) => (n.type === 'paragraph' ? lineHeading(n, aliases) : null) ?? [n]);
   const sections: Section[] = [];
   const firstHeading = blocks.findIndex((n) => n.type === 'heading');
   const preamble = firstHeading === -1 ? blocks : blocks.slice(0, firstHeading);
@@ -78,6 +80,48 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     for (const s of sections) if (causes.has(s) || causes.has(inheritedFrom.get(s)!)) s.kind = 'rootCause';
   }
   return sections.flatMap((s) => (s.kind === 'other' ? [s, ...labelledSections(s, aliases)] : [s]));
+}
+
+/**
+ * A paragraph whose first line only names a section ("Timeline", "Root Cause and Resolution",
+ * "**Impact:**"), as documents written without Markdown headings do: that line as a heading (one
+ * that is not in the tree), then the rest of the paragraph. Null for any other paragraph.
+ */
+function lineHeading(p: Paragraph, aliases: Readonly<Record<string, SectionKind>>): RootContent[] | null {
+  const first: PhrasingContent[] = [];
+  let rest: PhrasingContent[] = [];
+  for (let i = 0; i < p.children.length; i++) {
+    const child = p.children[i]!;
+    if (child.type === 'break') {
+      rest = p.children.slice(i + 1);
+      break;
+    }
+    const nl = child.type === 'text' ? child.value.indexOf('\n') : -1;
+    if (child.type !== 'text' || nl === -1) {
+      first.push(child);
+      continue;
+    }
+    const start = child.position?.start;
+    const head = child.value.slice(0, nl);
+    if (head) first.push({ type: 'text', value: head, ...(start?.offset !== undefined ? { position: { start, end: { line: start.line, column: start.column + nl, offset: start.offset + nl } } } : {}) });
+    // The next line starts a column after the line break (continuation lines of a top-level
+    // paragraph are seldom indented; where one is, its column is a few characters early).
+    const tail = child.value.slice(nl + 1);
+    const at = start?.offset !== undefined ? { line: start.line + 1, column: 1, offset: start.offset + nl + 1 } : null;
+    rest = [...(tail ? [{ type: 'text' as const, value: tail, ...(at ? { position: { start: at, end: { line: at.line + (tail.match(/\n/g)?.length ?? 0), column: 1, offset: at.offset + tail.length } } } : {}) }] : []), ...p.children.slice(i + 1)];
+    break;
+  }
+  // Words only, plain or bold: an image's alt text or a link is no heading.
+  const plain = (n: PhrasingContent): boolean => n.type === 'text' || ((n.type === 'strong' || n.type === 'emphasis') && n.children.every(plain));
+  if (!first.every(plain)) return null;
+  const name = toString({ type: 'paragraph', children: first }).trim().replace(/:$/, '').trim();
+  if (name.length === 0 || name.length > 60 || /[.!?;,]$/.test(name) || name.split(/\s+/).length > 6) return null;
+  if (exactSectionKind(name, aliases) === 'other' && sectionKindOf(name, aliases) === 'other') return null;
+  const position = spanOf(first);
+  const heading: Heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: name, ...(position ? { position } : {}) }], ...(position ? { position } : {}) };
+  if (rest.length === 0) return [heading];
+  const restPosition = spanOf(rest);
+  return [heading, { type: 'paragraph', children: rest, ...(restPosition ? { position: restPosition } : {}) }];
 }
 
 /** The name of a paragraph that opens with a bold label ("**Root Causes:** …"), and what follows it. */

@@ -269,3 +269,31 @@ describe('a document written without Markdown headings', () => {
     expect(incident.sections.map((s) => s.kind)).toEqual(['other']);
   });
 });
+
+describe('headings used as labels', () => {
+  const doc = [
+    '### Postmortem: Web Stack Outage - August 18, 2024', '', '## Issue Summary', '', 'The site was down for 2.5 hours.', '',
+    '# Root Cause: The SSL certificate on the load balancer expired without being renewed.', '',
+    '## Timeline', '', '- 01:00 AM: The outage began.', '- 03:00 AM: Services restored.', '',
+    '# Resolution: The certificate was renewed by hand.', '',
+  ].join('\n');
+
+  it('give their section its text, and the title is the opening heading', () => {
+    const { incident } = extractIncident(parsePostmortem('x.md', doc));
+    expect(incident.title).toBe('Postmortem: Web Stack Outage - August 18, 2024');
+    expect(incident.rootCause).toBe('The SSL certificate on the load balancer expired without being renewed.');
+    expect(incident.resolution).toBe('The certificate was renewed by hand.');
+    expect(incident.sections.map((s) => [s.kind, s.line])).toContainEqual(['rootCause', 7]);
+  });
+
+  it('keep what is under them when they have content of their own', () => {
+    const { incident } = extractIncident(parsePostmortem('x.md', '# Outage\n\n## Root cause: DNS\n\nThe resolver cache expired at once.\n\n### Why it spread\n\nEvery service retried.\n'));
+    expect(incident.sections.map((s) => s.kind)).toEqual(['other', 'rootCause', 'rootCause']);
+    expect(incident.rootCause).toBe('The resolver cache expired at once.\n\nWhy it spread\n\nEvery service retried.');
+  });
+
+  it('leave a report\'s opening heading its title and a field heading a field', () => {
+    const { incident } = extractIncident(parsePostmortem('x.md', '# Retrospective: EC2 instance creation stopped\n\n## Date: February 6, 2023\n\n## Summary\n\nNo instances started.\n'));
+    expect([incident.title, incident.date, incident.sections.map((s) => s.kind)]).toEqual(['Retrospective: EC2 instance creation stopped', '2023-02-06', ['other', 'other', 'summary']]);
+  });
+});

@@ -1,6 +1,6 @@
 /** From a parsed postmortem to the extracted incident of the output contract. */
 import { basename, extname } from 'node:path';
-import type { Code, Html, RootContent } from 'mdast';
+import type { Code, Heading, Html, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Config } from '../../schemas/config.ts';
 import { timeZoneSchema } from '../../schemas/time-zone.ts';
@@ -8,11 +8,11 @@ import { defaultConfig } from '../../schemas/config.ts';
 import { normaliseStatus, splitTaxonomy, statusSchema, type Frontmatter } from '../../schemas/frontmatter.ts';
 import type { Incident, LogEntry, TimelineEvent } from '../../schemas/incident.ts';
 import type { ParsedPostmortem, Section } from './model.ts';
-import { ownChildren, sectionLabels, topSections } from './sections.ts';
+import { headingField, ownChildren, sectionLabels, topSections } from './sections.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import { validateFrontmatter } from './frontmatter-schema.ts';
 import { blocksText } from './plain-text.ts';
-import { normaliseHeading } from './heading-aliases.ts';
+import { exactSectionKind, normaliseHeading } from './heading-aliases.ts';
 import { extractActionItems } from './action-items.ts';
 import { causeCategory } from './cause-category.ts';
 import { dayOf, dayOfValue, findDate, toInstant, toWindow } from './dates/index.ts';
@@ -43,7 +43,16 @@ const taxonomy = (v: unknown): string[] => (typeof v === 'string' ? splitTaxonom
  */
 function headingTitle(parsed: ParsedPostmortem): string | null {
   const headings = parsed.tree.children.filter((n) => n.type === 'heading');
-  const h = headings.find((n) => n.depth === 1) ?? (parsed.frontmatter ? undefined : headings[0]);
+  // An H1 used as a label further down ("# Root Cause: …", "# Outage Duration: …") is no title.
+  const isLabel = (h: Heading): boolean => {
+    const field = headingField(toString(h).trim());
+    if (!field) return false;
+    const kind = exactSectionKind(field.label, {});
+    return (kind !== 'other' && kind !== 'summary') || headerLabels.has(normaliseHeading(field.label));
+  };
+  const h1 = headings.find((n) => n.depth === 1);
+  // (A document's opening heading is its title, whatever it says.)
+  const h = h1 && h1 !== headings[0] && isLabel(h1) ? headings.find((n) => !isLabel(n)) : (h1 ?? (parsed.frontmatter ? undefined : headings[0]));
   return h ? toString(h).trim() || null : null;
 }
 
@@ -196,7 +205,7 @@ type HeaderField = 'date' | 'window' | 'started' | 'detected' | 'mitigated' | 'r
 const headerLabels = new Map<string, HeaderField>([
   ...['date', 'incident date', 'date of incident', 'date of the incident', 'outage date', 'date of outage', 'event date'].map((n) => [n, 'date'] as const),
   // A window of time: "**Duration:** 08:41–09:54 UTC (1 h 13 m)".
-  ...['duration', 'window', 'incident window', 'outage window', 'impact window', 'time', 'incident time', 'time of incident', 'when'].map((n) => [n, 'window'] as const),
+  ...['duration', 'outage duration', 'incident duration', 'window', 'incident window', 'outage window', 'impact window', 'time', 'incident time', 'time of incident', 'when'].map((n) => [n, 'window'] as const),
   ...['start', 'start time', 'started', 'started at', 'incident start', 'impact start', 'start of impact', 'outage start', 'began'].map((n) => [n, 'started'] as const),
   ...['detected', 'detected at', 'detection time', 'time detected'].map((n) => [n, 'detected'] as const),
   ...['mitigated', 'mitigated at', 'mitigation time', 'time mitigated'].map((n) => [n, 'mitigated'] as const),
@@ -216,8 +225,8 @@ function headerFields(sections: readonly Section[]): Partial<Record<HeaderField,
   for (const section of sections) {
     if (section.kind !== 'other') continue;
     // A field written as a heading: "## Date: February 06, 2023".
-    const field = /^([^:]{1,40}):\s*(\S.*)$/.exec(section.heading);
-    if (field) take(field[1]!, field[2]!);
+    const field = headingField(section.heading);
+    if (field) take(field.label, field.value);
     // Bold labels where they open sections (sectionLabels); and, at the top, two-column tables of
     // fields ("| **Severity** | SEV2 |"), the header row included.
     for (const { label } of sectionLabels(section)) take(label.name, toString({ type: 'paragraph', children: label.rest }));

@@ -59,6 +59,16 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     // "## May 12" or "## 13:20" straight after "## Timeline" (a day or an entry written at the
     // timeline's own level) goes on with the timeline.
     if (kind === 'other' && lastAtDepth.get(level)?.kind === 'timeline' && opensWithStamp(heading)) kind = 'timeline';
+    // A heading that gives a section's text as its value ("# Root Cause: The SSL certificate expired").
+    // Only when nothing of its own is under it: then it is a label, and the headings after it are
+    // not inside it. ("## Root cause: DNS" over paragraphs stays an ordinary section.)
+    const labelOnly = !parent && node !== titleHeading && (children.length === 0 || children[0]!.type === 'heading');
+    const field = labelOnly ? fieldSection(node, heading, aliases) : null;
+    if (field) {
+      kind = field.kind;
+      children.length = 0;
+      children.push(field.value);
+    }
     const section: Section = {
       kind,
       heading,
@@ -69,7 +79,7 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     };
     if (parent && node !== titleHeading) inheritedFrom.set(section, inheritedFrom.get(parent) ?? parent);
     sections.push(section);
-    open.push(section);
+    if (!field) open.push(section);
     for (const depth of lastAtDepth.keys()) if (depth > level) lastAtDepth.delete(depth);
     lastAtDepth.set(level, section);
   });
@@ -122,6 +132,32 @@ function lineHeading(p: Paragraph, aliases: Readonly<Record<string, SectionKind>
   if (rest.length === 0) return [heading];
   const restPosition = spanOf(rest);
   return [heading, { type: 'paragraph', children: rest, ...(restPosition ? { position: restPosition } : {}) }];
+}
+
+/** A heading that gives a field and its value ("Date: February 06, 2023", "Root Cause: the disk filled"). */
+export function headingField(heading: string): { label: string; value: string } | null {
+  const m = /^([^:]{1,40}):\s*(\S.*)$/.exec(heading);
+  return m ? { label: m[1]!.trim(), value: m[2]!.trim() } : null;
+}
+
+/**
+ * The section kind a field heading names, when its value is that section's text ("# Root Cause:
+ * The SSL certificate expired"), with the value as a paragraph (not in the tree). A summary label
+ * ("Incident Report: …") is a title, not a section.
+ */
+function fieldSection(node: Heading, heading: string, aliases: Readonly<Record<string, SectionKind>>): { kind: SectionKind; value: Paragraph } | null {
+  const field = headingField(heading);
+  if (!field) return null;
+  const kind = exactSectionKind(field.label, aliases);
+  if (kind === 'other' || kind === 'summary') return null;
+  const only = node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0]! : null;
+  const at = only?.position?.start;
+  const skip = only && at?.offset !== undefined ? only.value.indexOf(field.value) : -1;
+  const position = at?.offset !== undefined && skip >= 0 && only?.position
+    ? { start: { line: at.line, column: at.column + skip, offset: at.offset + skip }, end: only.position.end }
+    : undefined;
+  const text: PhrasingContent = position ? { type: 'text', value: field.value, position } : { type: 'text', value: field.value };
+  return { kind, value: { type: 'paragraph', children: [text], ...(position ? { position } : {}) } };
 }
 
 /** The name of a paragraph that opens with a bold label ("**Root Causes:** …"), and what follows it. */

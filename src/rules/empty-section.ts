@@ -3,6 +3,7 @@ import type { RootContent } from 'mdast';
 import type { SectionKind } from '../../schemas/config.ts';
 import { defineFileRule } from '../lint/rule.ts';
 import { headingSpan, topSections } from '../lint/rule-helpers.ts';
+import { headingField } from '../core/sections.ts';
 
 /** What each section should say, for the message. */
 const guidance: Record<SectionKind | 'other', string> = {
@@ -21,9 +22,6 @@ const guidance: Record<SectionKind | 'other', string> = {
 
 /** Kinds whose emptiness their own rule reports (root-cause-substance, action-items). */
 const ownRule = new Set<string>(['rootCause', 'actionItems']);
-
-/** A heading that gives a field and its value, as report headers write them. */
-const fieldHeading = /^[^:]{1,40}:\s*\S/;
 
 /** Whether a node holds any non-blank text, stopping at the first it finds. */
 function hasText(node: RootContent): boolean {
@@ -80,7 +78,7 @@ export default defineFileRule({
       if (!section.node || ownRule.has(section.kind)) continue;
       if (section === title && section.kind === 'other') continue;
       // A field written as a heading ("## Date: December 8, 2022", "## Level: Internal") says all it has to.
-      if (section.kind === 'other' && fieldHeading.test(section.heading)) continue;
+      if (section.kind === 'other' && headingField(section.heading)) continue;
       if (section.kind === 'timeline' && !timelines.has(section)) continue;
       if (section.children.some(hasContent)) continue;
       const span = headingSpan(section);

@@ -117,8 +117,9 @@ function lineHeading(p: Paragraph, aliases: Readonly<Record<string, SectionKind>
     // The next line starts a column after the line break (continuation lines of a top-level
     // paragraph are seldom indented; where one is, its column is a few characters early).
     const tail = child.value.slice(nl + 1);
-    const at = start?.offset !== undefined ? { line: start.line + 1, column: 1, offset: start.offset + nl + 1 } : null;
-    rest = [...(tail ? [{ type: 'text' as const, value: tail, ...(at ? { position: { start: at, end: { line: at.line + (tail.match(/\n/g)?.length ?? 0), column: 1, offset: at.offset + tail.length } } } : {}) }] : []), ...p.children.slice(i + 1)];
+    const end = child.position?.end;
+    const position = start?.offset !== undefined && end ? { start: { line: start.line + 1, column: 1, offset: start.offset + nl + 1 }, end } : null;
+    rest = [...(tail ? [{ type: 'text' as const, value: tail, ...(position ? { position } : {}) }] : []), ...p.children.slice(i + 1)];
     break;
   }
   // Words only, plain or bold: an image's alt text or a link is no heading.

@@ -2,6 +2,7 @@
 import type { Heading } from 'mdast';
 import { defineFileRule } from '../lint/rule.ts';
 import { sectionNames } from '../lint/rule-helpers.ts';
+import { exactSectionKind } from '../core/heading-aliases.ts';
 
 export default defineFileRule({
   id: 'required-sections',
@@ -10,14 +11,25 @@ export default defineFileRule({
   description:
     'By default a postmortem needs a summary, a timeline, a root cause, a resolution and action items ' +
     '(`requiredSections` in the config). Headings are matched through aliases, so "Issue summary", ' +
-    '"Root causes", "Resolution and recovery" or "Future preventative measures" count; add your own ' +
-    'with `headingAliases`. A missing section is reported at the title (or the first line).',
+    '"Root causes", "Resolution and recovery" or "Future preventative measures" count, and a heading that ' +
+    'joins two ("Root Cause and Resolution") counts as both; add your own with `headingAliases`. A missing section is reported at the title (or the first line).',
   examples: {
-    valid: [{ source: '---\ntitle: Cache stampede\ndate: 2025-02-01\n---\n\n## Issue summary\n\nText.\n\n## Timeline\n\n- 10:00 Alert\n\n## Root causes\n\nText.\n\n## Resolution and recovery\n\nText.\n\n## Next steps\n\n- Text\n' }],
+    valid: [
+      { source: '---\ntitle: Cache stampede\ndate: 2025-02-01\n---\n\n## Issue summary\n\nText.\n\n## Timeline\n\n- 10:00 Alert\n\n## Root causes\n\nText.\n\n## Resolution and recovery\n\nText.\n\n## Next steps\n\n- Text\n' },
+      { source: '---\ntitle: Cache stampede\ndate: 2025-02-01\n---\n\n## Issue summary\n\nText.\n\n## Timeline\n\n- 10:00 Alert\n\n## Root Cause and Resolution\n\nText.\n\n## Corrective and preventative measures\n\n- Text\n', note: 'one heading for two sections' },
+    ],
     invalid: [{ source: '---\ntitle: Cache stampede\ndate: 2025-02-01\n---\n\n# Cache stampede\n\n## Summary\n\nText.\n\n## Timeline\n\n- 10:00 Alert\n\n## Resolution\n\nText.\n\n## Action items\n\n- Text\n', line: 6, column: 1, note: 'no root cause section' }],
   },
   check(ctx) {
     const present = new Set(ctx.parsed.sections.map((s) => s.kind));
+    // A heading that joins two sections ("Root Cause and Resolution") is both.
+    for (const s of ctx.parsed.sections) {
+      if (s.kind === 'other' || !/\band\b|&|\//i.test(s.heading)) continue;
+      for (const part of s.heading.split(/\s+(?:and|&)\s+|\s*\/\s*/i)) {
+        const kind = exactSectionKind(part, ctx.config.headingAliases);
+        if (kind !== 'other') present.add(kind);
+      }
+    }
     const missing = ctx.config.requiredSections.filter((k) => !present.has(k));
     if (missing.length === 0) return;
     const h1 = ctx.parsed.tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);

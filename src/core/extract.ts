@@ -8,11 +8,11 @@ import { defaultConfig } from '../../schemas/config.ts';
 import { normaliseStatus, splitTaxonomy, statusSchema, type Frontmatter } from '../../schemas/frontmatter.ts';
 import type { Incident, LogEntry, TimelineEvent } from '../../schemas/incident.ts';
 import type { ParsedPostmortem, Section } from './model.ts';
-import { headingField, ownChildren, sectionLabels, topSections } from './sections.ts';
+import { headingField, labelledKind, ownChildren, sectionLabels, topSections } from './sections.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import { validateFrontmatter } from './frontmatter-schema.ts';
 import { blocksText } from './plain-text.ts';
-import { exactSectionKind, normaliseHeading } from './heading-aliases.ts';
+import { normaliseHeading } from './heading-aliases.ts';
 import { extractActionItems } from './action-items.ts';
 import { causeCategory } from './cause-category.ts';
 import { dayOf, dayOfValue, findDate, toInstant, toWindow } from './dates/index.ts';
@@ -45,10 +45,9 @@ function headingTitle(parsed: ParsedPostmortem): string | null {
   const headings = parsed.tree.children.filter((n) => n.type === 'heading');
   // An H1 used as a label further down ("# Root Cause: …", "# Outage Duration: …") is no title.
   const isLabel = (h: Heading): boolean => {
-    const field = headingField(toString(h).trim());
-    if (!field) return false;
-    const kind = exactSectionKind(field.label, {});
-    return (kind !== 'other' && kind !== 'summary') || headerLabels.has(normaliseHeading(field.label));
+    const heading = toString(h).trim();
+    const field = headingField(heading);
+    return field !== null && (labelledKind(heading, {}) !== null || headerLabels.has(normaliseHeading(field.label)));
   };
   const h1 = headings.find((n) => n.depth === 1);
   // (A document's opening heading is its title, whatever it says.)
@@ -306,7 +305,8 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     return found?.event.at ?? null;
   };
   // A window the header gives ("**Duration:** 08:41–09:54 UTC", "**Date:** 2025-05-20 08:41–09:54").
-  const window = [header.window, header.date].reduce<{ start: string; end: string } | null>((found, value) => found ?? (value ? toWindow(value, readZone, date) : null), null);
+  const windowOf = (value: string | undefined) => (value ? toWindow(value, readZone, date) : null);
+  const window = windowOf(header.window) ?? windowOf(header.date);
   // An explicit start marker ("OUTAGE BEGINS") is when the impact began, even after earlier events.
   const started = milestone('started') ?? window?.start ?? byWords('started') ?? first?.event.at ?? null;
   const detected = milestone('detected') ?? byWords('detected');

@@ -136,3 +136,10 @@ export function sectionKindOf(heading: string, extra: Readonly<Record<string, Se
   for (const [re, kind] of keywordRules) if (re.test(key)) return kind;
   return 'other';
 }
+
+/** The sections a heading that joins two names ("Root Cause and Resolution", "Impact & Detection"), each exactly. */
+export function joinedSectionKinds(heading: string, extra: Readonly<Record<string, SectionKind>> = {}): SectionKind[] {
+  if (!/\band\b|&|\//i.test(heading)) return [];
+  const kinds = heading.split(/\s+(?:and|&)\s+|\s*\/\s*/i).map((part) => exactSectionKind(part, extra));
+  return kinds.filter((k): k is SectionKind => k !== 'other');
+}

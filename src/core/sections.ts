@@ -1,5 +1,6 @@
 /** Splitting the document into sections by heading and naming each section's kind. */
-import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Point } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import type { SectionKind } from '../../schemas/config.ts';
 import type { Section } from './model.ts';
@@ -113,13 +114,13 @@ function lineHeading(p: Paragraph, aliases: Readonly<Record<string, SectionKind>
     }
     const start = child.position?.start;
     const head = child.value.slice(0, nl);
-    if (head) first.push({ type: 'text', value: head, ...(start?.offset !== undefined ? { position: { start, end: { line: start.line, column: start.column + nl, offset: start.offset + nl } } } : {}) });
+    if (head) first.push(textAt(head, start));
     // The next line starts a column after the line break (continuation lines of a top-level
     // paragraph are seldom indented; where one is, its column is a few characters early).
     const tail = child.value.slice(nl + 1);
     const end = child.position?.end;
-    const position = start?.offset !== undefined && end ? { start: { line: start.line + 1, column: 1, offset: start.offset + nl + 1 }, end } : null;
-    rest = [...(tail ? [{ type: 'text' as const, value: tail, ...(position ? { position } : {}) }] : []), ...p.children.slice(i + 1)];
+    const position = start?.offset !== undefined && end ? { start: { line: start.line + 1, column: 1, offset: start.offset + nl + 1 }, end } : undefined;
+    rest = [...(tail ? [{ type: 'text' as const, value: tail, position }] : []), ...p.children.slice(i + 1)];
     break;
   }
   // Words only, plain or bold: an image's alt text or a link is no heading.
@@ -127,12 +128,10 @@ function lineHeading(p: Paragraph, aliases: Readonly<Record<string, SectionKind>
   if (!first.every(plain)) return null;
   const name = toString({ type: 'paragraph', children: first }).trim().replace(/:$/, '').trim();
   if (name.length === 0 || name.length > 60 || /[.!?;,]$/.test(name) || name.split(/\s+/).length > 6) return null;
-  if (exactSectionKind(name, aliases) === 'other' && sectionKindOf(name, aliases) === 'other') return null;
+  if (sectionKindOf(name, aliases) === 'other') return null;
   const position = spanOf(first);
-  const heading: Heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: name, ...(position ? { position } : {}) }], ...(position ? { position } : {}) };
-  if (rest.length === 0) return [heading];
-  const restPosition = spanOf(rest);
-  return [heading, { type: 'paragraph', children: rest, ...(restPosition ? { position: restPosition } : {}) }];
+  const heading: Heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: name, position }], position };
+  return rest.length === 0 ? [heading] : [heading, { type: 'paragraph', children: rest, position: spanOf(rest) }];
 }
 
 /** A heading that gives a field and its value ("Date: February 06, 2023", "Root Cause: the disk filled"). */
@@ -142,23 +141,28 @@ export function headingField(heading: string): { label: string; value: string } 
 }
 
 /**
- * The section kind a field heading names, when its value is that section's text ("# Root Cause:
- * The SSL certificate expired"), with the value as a paragraph (not in the tree). A summary label
- * ("Incident Report: …") is a title, not a section.
+ * The section a field heading's label names, when its value can be that section's text ("Root
+ * Cause: The SSL certificate expired"); null for other headings. A summary label ("Incident Report:
+ * …") names a title, not a section.
+ */
+export function labelledKind(heading: string, aliases: Readonly<Record<string, SectionKind>>): { kind: SectionKind; value: string } | null {
+  const field = headingField(heading);
+  const kind = field ? exactSectionKind(field.label, aliases) : 'other';
+  return field && kind !== 'other' && kind !== 'summary' ? { kind, value: field.value } : null;
+}
+
+/**
+ * The section a heading used as a label gives ("# Root Cause: The SSL certificate expired"), with
+ * its value as a paragraph (not in the tree).
  */
 function fieldSection(node: Heading, heading: string, aliases: Readonly<Record<string, SectionKind>>): { kind: SectionKind; value: Paragraph } | null {
-  const field = headingField(heading);
+  const field = labelledKind(heading, aliases);
   if (!field) return null;
-  const kind = exactSectionKind(field.label, aliases);
-  if (kind === 'other' || kind === 'summary') return null;
   const only = node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0]! : null;
   const at = only?.position?.start;
   const skip = only && at?.offset !== undefined ? only.value.indexOf(field.value) : -1;
-  const position = at?.offset !== undefined && skip >= 0 && only?.position
-    ? { start: { line: at.line, column: at.column + skip, offset: at.offset + skip }, end: only.position.end }
-    : undefined;
-  const text: PhrasingContent = position ? { type: 'text', value: field.value, position } : { type: 'text', value: field.value };
-  return { kind, value: { type: 'paragraph', children: [text], ...(position ? { position } : {}) } };
+  const text = textAt(field.value, at?.offset !== undefined && skip >= 0 ? { line: at.line, column: at.column + skip, offset: at.offset + skip } : undefined);
+  return { kind: field.kind, value: { type: 'paragraph', children: [text], position: text.position } };
 }
 
 /** The name of a paragraph that opens with a bold label ("**Root Causes:** …"), and what follows it. */
@@ -190,6 +194,12 @@ export interface LabelledBlock {
   lead: Paragraph;
   label: { name: string; rest: PhrasingContent[] };
   after: RootContent[];
+}
+
+/** A text node for `value` written on one line from `start`, placed there when the place is known. */
+function textAt(value: string, start: Point | undefined): Text {
+  const position = start?.offset !== undefined ? { start, end: { line: start.line, column: start.column + value.length, offset: start.offset + value.length } } : undefined;
+  return { type: 'text', value, position };
 }
 
 /** Where a phrasing node starts and ends, when it says. */
@@ -233,11 +243,7 @@ function labelledLines(p: Paragraph): Paragraph[] | null {
     const start = child.position?.start;
     child.value.split(fieldBreaks).forEach((value, i) => {
       if (i > 0) lines.push([]);
-      if (value === '') return;
-      const position = i === 0 && start?.offset !== undefined
-        ? { start, end: { line: start.line, column: start.column + value.length, offset: start.offset + value.length } }
-        : undefined;
-      lines.at(-1)!.push(position ? { type: 'text', value, position } : { type: 'text', value });
+      if (value !== '') lines.at(-1)!.push(textAt(value, i === 0 ? start : undefined));
     });
   }
   const opensWithLabel = (line: PhrasingContent[]) => paragraphLabel({ type: 'paragraph', children: line }) !== null;

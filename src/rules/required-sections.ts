@@ -2,7 +2,7 @@
 import type { Heading } from 'mdast';
 import { defineFileRule } from '../lint/rule.ts';
 import { sectionNames } from '../lint/rule-helpers.ts';
-import { exactSectionKind } from '../core/heading-aliases.ts';
+import { joinedSectionKinds } from '../core/heading-aliases.ts';
 
 export default defineFileRule({
   id: 'required-sections',
@@ -23,13 +23,7 @@ export default defineFileRule({
   check(ctx) {
     const present = new Set(ctx.parsed.sections.map((s) => s.kind));
     // A heading that joins two sections ("Root Cause and Resolution") is both.
-    for (const s of ctx.parsed.sections) {
-      if (s.kind === 'other' || !/\band\b|&|\//i.test(s.heading)) continue;
-      for (const part of s.heading.split(/\s+(?:and|&)\s+|\s*\/\s*/i)) {
-        const kind = exactSectionKind(part, ctx.config.headingAliases);
-        if (kind !== 'other') present.add(kind);
-      }
-    }
+    for (const s of ctx.parsed.sections) if (s.kind !== 'other') for (const kind of joinedSectionKinds(s.heading, ctx.config.headingAliases)) present.add(kind);
     const missing = ctx.config.requiredSections.filter((k) => !present.has(k));
     if (missing.length === 0) return;
     const h1 = ctx.parsed.tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);

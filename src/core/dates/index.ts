@@ -1,6 +1,6 @@
 /** Dates and times as people write them in postmortems, read into UTC instants. */
 import { formatDay, nextDay, parseDay, resolveDay, toUtcInstant, type NumericOrder } from './calendar.ts';
-import { readDate, readStamp, type WrittenDate } from './stamp.ts';
+import { readDate, readStamp, type Stamp, type WrittenDate } from './stamp.ts';
 import { zoneFromName } from './zones.ts';
 
 export { readStamp, readDate, type Stamp, type WrittenDate, type ClockTime } from './stamp.ts';
@@ -25,18 +25,24 @@ export function orderForLoneDate(date: WrittenDate, setting: DateOrderSetting = 
   return 'dmy';
 }
 
+/** The stamp a field's value opens with (a readable one), and the value trimmed; null for none. */
+function valueStamp(value: string): { stamp: Stamp; text: string } | null {
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  if (text.length === 0 || text.length > MAX_VALUE) return null;
+  const stamp = readStamp(text);
+  return stamp && !stamp.placeholder && stamp.start === 0 ? { stamp, text } : null;
+}
+
 /**
  * A front matter milestone or date value ('2025-04-22', '2025-04-22T10:37:00+01:00',
  * '2025-04-22 10:37', '2022-05-22 08:30:00 -0700') → UTC instant + precision; zone-less times
  * read in `timezone`. Null when the value is not one date (or date and time).
  */
 export function toInstant(value: string, timezone: string): { at: string; precision: Precision } | null {
-  if (typeof value !== 'string') return null;
-  const text = value.trim();
-  if (text.length === 0 || text.length > MAX_VALUE) return null;
-  const stamp = readStamp(text);
-  if (!stamp || !stamp.date || stamp.placeholder || stamp.start !== 0) return null;
-  if (text.slice(stamp.end).replace(/^[\s.,]+/, '') !== '') return null;
+  const read = valueStamp(value);
+  const stamp = read?.stamp;
+  if (!stamp?.date || read!.text.slice(stamp.end).replace(/^[\s.,]+/, '') !== '') return null;
   const day = resolveDay(stamp.date, orderForLoneDate(stamp.date), null);
   if (!day) return null;
   if (!stamp.time) return { at: formatDay(day), precision: 'day' };
@@ -51,16 +57,14 @@ export function toInstant(value: string, timezone: string): { at: string; precis
  * on the next day). Null unless the value opens with a range of times.
  */
 export function toWindow(value: string, timezone: string, day: string | null): { start: string; end: string } | null {
-  if (typeof value !== 'string' || value.length > MAX_VALUE) return null;
-  const stamp = readStamp(value.trim());
-  if (!stamp || stamp.start !== 0 || !stamp.time || !stamp.until || stamp.placeholder) return null;
+  const stamp = valueStamp(value)?.stamp;
+  if (!stamp?.time || !stamp.until) return null;
   const first = stamp.date ? resolveDay(stamp.date, orderForLoneDate(stamp.date), null) : parseDay(day);
   if (!first) return null;
   const zone = stamp.zone ?? zoneFromName(timezone);
-  // "1:42-1:59 PM": the end's half of the day was written; the start's was settled by the reader.
-  const until = stamp.until;
-  const endsNextDay = until.h * 60 + until.m < stamp.time.h * 60 + stamp.time.m;
-  const start = toUtcInstant(first, stamp.time, zone);
+  const { time, until } = stamp;
+  const endsNextDay = until.h * 60 + until.m < time.h * 60 + time.m;
+  const start = toUtcInstant(first, time, zone);
   const end = toUtcInstant(endsNextDay ? nextDay(first) : first, until, zone);
   return start && end ? { start, end } : null;
 }

@@ -379,6 +379,12 @@ describe('other line shapes', () => {
     expect(one('2024-13-01T00:00:00Z ERROR x')).toMatchObject({ at: null, level: 'err' });
   });
 
+  it('reads zone-less times in a fixed-offset context zone', () => {
+    expect(one('Dec 01 23:05:12 h app: x', { year: 2024, timezone: 'UTC+2' }).at).toBe('2024-12-01T21:05:12Z');
+    expect(one('2024-03-01 12:00:01 INFO x', { year: 2024, timezone: 'UTC-05:30' }).at).toBe('2024-03-01T17:30:01Z');
+    expect(one('2024-03-01 12:00:01 INFO x', { year: 2024, timezone: 'UTC' }).at).toBe('2024-03-01T12:00:01Z');
+  });
+
   it('falls back to UTC for an unknown zone and a bad year', () => {
     expect(one('Dec 01 23:05:12 h app: x', { year: 2024, timezone: 'Mars/Olympus' }).at).toBe('2024-12-01T23:05:12Z');
     expect(one('2024-03-01 12:00:01 INFO x', { year: Number.NaN, timezone: '' }).at).toBe('2024-03-01T12:00:01Z');

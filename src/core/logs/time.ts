@@ -63,8 +63,11 @@ export function resolveZone(name: string): Zone {
   if (cached) return cached;
   let zone: Zone = FixedOffsetZone.utcInstance;
   if (typeof name === 'string' && name.length > 0 && name.length < 100) {
-    if (IANAZone.isValidZone(name)) zone = IANAZone.create(name);
-    else zone = FixedOffsetZone.parseSpecifier(name) ?? FixedOffsetZone.utcInstance;
+    // `UTC` and `UTC±H[:MM]` first: asking ICU about a zone name loads its zone data, a cost worth
+    // paying only for a name it alone knows.
+    const fixed = FixedOffsetZone.parseSpecifier(name);
+    if (fixed) zone = fixed;
+    else if (IANAZone.isValidZone(name)) zone = IANAZone.create(name);
   }
   if (zoneCache.size > 1000) zoneCache.clear();
   zoneCache.set(name, zone);

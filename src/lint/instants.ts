@@ -15,7 +15,11 @@ export function compareTimed(a: Timed, b: Timed, fallbackZone: string): number {
     const db = dayOf(b, fallbackZone);
     return da < db ? -1 : da > db ? 1 : 0;
   }
-  return Math.sign(Date.parse(a.at) - Date.parse(b.at));
+  const ma = Date.parse(a.at);
+  const mb = Date.parse(b.at);
+  // "17:55" and "17:55:08" name the same minute: a time given to the minute is compared to the minute.
+  if (precisionRank(a) !== precisionRank(b)) return Math.sign(Math.floor(ma / 60_000) - Math.floor(mb / 60_000));
+  return Math.sign(ma - mb);
 }
 
 const rank = { day: 0, minute: 1, second: 2 } as const;

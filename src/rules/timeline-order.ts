@@ -1,7 +1,8 @@
 /** timeline-order: timeline entries run forward in time; the entry that goes back is reported. */
 import type { TimelineEvent } from '../../schemas/incident.ts';
 import { compareTimed, precisionRank, showInstant, type Timed } from '../lint/instants.ts';
-import { defineFileRule } from '../lint/rule.ts';
+import { defineFileRule, type FileRuleContext } from '../lint/rule.ts';
+import { topSections } from '../core/sections.ts';
 import { entrySpan, incidentZone } from '../lint/rule-helpers.ts';
 
 export default defineFileRule({
@@ -12,40 +13,62 @@ export default defineFileRule({
     'Readers follow a timeline top to bottom; an entry earlier than the one above it is usually a typo ' +
     'in the time or the date (or a day/month mix-up). The entry that goes back in time is reported, with ' +
     'the entry it goes back from. Entries at day precision are compared by day only. A timeline that runs ' +
-    'newest first throughout (status-page updates pasted in) is reported once, at its first entry.',
+    'newest first throughout (status-page updates pasted in) is reported once, at its first entry. Each ' +
+    'timeline section runs forward on its own: a report of two incidents may give each its own timeline, ' +
+    'the later incident first.',
   examples: {
-    valid: [{ source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 09:40 Deploy started\n- 2025-03-02 10:00 Alert fired\n' }],
+    valid: [
+      { source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 09:40 Deploy started\n- 2025-03-02 10:00 Alert fired\n' },
+      {
+        source: '---\ntitle: Two validator incidents\ndate: 2025-03-02\n---\n\n## Incident 2\n\n### Timeline\n\n- 2025-03-02 23:15 Missed blocks\n- 2025-03-02 23:50 Recovered\n\n## Incident 1\n\n### Timeline\n\n- 2025-03-02 15:25 Peers dropped\n- 2025-03-02 17:55 Upgraded\n',
+        note: 'two incidents, each with its own timeline',
+      },
+    ],
     invalid: [
       { source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 10:00 Alert fired\n- 2025-03-02 09:40 Deploy started\n', line: 9, column: 3 },
       { source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n**Resolved** - Queue drained.\nMar 2, 11:15 UTC\n\n**Monitoring** - Workers added.\nMar 2, 10:30 UTC\n\n**Investigating** - Jobs are delayed.\nMar 2, 10:00 UTC\n', line: 9, column: 1, note: 'status-page updates, newest first' },
     ],
   },
   check(ctx) {
-    const events = ctx.extraction!.incident.timeline
+    const timed = ctx.extraction!.incident.timeline
       .filter((e): e is TimelineEvent & Timed => e.source === 'timeline' && e.at !== null)
       .sort((a, b) => a.line - b.line);
     const zone = incidentZone(ctx);
-    // Newest first throughout, as status pages list their updates: one message, not one per entry.
-    if (events.length >= 3 && events.every((e, k) => k === 0 || compareTimed(e, events[k - 1]!, zone) <= 0) && compareTimed(events.at(-1)!, events[0]!, zone) < 0) {
-      const span = entrySpan(ctx, events[0]!.line, events[0]!.written);
-      ctx.report(`The timeline runs newest first (${events.length} entries, ${showInstant(events[0]!.at)} back to ${showInstant(events.at(-1)!.at)}); list its entries oldest first`, span.start, span.end);
-      return;
+    // A document that tells two incidents gives each its own timeline section: each runs forward on its own.
+    const starts = topSections(ctx.parsed.sections, 'timeline').map((s) => s.line);
+    const groups = new Map<number, (TimelineEvent & Timed)[]>();
+    for (const e of timed) {
+      const key = starts.findLastIndex((line) => line <= e.line);
+      const group = groups.get(key);
+      if (group) group.push(e);
+      else groups.set(key, [e]);
     }
-    let latest: (TimelineEvent & Timed) | null = null;
-    for (const e of events) {
-      if (latest === null) {
-        latest = e;
-        continue;
-      }
-      const cmp = compareTimed(e, latest, zone);
-      if (cmp < 0) {
-        const span = entrySpan(ctx, e.line, e.written);
-        const was = latest.written ? `\`${latest.written}\`` : showInstant(latest.at);
-        const now = e.written ? `\`${e.written}\`` : showInstant(e.at);
-        ctx.report(`Entry at ${now} (${showInstant(e.at)}) is earlier than the entry before it on line ${latest.line} (${was}); keep the timeline in chronological order or fix the time`, span.start, span.end);
-        continue;
-      }
-      if (cmp > 0 || precisionRank(e) >= precisionRank(latest)) latest = e;
-    }
+    for (const events of groups.values()) checkOrder(ctx, events, zone);
   },
 });
+
+/** Report the entries of one timeline that go back in time. */
+function checkOrder(ctx: FileRuleContext, events: readonly (TimelineEvent & Timed)[], zone: string): void {
+  // Newest first throughout, as status pages list their updates: one message, not one per entry.
+  if (events.length >= 3 && events.every((e, k) => k === 0 || compareTimed(e, events[k - 1]!, zone) <= 0) && compareTimed(events.at(-1)!, events[0]!, zone) < 0) {
+    const span = entrySpan(ctx, events[0]!.line, events[0]!.written);
+    ctx.report(`The timeline runs newest first (${events.length} entries, ${showInstant(events[0]!.at)} back to ${showInstant(events.at(-1)!.at)}); list its entries oldest first`, span.start, span.end);
+    return;
+  }
+  let latest: (TimelineEvent & Timed) | null = null;
+  for (const e of events) {
+    if (latest === null) {
+      latest = e;
+      continue;
+    }
+    const cmp = compareTimed(e, latest, zone);
+    if (cmp < 0) {
+      const span = entrySpan(ctx, e.line, e.written);
+      const was = latest.written ? `\`${latest.written}\`` : showInstant(latest.at);
+      const now = e.written ? `\`${e.written}\`` : showInstant(e.at);
+      ctx.report(`Entry at ${now} (${showInstant(e.at)}) is earlier than the entry before it on line ${latest.line} (${was}); keep the timeline in chronological order or fix the time`, span.start, span.end);
+      continue;
+    }
+    if (cmp > 0 || precisionRank(e) >= precisionRank(latest)) latest = e;
+  }
+}

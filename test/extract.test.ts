@@ -190,6 +190,18 @@ describe('milestones and durations', () => {
     expect([incident.started, incident.detected, incident.mitigated, incident.resolved]).toEqual(['2015-10-21T14:54Z', '2015-10-21T14:55Z', '2015-10-21T15:36Z', '2015-10-21T16:00Z']);
     expect([incident.timeToDetectMinutes, incident.durationMinutes]).toEqual([1, 66]);
   });
+
+  it('read "INCIDENT START", "INCIDENT END" and "Incident resolved" markers, follow-up entries after them', () => {
+    const text = [
+      '---', 'title: t', 'date: 2025-01-24', '---', '', '## Timeline', '',
+      '**19:15** - Deployment completed  ', '**19:17** - **INCIDENT START:** Noticed pods in CrashLoopBackOff  ',
+      '**19:28** - **INCIDENT END:** Pods Running  ', '**19:30** - Verified DNS resolution', '',
+    ].join('\n');
+    const { incident } = extractIncident(parsePostmortem('x.md', text));
+    expect([incident.started, incident.resolved]).toEqual(['2025-01-24T19:17Z', '2025-01-24T19:28Z']);
+    const followUp = ['---', 'title: t', 'date: 2025-08-12', '---', '', '## Timeline', '', '- 17:00 Incident declared', '- 18:11 Incident resolved.', '- 20:16 Users report login trouble', ''].join('\n');
+    expect(extractIncident(parsePostmortem('x.md', followUp)).incident.resolved).toBe('2025-08-12T18:11Z');
+  });
 });
 
 describe('hindsight extract', () => {

@@ -65,6 +65,13 @@ describe('files without front matter', () => {
     expect(incident.timeline[0]).toMatchObject({ at: '2025-12-05T22:11Z' });
   });
 
+  it('leave a subsection with a role of its own out of a section\'s text', () => {
+    const text = '---\ntitle: t\ndate: 2026-01-05\n---\n\n## Root Cause Analysis\n\n### Timeline\n\n**02:00** - Node added\n\n### Technical Root Cause\n\nA destroy provisioner reset every node.\n\n### Notes\n\nIt ran on apply.\n';
+    const { incident } = extractIncident(parsePostmortem('x.md', text));
+    expect(incident.rootCause).toBe('Technical Root Cause\n\nA destroy provisioner reset every node.\n\nNotes\n\nIt ran on apply.');
+    expect(incident.timeline.map((e) => e.at)).toEqual(['2026-01-05T02:00Z']);
+  });
+
   it('else take the date from a blog address, the first timeline entry as written, or the opening sentence', () => {
     const address = extractIncident(parsePostmortem('post.md', '+++\ntitle = "Registry outage"\npath = "2023/09/01/registry-outage.html"\n+++\n\nText.\n'));
     expect(address.incident.date).toBe('2023-09-01');

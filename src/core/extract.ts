@@ -8,7 +8,7 @@ import { defaultConfig } from '../../schemas/config.ts';
 import { normaliseStatus, splitTaxonomy, statusSchema, type Frontmatter } from '../../schemas/frontmatter.ts';
 import type { Incident, LogEntry, TimelineEvent } from '../../schemas/incident.ts';
 import type { ParsedPostmortem, Section } from './model.ts';
-import { headingField, labelledKind, ownChildren, sectionLabels, topSections } from './sections.ts';
+import { headingField, kindBlocks, labelledKind, ownChildren, sectionLabels, topSections } from './sections.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import { validateFrontmatter } from './frontmatter-schema.ts';
 import { blocksText } from './plain-text.ts';
@@ -83,7 +83,7 @@ function openingDate(parsed: ParsedPostmortem, dateOrder: Config['dateOrder']): 
 /** Text of the sections of one kind (subsections are inside their top-most section). */
 function sectionText(sections: readonly Section[], kind: Section['kind']): string | null {
   const top = topSections(sections, kind);
-  const text = top.map((s) => blocksText(s.children)).filter(Boolean).join('\n\n').trim();
+  const text = top.map((s) => blocksText(kindBlocks(sections, s))).filter(Boolean).join('\n\n').trim();
   return text || null;
 }
 

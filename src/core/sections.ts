@@ -329,6 +329,21 @@ function labelledSections(parent: Section, aliases: Readonly<Record<string, Sect
   });
 }
 
+/**
+ * The blocks of a section with its subsections, less those of a subsection that has a role of its
+ * own: a timeline inside a "Root Cause Analysis" is the timeline, not the cause.
+ */
+export function kindBlocks(sections: readonly Section[], section: Section): RootContent[] {
+  const foreign = new Set<RootContent>();
+  for (let j = sections.indexOf(section) + 1; j < sections.length && sections[j]!.depth > section.depth; j++) {
+    const sub = sections[j]!;
+    if (sub.kind === section.kind || sub.kind === 'other' || !sub.node) continue;
+    foreign.add(sub.node);
+    for (const block of sub.children) foreign.add(block);
+  }
+  return foreign.size === 0 ? section.children : section.children.filter((n) => !foreign.has(n));
+}
+
 /** The blocks that belong to a section itself, without its subsections. */
 export function ownChildren(section: Section): RootContent[] {
   const end = section.children.findIndex((n) => n.type === 'heading');

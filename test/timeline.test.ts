@@ -388,6 +388,18 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('keeps an untimed list right under a timed paragraph as that entry\'s detail; timed items stay entries', () => {
+    const md = [
+      '# X', '', '## Timeline', '', '**02:22** - Ran terraform apply', '- It replaced the config resources', '- **CRITICAL:** they reset on destroy', '',
+      '**02:24** - Control planes reset', '- powder → maintenance mode', '- 02:25 API unreachable', '- cluster down',
+    ].join('\n');
+    expect(brief(fromText(md, { incidentDate: '2026-01-05' }))).toEqual([
+      [5, '2026-01-05T02:22Z', '02:22', 'Ran terraform apply It replaced the config resources CRITICAL: they reset on destroy'],
+      [9, '2026-01-05T02:24Z', '02:24', 'Control planes reset powder → maintenance mode'],
+      [11, '2026-01-05T02:25Z', '02:25', 'API unreachable cluster down'],
+    ]);
+  });
+
   it('reads "MM-DD HH:MM" without a year, in the incident\'s year (the year before for a month far after it)', () => {
     const md = '# Registry outage\n\n## Timeline\n\n- [12-05 16:21] bug introduced\n- [03-20 16:46] config updated\n- [03-26 17:40] node upgrade starts\n';
     const r = fromText(md, { incidentDate: '2019-03-26' });

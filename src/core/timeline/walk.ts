@@ -198,7 +198,11 @@ export class TimelineWalker {
           const bare = this.current && this.current.stamp && this.current.parts.every((p) => p.trim() === '') ? this.current : null;
           // An entry that ends with a colon ("The change lands with a test that:") has the list as its detail.
           const lead = this.current && /:\s*$/.test(this.current.parts[this.current.parts.length - 1] ?? '') ? this.current : null;
-          this.readList(block, 0, bare ?? lead);
+          // A list right under a timed paragraph ("**02:22** - Ran terraform apply" / "- It replaced …"): its untimed items are that entry's detail.
+          const previous = blocks[i - 1];
+          const under = previous?.type === 'paragraph' && this.current?.stamp && previous.position
+            && this.current.line >= previous.position.start.line && this.current.line <= previous.position.end.line ? this.current : null;
+          this.readList(block, 0, bare ?? lead ?? under);
           break;
         }
         case 'table':
@@ -446,7 +450,12 @@ export class TimelineWalker {
 
   private readList(list: List, depth: number, parent: RawEntry | null): void {
     if (depth > MAX_NESTING) return;
-    for (const item of list.children) this.readItem(item, depth, parent);
+    // Untimed items are the detail of the entry above them: the parent's, or a timed item's before them.
+    let owner = parent;
+    for (const item of list.children) {
+      this.readItem(item, depth, owner);
+      if (owner && this.current && this.current !== owner && this.current.stamp) owner = this.current;
+    }
   }
 
   private readItem(item: ListItem, depth: number, parent: RawEntry | null): void {

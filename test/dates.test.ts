@@ -162,6 +162,19 @@ describe('clock times', () => {
     expect(utcOf('noon', { day: '2025-04-21' })).toBe('2025-04-21T12:00Z');
     expect(utcOf('midnight', { day: '2025-04-21' })).toBe('2025-04-21T00:00Z');
   });
+  it('reads Japanese, Chinese and Korean dates and times', () => {
+    expect(utcOf('2021年11月25日午後3時 リリース')).toBe('2021-11-25T15:00Z');
+    expect(utcOf('2021年11月26日 午前10時47分')).toBe('2021-11-26T10:47Z');
+    expect(utcOf('2023年3月5日 下午3点20分 服务中断')).toBe('2023-03-05T15:20Z');
+    expect(utcOf('2024년 1월 5일 오후 3시 20분 장애 발생')).toBe('2024-01-05T15:20Z');
+    expect(utcOf('午前0時5分 監視通知', { day: '2025-04-21' })).toBe('2025-04-21T00:05Z');
+    expect(utcOf('午後0時 復旧', { day: '2025-04-21' })).toBe('2025-04-21T12:00Z');
+    expect(utcOf('14時32分 障害検知', { day: '2025-04-21' })).toBe('2025-04-21T14:32Z');
+    expect(written('2021年11月25日午後3時 リリース')).toBe('2021年11月25日午後3時');
+    expect(findDate('発生日時: 2021年11月25日午後3時')).toBe('2021-11-25');
+    expect(readStamp('2021年13月25日')).toBeNull();
+    expect(readStamp('午後13時')).toBeNull();
+  });
   it('refuses things that only look like times', () => {
     expect(readStamp('25:00 nothing')).toBeNull();
     expect(readStamp('14:75 nothing')).toBeNull();

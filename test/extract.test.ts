@@ -65,6 +65,15 @@ describe('files without front matter', () => {
     expect(incident.timeline[0]).toMatchObject({ at: '2025-12-05T22:11Z' });
   });
 
+  it('read a field given as a heading with its value under it, and date the incident by a start time', () => {
+    const headings = extractIncident(parsePostmortem('x.md', '# v23 shipped broken\n\n## Date\n\n2025-03-26\n\n## Authors\n\n@alice @bob\n\n## Summary\n\nText.\n')).incident;
+    expect([headings.date, headings.authors]).toEqual(['2025-03-26', ['@alice', '@bob']]);
+    const start = extractIncident(parsePostmortem('notes.md', '# Outage\n\n**Start time:** 2024-01-05 14:32 UTC\n\n## Summary\n\nText.\n')).incident;
+    expect([start.date, start.started]).toEqual(['2024-01-05', '2024-01-05T14:32Z']);
+    const japanese = extractIncident(parsePostmortem('x.md', '# 障害報告\n\n## 障害の内容\n\n### 発生日時\n2021年11月25日午後3時\n\n### 復旧日時\n2021年11月26日午前10時47分\n')).incident;
+    expect([japanese.date, japanese.started, japanese.resolved]).toEqual(['2021-11-25', '2021-11-25T15:00Z', '2021-11-26T10:47Z']);
+  });
+
   it('leave a subsection with a role of its own out of a section\'s text', () => {
     const text = '---\ntitle: t\ndate: 2026-01-05\n---\n\n## Root Cause Analysis\n\n### Timeline\n\n**02:00** - Node added\n\n### Technical Root Cause\n\nA destroy provisioner reset every node.\n\n### Notes\n\nIt ran on apply.\n';
     const { incident } = extractIncident(parsePostmortem('x.md', text));

@@ -23,6 +23,8 @@ describe('heading aliases', () => {
     ['根因', 'rootCause'], ['时间线', 'timeline'], ['修复', 'resolution'], ['预防', 'actionItems'],
     ['Ursachen', 'rootCause'], ['Maßnahmen', 'actionItems'], ['Chronologie', 'timeline'], ['Leçons apprises', 'lessons'],
     ['Causa raíz', 'rootCause'], ['Línea de tiempo', 'timeline'],
+    ['障害の内容', 'summary'], ['影響範囲', 'impact'], ['発生から復旧までのタイムライン', 'timeline'], ['復旧方法', 'resolution'],
+    ['再発防止策（案）', 'actionItems'], ['振り返り', 'lessons'],
   ];
   for (const [heading, kind] of cases) {
     it(`"${heading}" → ${kind}`, () => expect(sectionKindOf(heading)).toBe(kind));

@@ -205,10 +205,10 @@ const headerLabels = new Map<string, HeaderField>([
   ...['date', 'incident date', 'date of incident', 'date of the incident', 'outage date', 'date of outage', 'event date'].map((n) => [n, 'date'] as const),
   // A window of time: "**Duration:** 08:41–09:54 UTC (1 h 13 m)".
   ...['duration', 'outage duration', 'incident duration', 'window', 'incident window', 'outage window', 'impact window', 'time', 'incident time', 'time of incident', 'when'].map((n) => [n, 'window'] as const),
-  ...['start', 'start time', 'started', 'started at', 'incident start', 'impact start', 'start of impact', 'outage start', 'began'].map((n) => [n, 'started'] as const),
+  ...['start', 'start time', 'started', 'started at', 'incident start', 'impact start', 'start of impact', 'outage start', 'began', '発生日時', '発生時刻', '发生时间'].map((n) => [n, 'started'] as const),
   ...['detected', 'detected at', 'detection time', 'time detected'].map((n) => [n, 'detected'] as const),
   ...['mitigated', 'mitigated at', 'mitigation time', 'time mitigated'].map((n) => [n, 'mitigated'] as const),
-  ...['end', 'end time', 'ended', 'ended at', 'resolved', 'resolved at', 'resolution time', 'time resolved', 'incident end', 'impact end', 'end of impact', 'outage end'].map((n) => [n, 'resolved'] as const),
+  ...['end', 'end time', 'ended', 'ended at', 'resolved', 'resolved at', 'resolution time', 'time resolved', 'incident end', 'impact end', 'end of impact', 'outage end', '復旧日時', '復旧時刻', '恢复时间'].map((n) => [n, 'resolved'] as const),
   ...['severity', 'sev', 'incident severity', 'severity level'].map((n) => [n, 'severity'] as const),
   ...['authors', 'author', 'written by', 'postmortem owner', 'postmortem author', 'postmortem authors'].map((n) => [n, 'authors'] as const),
 ]);
@@ -222,6 +222,12 @@ function headerFields(sections: readonly Section[]): Partial<Record<HeaderField,
     if (key && text && found[key] === undefined) found[key] = text;
   };
   for (const section of sections) {
+    // A heading that names a field, with its value as the one short paragraph under it ("### Start time" / "2024-01-05 14:32 UTC").
+    const own = section.node ? ownChildren(section) : [];
+    if (own.length === 1 && own[0]!.type === 'paragraph' && headerLabels.has(normaliseHeading(section.heading))) {
+      const value = toString(own[0]!);
+      if (value.length <= 200) take(section.heading, value);
+    }
     if (section.kind !== 'other') continue;
     // A field written as a heading: "## Date: February 06, 2023".
     const field = headingField(section.heading);
@@ -257,7 +263,8 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const timezone = statedZone ?? config.timezone;
   // Fields a report gives in its header (labels, a table, headings) stand in for front matter that lacks them.
   const header = headerFields(parsed.sections);
-  let date = incidentDateOf(parsed, config.dateOrder, header.date);
+  // A header that gives no date but a start time ("**Start time:** 2024-01-05 14:32 UTC") dates the incident by it.
+  let date = incidentDateOf(parsed, config.dateOrder, header.date ?? header.started);
   // Times of day in the timeline fall on the incident's day; without one, on the day the opening
   // sentence or the publication date names ("On July 10, 2024, from 9:00 AM…").
   const opening = date ? null : openingDate(parsed, config.dateOrder) ?? dayOfValue(raw.publishDate) ?? dayOfValue(raw.pubDate);
@@ -332,7 +339,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     severity: fm?.severity ?? str(raw.severity) ?? (header.severity && header.severity.length <= 20 ? header.severity : null),
     status: fmStatus ?? (draft ? 'draft' : 'published'),
     draft: draft || fmStatus === 'draft',
-    authors: fm?.authors ?? list(raw.authors ?? raw.author ?? (header.authors ? header.authors.split(/\s*(?:,|\band\b|&)\s*/) : undefined)),
+    authors: fm?.authors ?? list(raw.authors ?? raw.author ?? (header.authors ? header.authors.split(/\s*(?:[,;]|\band\b|&)\s*|\s+(?=@)/) : undefined)),
     services: fm?.services ?? list(raw.services),
     related: fm?.related ?? list(raw.related),
     cause: causeCategory(fm?.cause ?? str(raw.cause) ?? undefined, rootCause),

@@ -30,14 +30,14 @@ const table: Record<SectionKind, readonly string[]> = {
     'introduction', 'summary of the incident', 'event summary',
     'outage summary', 'postmortem summary', 'issue', 'incident report', 'report summary',
     // Other languages: Chinese, Japanese, German, French, Spanish, Portuguese.
-    '概述', '摘要', '总结', '问题', '概要', 'zusammenfassung', 'résumé', 'resumen', 'resumo',
+    '概述', '摘要', '总结', '问题', '概要', '障害の内容', '障害内容', '障害概要', '事象概要', 'zusammenfassung', 'résumé', 'resumen', 'resumo',
   ],
   impact: [
     'impact', 'user impact', 'customer impact', 'business impact', 'impact assessment', 'scope',
     'scope and impact', 'impact and scope', 'affected services', 'affected systems', 'who was affected',
     'blast radius', 'severity and impact', 'impact summary', 'consequences', 'effects',
     'what was impacted', 'what was affected', 'risks and hazards', 'risks',
-    'the effects', 'the impact', 'symptoms', '影响', '影響', 'auswirkungen', 'auswirkung', 'impacto',
+    'the effects', 'the impact', 'symptoms', '影响', '影響', '影響範囲', '影响范围', 'auswirkungen', 'auswirkung', 'impacto',
   ],
   trigger: ['trigger', 'triggers', 'precursors', 'triggering event', 'what triggered it', 'cause of the trigger', 'initial trigger', 'exploit', 'the exploit', 'attack vector', 'leadup', 'lead up', 'the lead up'],
   detection: [
@@ -59,7 +59,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'resolution steps', 'workaround', 'mitigation steps', 'restoration', 'incident response', 'resolution and mitigation',
     'recovery steps', 'solution', 'immediate actions', 'handling', 'incident handling', 'how did we fix it',
     'how was it fixed', 'how was it resolved', 'how it was resolved', 'how we resolved it', 'rebuild', 'the rebuild', 'rebuilding',
-    '修复', '解决', '解决方案', '处理', '対応', '復旧', 'lösung', 'behebung', 'résolution', 'solución', 'resolução',
+    '修复', '解决', '解决方案', '处理', '対応', '復旧', '復旧方法', '復旧手順', '対応内容', '修复方案', 'lösung', 'behebung', 'résolution', 'solución', 'resolução',
   ],
   timeline: [
     'timeline', 'incident timeline', 'timeline of events', 'sequence of events', 'chronology',
@@ -80,7 +80,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'remediations and action items', 'action items and follow ups', 'steps to prevent recurrence',
     'preventing recurrence', 'how we ll prevent this', 'what s next', 'what is next', 'follow up tasks',
     'resulting action', 'resulting actions', 'opportunities for improvement', 'areas for improvement',
-    '预防', '改进', '后续', '待办', '再発防止策', '対策', 'maßnahmen', 'massnahmen', 'actions correctives', 'acciones', 'ações',
+    '预防', '改进', '后续', '待办', '再発防止策', '対策', '再発防止', '今後の対応', '改善策', '改进措施', 'maßnahmen', 'massnahmen', 'actions correctives', 'acciones', 'ações',
   ],
   lessons: [
     'lessons learned', 'lessons learnt', 'lessons', 'what went well', 'what went wrong', 'what went well what went wrong',
@@ -90,7 +90,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'things that went wrong', 'lessons learned and next steps', 'what worked', 'what didn t work',
     'what did not work', 'how d we do', 'how did we do', 'what didn t go so well', 'what did not go so well',
     'what could we have done better', 'what could we do better',
-    '经验教训', '教训', '教訓', 'lehren', 'erkenntnisse', 'leçons apprises', 'lecciones aprendidas', 'lições aprendidas',
+    '经验教训', '教训', '教訓', '振り返り', 'lehren', 'erkenntnisse', 'leçons apprises', 'lecciones aprendidas', 'lições aprendidas',
   ],
 };
 
@@ -101,10 +101,10 @@ for (const [kind, names] of Object.entries(table) as [SectionKind, readonly stri
 
 /** Keyword fallbacks for headings not in the table, tried in order. */
 const keywordRules: readonly [RegExp, SectionKind][] = [
-  [/\btime ?line\b|\bchronolog/, 'timeline'],
+  [/\btime ?line\b|\bchronolog|タイムライン|時系列|时间线|时间轴/, 'timeline'],
   [/\bdetails of the fix\b|\bthe fix\b/, 'resolution'],
   [/\broot ?causes?\b|\bcontributing factors?\b|^why (did|does|do|was)\b|^details of the (bug|issue|problem|vulnerability)\b/, 'rootCause'],
-  [/\baction items?\b|\bfollow ?ups?\b|\bprevent|\bcorrective\b|^improv(e|ing|ements?)\b|\bbeing done\b|\bnext steps\b|\bremediations?\b/, 'actionItems'],
+  [/再発防止|防止策|\baction items?\b|\bfollow ?ups?\b|\bprevent|\bcorrective\b|^improv(e|ing|ements?)\b|\bbeing done\b|\bnext steps\b|\bremediations?\b/, 'actionItems'],
   [/\blessons?\b|\bwent (well|wrong|poorly|badly)\b|\bgot lucky\b|\blearn(ed|t|ings)\b/, 'lessons'],
   [/\bimpact(ed)?\b/, 'impact'],
   [/\bresolution\b|\bmitigation\b|^recover(y|ing)\b|\bthe fix\b/, 'resolution'],

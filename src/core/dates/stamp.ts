@@ -62,6 +62,8 @@ const numericDate = /(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/y;
 /** "03-26 23:04", "12/05 16:21": day and month without a year, only right before a clock time. */
 const numericNoYear = /(\d{1,2})[-/](\d{1,2})(?=[ \t]+\d{1,2}:\d{2}(?!\d))/y;
 const dottedDate = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/y;
+/** "2021年11月25日" (Japanese, Chinese), "2021년 11월 25일" (Korean). */
+const cjkDate = /(\d{4})[ \t]*[年년][ \t]*(\d{1,2})[ \t]*[月월][ \t]*(\d{1,2})[ \t]*[日일]/y;
 const placeholderDate = /[\dXY]{4}-[\dMX?]{2}-[\dDX?]{2}(?![A-Za-z\d])/iy;
 // "21 April", "21st of April", "21-Apr-2025", and a range of days in one month ("25–26 August"), read as its first day.
 const dayMonth = new RegExp(
@@ -86,6 +88,8 @@ const placeholderTime = /(?:[01]?\d|2[0-3]|[hH]{2}|[xX]{2})[:.](?:[0-5][xX?]|[xX
 /** Four digits right after a date and before its text ("2024-03-12 0616: …", "2024-03-12 0616 - …"). */
 const dateThenHhmm = /([01]\d|2[0-3])([0-5]\d)(?=:\s|[ \t]+[-–—][ \t])/y;
 const noonMidnight = /(noon|midday|midnight)(?![a-z])/iy;
+/** "午後3時", "午前10時47分", "下午3点20分", "오후 3시 20분": morning or afternoon, hour, minutes, seconds. */
+const cjkClock = /(午前|午後|上午|下午|早上|晚上|오전|오후)?[ \t]*(\d{1,2})[ \t]*[時时点點시](?:[ \t]*(\d{1,2})[ \t]*[分분](?:[ \t]*(\d{1,2})[ \t]*[秒초])?)?/y;
 /** "14h32", as French and other European writing has it: two-digit hours only, so "1h30" stays a duration. */
 const hourMark = /([01]\d|2[0-3])h([0-5]\d)(?![\d\p{L}])/uy;
 // Not the end of a range of times: "00:33:20-00:33:24".
@@ -145,6 +149,13 @@ export function readDate(text: string, pos: number): DateMatch | null {
   }
   m = at(placeholderDate, text, i);
   if (m && /[a-z?]/i.test(m[0])) return { date: { kind: 'md', m: 0, d: 0 }, end: placeholderDate.lastIndex, iso: false, placeholder: true };
+  m = at(cjkDate, text, i);
+  if (m) {
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    if (!validDay(month, day)) return null;
+    return { date: { kind: 'ymd', y: Number(m[1]), m: month, d: day }, end: cjkDate.lastIndex, iso: false };
+  }
   m = at(numericDate, text, i);
   if (m) {
     const a = Number(m[1]);
@@ -228,6 +239,22 @@ function readClock(text: string, pos: number): TimeMatch | null {
     hrs.lastIndex = end;
     if (hrs.exec(text)) end = hrs.lastIndex;
     return { time: { h: Number(m[1]), m: Number(m[2]), s: null }, end };
+  }
+  m = at(cjkClock, text, pos);
+  if (m) {
+    let h = Number(m[2]);
+    const min = m[3] === undefined ? 0 : Number(m[3]);
+    const sec = m[4] === undefined ? null : Number(m[4]);
+    const half = m[1];
+    if (min > 59 || (sec !== null && sec > 60)) return null;
+    if (half) {
+      // "午前0時" is midnight, "午後0時" noon.
+      if (h > 12) return null;
+      h = twelveHour(h, /午後|下午|晚上|오후/.test(half) ? 'p' : 'a');
+      return { time: { h, m: min, s: sec, twelveHour: true }, end: cjkClock.lastIndex };
+    }
+    if (h > 23) return null;
+    return { time: { h, m: min, s: sec }, end: cjkClock.lastIndex };
   }
   m = at(noonMidnight, text, pos);
   if (m) return { time: { h: m[1]!.toLowerCase() === 'midnight' ? 0 : 12, m: 0, s: null, twelveHour: true }, end: noonMidnight.lastIndex };

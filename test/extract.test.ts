@@ -89,6 +89,9 @@ describe('files without front matter', () => {
     expect(timeline.incident.date).toBe('2024-05-12');
     const opening = extractIncident(parsePostmortem('notes.md', '---\ntitle: Token leak\n---\n\nOn 18th April 2021 a researcher reported a leaked token. On 20 April 2021 it was revoked.\n'));
     expect(opening.incident.date).toBe('2021-04-18');
+    // "Sept." abbreviates the month; the sentence goes on.
+    const abbreviated = extractIncident(parsePostmortem('notes.md', '# Overview\n\nIn the morning of Sept. 18th, 2017, a couple of our sites went down. On Oct. 2, 2017 it recurred.\n'));
+    expect(abbreviated.incident.date).toBe('2017-09-18');
   });
 
   it('give a null date, never a made-up one, when nothing names a day; and an error', () => {

@@ -76,7 +76,8 @@ function firstEventDay(events: readonly TimelineEvent[], timezone: string): stri
 function openingDate(parsed: ParsedPostmortem, dateOrder: Config['dateOrder']): string | null {
   const first = parsed.tree.children.find((n) => n.type === 'paragraph');
   if (!first) return null;
-  const sentence = toString(first).slice(0, 300).split(/[.!?](?:\s|$)/, 1)[0]!;
+  // The sentence ends at a full stop, but not at one that abbreviates a month ("Sept. 18th, 2017").
+  const sentence = toString(first).slice(0, 300).split(/(?<!\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|approx|ca|mr|mrs|ms|dr|st))[.!?](?:\s|$)/i, 1)[0]!;
   return findDate(sentence, { dateOrder });
 }
 

@@ -400,6 +400,25 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('skips a graph pasted between the entries', () => {
+    const md = '# X\n\n## Timeline\n\n- 10:00 Calls time out\n\n![Ingress traffic](ingress.png)\n\n[![QPS](qps.png)](qps-full.png)\n\n- 10:05 DNS pods OOM\n';
+    expect(brief(fromText(md, { incidentDate: '2019-01-07' })).map((e) => e[0])).toEqual([5, 11]);
+  });
+
+  it('reads four digits in a column headed "Time" as a time, and skips a legend of the table', () => {
+    const md = [
+      '# X', '', '## Timeline', '', '_All times in UTC._', '', '**Types:** `automated`, `operator`, `comms`', '',
+      '| Time | Event Type | Description |', '| --- | --- | --- |', '| 0730 | `operator` | Metadata renewed |', '| 0809 | `operator` | Provisioning fails |',
+      '| 2359 | `comms` | Update sent |', '| 2460 | `comms` | Not a time |',
+    ].join('\n');
+    expect(brief(fromText(md, { incidentDate: '2019-02-04' }))).toEqual([
+      [11, '2019-02-04T07:30Z', '0730', 'Metadata renewed'],
+      [12, '2019-02-04T08:09Z', '0809', 'Provisioning fails'],
+      [13, '2019-02-04T23:59Z', '2359', 'Update sent'],
+      [14, null, '2460', 'Not a time'],
+    ]);
+  });
+
   it('reads "MM-DD HH:MM" without a year, in the incident\'s year (the year before for a month far after it)', () => {
     const md = '# Registry outage\n\n## Timeline\n\n- [12-05 16:21] bug introduced\n- [03-20 16:46] config updated\n- [03-26 17:40] node upgrade starts\n';
     const r = fromText(md, { incidentDate: '2019-03-26' });

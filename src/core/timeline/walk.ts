@@ -92,6 +92,15 @@ const eventHeader = /^(?:events?|descriptions?|what|what happened|details?|actio
 
 /** "All times in CET", "Times are UTC", "All times approximate": a line about the timeline, not an entry. */
 const metaLine = /^\W{0,4}(?:(?:note|nb)\W{1,3})?(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?|hours)\b|^\W{0,4}(?:time\s*zones?|tz)\s*(?:is|are|:|=)|\b(?:all\s+)?times\s+(?:are\s+)?(?:in|shown in|given in|listed in)\b/i;
+/** An image, a linked image, or the space and line breaks between them. */
+function isPicture(node: PhrasingContent): boolean {
+  if (node.type === 'image' || node.type === 'imageReference' || node.type === 'break') return true;
+  if (node.type === 'text') return node.value.trim() === '';
+  return node.type === 'link' && node.children.length > 0 && node.children.every(isPicture);
+}
+
+/** A legend for the entries: "Types: automated, operator, comms", "Legend: …", "Key: …". */
+const legendLine = /^\W{0,4}(?:(?:event\s+)?types?|legend|key|abbreviations?)\W{0,4}:/i;
 /** A sentence that sums up how long the incident took, not an entry of it. */
 const durationSummary = /^(?:it took\b|in total\b|the (?:whole |entire )?(?:incident|outage|downtime|disruption) lasted\b|total (?:duration|downtime|time to \w+)\b)/i;
 const introWords = /\b(?:timeline|below|following|as follows|chronolog\w*|sequence of events)\b/i;
@@ -349,6 +358,8 @@ export class TimelineWalker {
   // ---- paragraphs ----
 
   private readParagraph(node: Paragraph, next: RootContent | undefined): void {
+    // A graph pasted between the entries ("![CoreDNS QPS](qps.png)") is no entry.
+    if (node.children.every(isPicture)) return;
     const lines = this.lines(node);
     if (lines.length === 0) return;
     const full = plainText(lines);
@@ -359,6 +370,8 @@ export class TimelineWalker {
     }
     const reads = readLines(lines);
     const opensWithStamp = reads[0]!.kind !== 'text';
+    // A legend of the table below ("**Types:** `automated`, `operator`, …") is no entry.
+    if (!opensWithStamp && full.length <= 300 && legendLine.test(full)) return;
     if (!opensWithStamp && full.length <= 200 && metaLine.test(full)) {
       const zone = findZone(full);
       if (zone && !this.sectionZones[this.section]) this.sectionZones[this.section] = zone;
@@ -511,6 +524,7 @@ export class TimelineWalker {
       return cell ? plainText(this.lines(cell)) : '';
     };
     let timeCol = names.findIndex((n) => timeHeader.test(n));
+    const namedTimeCol = timeCol;
     // A "Date" column before a "Day" one: the day of the week alone says less.
     const dateCols = names.flatMap((n, i) => (i !== timeCol && dateHeader.test(n) ? [i] : []));
     const dateCol = dateCols.find((i) => names[i]!.startsWith('date')) ?? dateCols[0] ?? -1;
@@ -539,7 +553,11 @@ export class TimelineWalker {
         this.readReads(readLines([{ text: cells.join(' | '), line, hard: true }]), true);
         continue;
       }
-      const timeText = separateDate !== -1 ? `${cells[separateDate] ?? ''} ${cells[timeCol] ?? ''}`.trim() : (cells[timeCol] ?? '');
+      const rawTime = cells[timeCol] ?? '';
+      // "0730" in a column headed "Time" is 07:30 (four digits elsewhere are no time without a zone).
+      const hhmm = timeCol === namedTimeCol ? /^([01]\d|2[0-3])([0-5]\d)$/.exec(rawTime.trim()) : null;
+      const timeCell = hhmm ? `${hhmm[1]}:${hhmm[2]}` : rawTime;
+      const timeText = separateDate !== -1 ? `${cells[separateDate] ?? ''} ${timeCell}`.trim() : timeCell;
       const text = eventCol !== -1 ? (cells[eventCol] ?? '') : cells.filter((_, i) => i !== timeCol && i !== separateDate).join(' | ');
       const stamp = timeText ? readStamp(timeText) : null;
       // "Time (UTC)": the header's zone holds for the column.
@@ -550,7 +568,7 @@ export class TimelineWalker {
         this.addText(this.current, joined);
         continue;
       }
-      const written = stamp ? writtenOf(timeText, stamp) : (timeText || null);
+      const written = stamp ? writtenOf(timeText, stamp).replace(timeCell, hhmm ? rawTime.trim() : timeCell) : (timeText || null);
       if (stamp) this.noteStamp(stamp, line, written ?? '');
       this.newEntry(stamp, written, line, text);
     }

@@ -70,6 +70,14 @@ describe('sections', () => {
     ]);
   });
 
+  it('reads the work still to do under a resolution or lessons as action items; improvements there stay lessons', () => {
+    const parsed = parsePostmortem('x.md', '# T\n\n## Resolution\n\n### Immediate (Done)\n\n- restarted\n\n### Short-term (Recommended)\n\n1. Add a check\n\n### Recovery TODO\n\n- [ ] Map LUNs\n\n## Lessons learned\n\n### Improvements\n\nSmoke tests.\n\n### Moving forward\n\n- Harden alerting\n');
+    expect(parsed.sections.filter((s) => s.depth === 3).map((s) => [s.heading, s.kind])).toEqual([
+      ['Immediate (Done)', 'resolution'], ['Short-term (Recommended)', 'actionItems'], ['Recovery TODO', 'actionItems'], ['Improvements', 'lessons'], ['Moving forward', 'actionItems'],
+    ]);
+    expect(extractActionItems(parsed.sections).map((a) => a.text)).toEqual(['Add a check', 'Map LUNs', 'Harden alerting']);
+  });
+
   it('nests a lone "# Timeline" among "##" sections as one of them, not as the title', () => {
     const parsed = parsePostmortem('x.md', '---\ntitle: Slow responses\n---\n\nIntro.\n\n# Timeline\n\n- 18:53 first report\n\n## Root Cause\n\nFull disk.\n\n## Things that went poorly\n\nNo disk alert.\n');
     expect(parsed.sections.filter((s) => s.node).map((s) => [s.heading, s.kind, s.depth])).toEqual([
@@ -137,6 +145,14 @@ describe('action items', () => {
       { text: 'Add alerting @alice (#112)', done: true, owner: '@alice', links: [], refs: ['#112'], line: 3 },
       { text: 'Raise RAM, owner: Bob, HL-42', done: false, owner: 'Bob', links: ['https://tracker.example/HL-42'], refs: ['HL-42'], line: 4 },
       { text: 'Document it', done: false, owner: null, links: [], refs: [], line: 5 },
+    ]);
+  });
+
+  it('leaves a code block under an item out of its text', () => {
+    const md = '## Action items\n\n1. **Add stability monitoring** to `k3s_manager.py`:\n   ```python\n   time.sleep(60)  # see #12\n   ```\n2. Add a MetalLB check\n';
+    expect(items(md)).toEqual([
+      { text: 'Add stability monitoring to k3s_manager.py:', done: false, owner: null, links: [], refs: [], line: 3 },
+      { text: 'Add a MetalLB check', done: false, owner: null, links: [], refs: [], line: 7 },
     ]);
   });
 

@@ -65,9 +65,11 @@ const statusMark = /\s*\b(DONE|TODO|OPEN|CLOSED|FIXED|IN PROGRESS|WIP)$/;
 const placeholderCell = /^(-|—|n\/a|tbd|none|)$/i;
 
 function fromListItem(item: ListItem, line: number): ActionItem {
-  const own = item.children.filter((c) => c.type !== 'list' || !c.children.some((i) => typeof i.checked === 'boolean'));
+  // A code block under an item shows how; it is no part of what the item says.
+  const blocks = item.children.filter((c) => c.type !== 'code');
+  const own = blocks.filter((c) => c.type !== 'list' || !c.children.some((i) => typeof i.checked === 'boolean'));
   const text = own.map((c) => blockText(c)).join(' ').replace(/\s+/g, ' ').trim();
-  const withNested = blockText(item);
+  const withNested = blocks.map((c) => blockText(c)).join(' ');
   return {
     text,
     done: item.checked === true || doneInText.test(text),

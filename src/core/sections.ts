@@ -55,7 +55,11 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     // is that kind, and a timeline is a timeline wherever it sits ("### Timeline (UTC)" under
     // "## Recovery"); elsewhere subsections keep their parent's ("### Detection" under action items).
     const exact = parent ? exactSectionKind(heading, aliases) : 'other';
-    const own = parent?.kind === 'summary' || exact === 'timeline' ? exact : 'other';
+    // Under a resolution or lessons, the work still to do is action items ("### Short-term
+    // (Recommended)", "### Follow-up", "### Recovery TODO", "### Moving forward"); "### Improvements"
+    // there is a lesson.
+    const todo = (parent?.kind === 'resolution' || parent?.kind === 'lessons') && ((exact === 'actionItems' && !/improv/i.test(heading)) || plannedWork.test(heading));
+    const own = todo ? 'actionItems' : parent?.kind === 'summary' || exact === 'timeline' ? exact : 'other';
     let kind = node === titleHeading ? 'other' : own !== 'other' ? own : (parent?.kind ?? sectionKindOf(heading, aliases));
     // "## May 12" or "## 13:20" straight after "## Timeline" (a day or an entry written at the
     // timeline's own level) goes on with the timeline.
@@ -92,6 +96,9 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
   }
   return sections.flatMap((s) => (s.kind === 'other' ? [s, ...labelledSections(s, aliases)] : [s]));
 }
+
+/** A heading for work still to do: "Short-term (Recommended)", "Long term", "Recovery TODO", "Next steps". */
+const plannedWork = /^(?:short|medium|mid|long|near)[- ]?term\b|\brecommend(?:ed|ations?)\b|\bto ?do\b|\bfollow[- ]?ups?\b|\bnext steps\b/i;
 
 /**
  * A paragraph whose first line only names a section ("Timeline", "Root Cause and Resolution",

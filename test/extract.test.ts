@@ -166,6 +166,12 @@ describe('milestones and durations', () => {
     const table = '# Payments degraded\n\n| **Severity** | SEV2 |\n|---|---|\n| Started at | 2024-03-14 09:12 UTC |\n| Resolved at: | 2024-03-14 10:05 UTC |\n| Authors | sophie, raj |\n\n## Summary\n\nCard payments failed.\n';
     const exported = extractIncident(parsePostmortem('x.md', table)).incident;
     expect([exported.severity, exported.started, exported.resolved, exported.authors]).toEqual(['SEV2', '2024-03-14T09:12Z', '2024-03-14T10:05Z', ['sophie', 'raj']]);
+    // A severity with what it meant after it keeps the level alone.
+    const severity = (value: string) => extractIncident(parsePostmortem('x.md', `# Outage\n\n**Severity:** ${value}\n\n## Summary\n\nDown.\n`)).incident.severity;
+    expect([severity('Medium (cluster functional, DNS broken)'), severity('Critical - Complete outage for US customers'), severity('SEV-3 (degraded, workaround available)'), severity('Critical (P0)')])
+      .toEqual(['Medium', 'Critical', 'SEV-3', 'Critical (P0)']);
+    const heading = extractIncident(parsePostmortem('x.md', '# Outage\n\n## Severity\n\n**Critical** - Complete outage affecting US and Canada region customers.\n\n## Impact\n\nDown.\n')).incident;
+    expect(heading.severity).toBe('Critical');
   });
 
   it('come from a header of field lines in one block, quoted or not, each line a field', () => {

@@ -246,6 +246,13 @@ function headerFields(sections: readonly Section[]): Partial<Record<HeaderField,
   return found;
 }
 
+/** The severity a header gives, without what follows it ("**Critical** - Complete outage", "Medium (DNS broken)"). */
+function headerSeverity(value: string | undefined): string | null {
+  if (value && value.length <= 20) return value;
+  const level = value?.split(/\s+[-–—]\s+|\s*[(,;]|\.\s|:\s/, 1)[0]!.trim();
+  return level && level.length <= 20 ? level : null;
+}
+
 export function extractIncident(parsed: ParsedPostmortem, config: Config = defaultConfig): Extraction {
   const diagnostics: Diagnostic[] = [];
   let fm: Frontmatter | null = null;
@@ -337,7 +344,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     description: description ?? null,
     tags: fm?.tags ?? taxonomy(raw.tags),
     categories: [...new Set([...(fm?.categories ?? taxonomy(raw.categories)), ...(fm?.category ?? list(raw.category))])],
-    severity: fm?.severity ?? str(raw.severity) ?? (header.severity && header.severity.length <= 20 ? header.severity : null),
+    severity: fm?.severity ?? str(raw.severity) ?? headerSeverity(header.severity),
     status: fmStatus ?? (draft ? 'draft' : 'published'),
     draft: draft || fmStatus === 'draft',
     authors: fm?.authors ?? list(raw.authors ?? raw.author ?? (header.authors ? header.authors.split(/\s*(?:[,;]|\band\b|&)\s*|\s+(?=@)/) : undefined)),

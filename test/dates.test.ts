@@ -162,6 +162,11 @@ describe('clock times', () => {
     expect(utcOf('noon', { day: '2025-04-21' })).toBe('2025-04-21T12:00Z');
     expect(utcOf('midnight', { day: '2025-04-21' })).toBe('2025-04-21T00:00Z');
   });
+  it('reads a range of times that ends at 24:00, the end of the day', () => {
+    expect(written('18:00 - 24:00 UTC: Increased validator participation')).toBe('18:00 - 24:00 UTC');
+    expect(readStamp('22:00-24:00: rollout')?.until).toEqual({ h: 0, m: 0, s: null });
+    expect(readStamp('24:00 deploy')).toBeNull();
+  });
   it('reads Japanese, Chinese and Korean dates and times', () => {
     expect(utcOf('2021年11月25日午後3時 リリース')).toBe('2021-11-25T15:00Z');
     expect(utcOf('2021年11月26日 午前10時47分')).toBe('2021-11-26T10:47Z');

@@ -88,6 +88,8 @@ const placeholderTime = /(?:[01]?\d|2[0-3]|[hH]{2}|[xX]{2})[:.](?:[0-5][xX?]|[xX
 /** Four digits right after a date and before its text ("2024-03-12 0616: …", "2024-03-12 0616 - …"). */
 const dateThenHhmm = /([01]\d|2[0-3])([0-5]\d)(?=:\s|[ \t]+[-–—][ \t])/y;
 const noonMidnight = /(noon|midday|midnight)(?![a-z])/iy;
+/** "24:00", the end of a day, as the end of a range only. */
+const endOfDay = /24:00(?::00)?(?!\d|:\d)/y;
 /** "午後3時", "午前10時47分", "下午3点20分", "오후 3시 20분": morning or afternoon, hour, minutes, seconds. */
 const cjkClock = /(午前|午後|上午|下午|早上|晚上|오전|오후)?[ \t]*(\d{1,2})[ \t]*[時时点點시](?:[ \t]*(\d{1,2})[ \t]*[分분](?:[ \t]*(\d{1,2})[ \t]*[秒초])?)?/y;
 /** "14h32", as French and other European writing has it: two-digit hours only, so "1h30" stays a duration. */
@@ -308,7 +310,8 @@ function readTimePart(text: string, pos: number, machine: boolean): TimePart | n
   const range = at(rangeJoin, text, end);
   // "12:00:00-07:00" is a time and its offset; "00:33:20-00:33:24" a range.
   if (range && !(isMachine && /^[+\-−]\d\d:?\d\d(?!\d|:\d)/.test(text.slice(end, end + 8)))) {
-    const second = readClock(text, rangeJoin.lastIndex);
+    // "18:00-24:00 UTC": a range may end at the end of the day, which is the next day's midnight.
+    const second = readClock(text, rangeJoin.lastIndex) ?? (at(endOfDay, text, rangeJoin.lastIndex) ? { time: { h: 0, m: 0, s: null }, end: endOfDay.lastIndex } : null);
     if (second) {
       end = second.end;
       until = second.time;

@@ -400,6 +400,11 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('sets aside a subsection of the timeline that names another part of the report', () => {
+    const md = '# X\n\n## Timeline\n\n### January 10, 2026\n\n| Time (UTC) | Event |\n|---|---|\n| 23:09:37 | Release job starts |\n\n### Key Evidence from Logs\n\n```\nerror E404\n```\n\nThe success message came right after the error.\n\n### January 11, 2026\n\n- 08:00 Release pulled\n';
+    expect(brief(fromText(md)).map((e) => [e[0], e[1]])).toEqual([[9, '2026-01-10T23:09:37Z'], [21, '2026-01-11T08:00Z']]);
+  });
+
   it('skips a graph pasted between the entries', () => {
     const md = '# X\n\n## Timeline\n\n- 10:00 Calls time out\n\n![Ingress traffic](ingress.png)\n\n[![QPS](qps.png)](qps-full.png)\n\n- 10:05 DNS pods OOM\n';
     expect(brief(fromText(md, { incidentDate: '2019-01-07' })).map((e) => e[0])).toEqual([5, 11]);

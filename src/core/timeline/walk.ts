@@ -9,7 +9,7 @@ import { flattenInline, OPEN, plainText, unmark, type TextLine } from './inline.
 import { isLabelOnly, readLines, restAfter, writtenOf, type LineRead } from './lines.ts';
 import { looksLikeLogs } from '../logs/index.ts';
 import type { SectionKind } from '../../../schemas/config.ts';
-import { exactSectionKind } from '../heading-aliases.ts';
+import { exactSectionKind, sectionKindOf } from '../heading-aliases.ts';
 import { labelStandsAlone, paragraphLabel } from '../sections.ts';
 
 /** Languages of a fenced block that can hold a timeline written as plain text. */
@@ -309,6 +309,12 @@ export class TimelineWalker {
     // A heading over sub-headings, images or code only ("### Phase 1", "### Graphs") is not an event.
     if (!body.some((b) => b.type === 'paragraph' || b.type === 'list')) return null;
     if (this.bodyHasEntries(body)) return null;
+    // A heading that names another part of the report ("### Key Evidence from Logs", "### Root causes")
+    // sets its blocks aside, as such a label does.
+    if (asideKinds.has(sectionKindOf(text)) || sectionKindOf(text) === 'logs') {
+      this.aside = true;
+      return null;
+    }
     // A heading per entry with its time in the first paragraph: "### API outage (Major)" / "On 23 April 2026, 1AM SAST, …".
     const first = body.find((b) => b.type === 'paragraph') as Paragraph | undefined;
     let leadStamp: Stamp | null = null;

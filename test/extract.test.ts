@@ -226,6 +226,8 @@ describe('milestones and durations', () => {
     expect([incident.started, incident.resolved]).toEqual(['2025-01-24T19:17Z', '2025-01-24T19:28Z']);
     const followUp = ['---', 'title: t', 'date: 2025-08-12', '---', '', '## Timeline', '', '- 17:00 Incident declared', '- 18:11 Incident resolved.', '- 20:16 Users report login trouble', ''].join('\n');
     expect(extractIncident(parsePostmortem('x.md', followUp)).incident.resolved).toBe('2025-08-12T18:11Z');
+    const intent = ['---', 'title: t', 'date: 2026-02-02', '---', '', '## Timeline', '', '- 18:00 Jobs queued', '- 21:13 Status: working with the provider to mitigate', '- 23:30 Failover completed', ''].join('\n');
+    expect(extractIncident(parsePostmortem('x.md', intent)).incident.mitigated).toBe('2026-02-02T23:30Z');
   });
 });
 

@@ -194,7 +194,8 @@ const milestoneWords = {
   started: /\b(outage|incident|impact|degradation|downtime|disruption) (begins|began|starts|started|start)\b|\bstart of (the )?(outage|incident|impact)\b/i,
   detected: /\b(detect(?:ed|s|ing)?\b|alert\w*|paged|pager\w*|paging|page fired|receives? (a )?page|notic(e|ed|es|ing)\b|investigating\b|(became|become|were|was) aware\b|observed|reported|flagged|first (\w+ )?reports?|(customer|user)s? report\w*|incident (?:declared|opened|raised)|declared (?:an |the )?incident)/i,
   // Incident tools log status changes: "Status changed from Fixing to Monitoring" (incident.io).
-  mitigated: /\b(mitigat\w*|fix (?:has been |was )?(?:implemented|deployed|applied)|workaround|rolled back|roll(ed)?back|revert\w*|restored|failover|failed over|to monitoring\b)/i,
+  // "working to mitigate" is not yet mitigated.
+  mitigated: /\b((?<!\b(?:to|will|working on|order to) )mitigat\w*|fix (?:has been |was )?(?:implemented|deployed|applied)|workaround|rolled back|roll(ed)?back|revert\w*|restored|failover|failed over|to monitoring\b)/i,
   /** An explicit end marker ("OUTAGE ENDS", "Status changed from Monitoring to Closed"): wins over the last timed event. */
   ended: /\b(outage|incident|impact|degradation|downtime|disruption) (ends|ended|end|is over|over|resolved)\b|\bend of (the )?(outage|incident|impact)\b|\bstatus changed (?:from \w+ )?to (?:closed|resolved)\b/i,
 } as const;

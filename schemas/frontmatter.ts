@@ -19,7 +19,7 @@ export const dateValue = z
   .union([
     z.string().trim().min(1).refine(realDayOrOther, { message: 'is not a day the calendar has; check its month and day (YYYY-MM-DD)' }),
     z.date(),
-  ])
+  ], { error: 'must be a date or a date-time, such as 2025-04-21 or 2025-04-21T14:05Z' })
   .transform((v) => (v instanceof Date ? v.toISOString() : v));
 
 /** A list that authors sometimes write as one comma-separated string. */
@@ -98,8 +98,15 @@ export const frontmatterSchema = z.looseObject({
   detected: dateValue.optional(),
   /** When its impact was mitigated. */
   mitigated: dateValue.optional(),
-  /** When it was fully resolved. */
-  resolved: dateValue.optional(),
+  /**
+   * When it was fully resolved. `true` or `false`, as cState status pages write it, says only
+   * whether it is: the time is then `resolvedWhen`.
+   */
+  resolved: z.union([dateValue, z.boolean().transform(() => undefined)]).optional(),
+  /** When it was resolved, as cState status pages write it (used when `resolved` gives no time). */
+  resolvedWhen: dateValue.optional(),
+  /** Affected systems, as cState status pages write them; joins `services`. */
+  affected: stringList.optional(),
   /** Slugs of related incidents. */
   related: stringList.optional(),
   /** Root-cause category from the configured vocabulary (else inferred from the text). */
@@ -156,4 +163,6 @@ export const passthroughFrontmatterKeys: readonly string[] = [
   'hide_table_of_contents', 'pagination_label', 'custom_edit_url', 'last_update', 'unlisted',
   // MkDocs and VitePress pages.
   'hide', 'search', 'icon', 'outline', 'editLink', 'lastUpdated', 'aside', 'prev', 'next',
+  // cState status pages.
+  'section', 'informational',
 ];

@@ -137,4 +137,18 @@ describe('dates in front matter', () => {
       [4, 11, 'Front matter `resolved` is not a day the calendar has; check its month and day (YYYY-MM-DD)'],
     ]);
   });
+
+  it('says what a date must be when it is not one', () => {
+    const { diagnostics } = extractIncident(parsePostmortem('x.md', '---\ntitle: t\ndate: 2025-03-01\nstarted: 20250301\n---\n'));
+    expect(diagnostics.filter((d) => d.ruleId === 'frontmatter-schema').map((d) => [d.line, d.message])).toEqual([
+      [4, 'Front matter `started` must be a date or a date-time, such as 2025-04-21 or 2025-04-21T14:05Z, not number 20250301'],
+    ]);
+  });
+
+  it('reads a cState status page: `resolved: true` with `resolvedWhen`, and `affected` systems', () => {
+    const text = '---\ntitle: "Outage on incrementals"\ndate: 2025-10-27T12:00:00\nresolved: true\nresolvedWhen: 2025-10-27T14:00:00\nseverity: down\naffected:\n  - incrementals.jenkins.io\nsection: issue\n---\n\nThe service was down.\n';
+    const { incident, diagnostics } = extractIncident(parsePostmortem('x.md', text));
+    expect(diagnostics.filter((d) => d.ruleId.startsWith('frontmatter'))).toEqual([]);
+    expect([incident.resolved, incident.services]).toEqual(['2025-10-27T14:00:00Z', ['incrementals.jenkins.io']]);
+  });
 });

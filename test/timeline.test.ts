@@ -405,6 +405,14 @@ describe('nothing is dropped', () => {
     expect(brief(fromText(md)).map((e) => [e[0], e[1]])).toEqual([[9, '2026-01-10T23:09:37Z'], [21, '2026-01-11T08:00Z']]);
   });
 
+  it('reads status-page updates, each a heading with its date and time, when there is no timeline section', () => {
+    const md = '---\ntitle: File storage down\n---\n\n## 2025-01-21T18:00:00 - Service is back\n\n* Plugin disabled\n* Close monitoring\n\n## 2025-01-21T09:30:00\n\nThe service is unreachable.\n\n## Notes\n\nNothing else.\n';
+    expect(brief(fromText(md))).toEqual([
+      [5, '2025-01-21T18:00:00Z', '2025-01-21T18:00:00', 'Service is back Plugin disabled Close monitoring'],
+      [10, '2025-01-21T09:30:00Z', '2025-01-21T09:30:00', 'The service is unreachable.'],
+    ]);
+  });
+
   it('skips a graph pasted between the entries', () => {
     const md = '# X\n\n## Timeline\n\n- 10:00 Calls time out\n\n![Ingress traffic](ingress.png)\n\n[![QPS](qps.png)](qps-full.png)\n\n- 10:05 DNS pods OOM\n';
     expect(brief(fromText(md, { incidentDate: '2019-01-07' })).map((e) => e[0])).toEqual([5, 11]);

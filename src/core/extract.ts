@@ -300,7 +300,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const ownZone = statedZone ?? writtenZone(timeline.events);
   const readZone = ownZone ?? timezone;
   const milestone = (key: 'started' | 'detected' | 'mitigated' | 'resolved'): string | null => {
-    const value = fm?.[key] ?? str(raw[key]);
+    const value = fm?.[key] ?? str(raw[key]) ?? (key === 'resolved' ? fm?.resolvedWhen ?? str(raw.resolvedWhen) : null);
     const labelled = header[key];
     return (value ? toInstant(value, readZone)?.at : undefined) ?? (labelled ? toInstant(labelled, readZone)?.at : undefined) ?? null;
   };
@@ -349,7 +349,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     status: fmStatus ?? (draft ? 'draft' : 'published'),
     draft: draft || fmStatus === 'draft',
     authors: fm?.authors ?? list(raw.authors ?? raw.author ?? (header.authors ? header.authors.split(/\s*(?:[,;]|\band\b|&)\s*|\s+(?=@)/) : undefined)),
-    services: fm?.services ?? list(raw.services),
+    services: [...new Set([...(fm?.services ?? list(raw.services)), ...(fm?.affected ?? list(raw.affected))])],
     related: fm?.related ?? list(raw.related),
     cause: causeCategory(fm?.cause ?? str(raw.cause) ?? undefined, rootCause),
     timezone: incidentZone,

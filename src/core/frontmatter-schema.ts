@@ -10,12 +10,25 @@ export interface FrontmatterValidation {
   diagnostics: Diagnostic[];
 }
 
-function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+/**
+ * The issue that says what is wrong: in a union where the value had the type of one option only
+ * (a string that is no calendar day, for a date or `true`), that option's own issue.
+ */
+function decisive(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.message !== 'Invalid input') return issue;
+  const typed = issue.errors.filter((branch) => branch.length > 0 && !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+  return typed.length === 1 ? { ...decisive(typed[0]![0]!), path: issue.path } : issue;
+}
+
+function describeIssue(found: z.core.$ZodIssue, value: unknown): string {
+  const issue = decisive(found);
   const key = issue.path.map(String).join('.') || 'front matter';
   if (issue.code === 'invalid_type' && value === undefined) return `Front matter is missing \`${key}\`; add \`${key}: …\``;
   if (issue.code === 'invalid_type') return `Front matter \`${key}\` should be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not ${describeValue(value)}`;
   if (issue.code === 'invalid_value') return `Front matter \`${key}\` must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}, not ${describeValue(value)}`;
   if (issue.code === 'too_small') return `Front matter \`${key}\` is empty; give it a value`;
+  // A union with a message of its own ("must be a date or a date-time…").
+  if (issue.code === 'invalid_union' && issue.message !== 'Invalid input') return `Front matter \`${key}\` ${issue.message}, not ${describeValue(value)}`;
   // The schema's own checks word their message to follow the key.
   if (issue.code === 'custom') return `Front matter \`${key}\` ${issue.message}`;
   return `Front matter \`${key}\`: ${issue.message}`;

@@ -1,4 +1,5 @@
 /** duplicate-section: the same heading twice under the same parent. */
+import { opensWithStamp } from '../core/dates/index.ts';
 import { normaliseHeading } from '../core/heading-aliases.ts';
 import type { Section } from '../core/model.ts';
 import { defineFileRule } from '../lint/rule.ts';
@@ -17,6 +18,7 @@ export default defineFileRule({
     valid: [
       { source: '## Day one\n\n### Detection\n\nText.\n\n## Day two\n\n### Detection\n\nText.\n' },
       { source: '## Timeline\n\n### 22:00\n\nAlert fired.\n\n### 22:00\n\nOn-call paged.\n', note: 'two entries at the same minute' },
+      { source: '## 2025-01-22T08:00:00\n\nStill stable.\n\n## 2025-01-22T08:00:00\n\nMonitoring goes on.\n', note: 'status-page updates at the same time' },
     ],
     invalid: [{ source: '## Timeline\n\n- 10:00 Alert\n\n## Root cause\n\nText.\n\n## Timeline\n\n- 11:00 Fixed\n', line: 9, column: 1 }],
   },
@@ -33,8 +35,9 @@ export default defineFileRule({
     for (const [s, parent] of parentOf) {
       const key = `${parent ? parent.line : 0}:${s.depth}:${normaliseHeading(s.heading)}`;
       if (!normaliseHeading(s.heading)) continue;
-      // Inside a timeline, headings are its days and entries ("### 22:00" twice is two events).
-      if (parent?.kind === 'timeline') continue;
+      // Inside a timeline, headings are its days and entries ("### 22:00" twice is two events); so
+      // are headings that open with a date or a time anywhere (status-page updates).
+      if (parent?.kind === 'timeline' || opensWithStamp(s.heading)) continue;
       const first = seen.get(key);
       if (!first) {
         seen.set(key, s);

@@ -9,7 +9,7 @@ import type { Section } from '../model.ts';
 import { ownChildren } from '../sections.ts';
 import { diagnostic, type Diagnostic } from '../diagnostic.ts';
 import {
-  formatDay, opensWithStamp, nextDay, parseDay, resolveDay, toUtcInstant, zoneFromName,
+  formatDay, opensWithStamp, nextDay, parseDay, readStamp, resolveDay, toUtcInstant, zoneFromName,
   type Day, type NumericOrder, type WrittenDate, type Zone,
 } from '../dates/index.ts';
 import { decideOrder } from './order.ts';
@@ -65,6 +65,12 @@ export function extractTimeline(input: TimelineInput): TimelineResult {
   }
 }
 
+/** A heading that opens with a date and a time of day. */
+function datedAndTimed(heading: string): boolean {
+  const stamp = readStamp(heading.slice(0, 200));
+  return stamp !== null && !stamp.placeholder && stamp.date !== null && stamp.time !== null;
+}
+
 function extract(input: TimelineInput): TimelineResult {
   const source = new SourceLines(input.text ?? '');
   const walker = new TimelineWalker(source);
@@ -77,8 +83,12 @@ function extract(input: TimelineInput): TimelineResult {
       else walker.readSection(s.node, s.children);
     });
   } else {
-    // No Timeline heading: paragraphs that open with a bold date and time are still entries.
-    walker.readLooseParagraphs(sections.flatMap((s) => ownChildren(s)));
+    // No Timeline heading: status-page updates, each a heading with its date and time
+    // ("## 2025-01-21T18:00:00 - Service is back"), are the timeline.
+    const updates = sections.filter((s) => s.node && datedAndTimed(s.heading));
+    if (updates.length >= 2) walker.readSection(null, updates.flatMap((s) => [s.node!, ...ownChildren(s)]));
+    // Paragraphs that open with a bold date and time are entries too.
+    walker.readLooseParagraphs(sections.filter((s) => !updates.includes(s)).flatMap((s) => ownChildren(s)));
   }
   const incidentDay = parseDay(input.incidentDate);
   const decision = decideOrder(input.dateOrder, walker.numeric, walker.items, incidentDay);

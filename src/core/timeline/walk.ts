@@ -207,9 +207,9 @@ export class TimelineWalker {
           const bare = this.current && this.current.stamp && this.current.parts.every((p) => p.trim() === '') ? this.current : null;
           // An entry that ends with a colon ("The change lands with a test that:") has the list as its detail.
           const lead = this.current && /:\s*$/.test(this.current.parts[this.current.parts.length - 1] ?? '') ? this.current : null;
-          // A list right under a timed paragraph ("**02:22** - Ran terraform apply" / "- It replaced …"): its untimed items are that entry's detail.
+          // A list right under a timed paragraph or heading ("**02:22** - Ran terraform apply" / "- It replaced …"): its untimed items are that entry's detail.
           const previous = blocks[i - 1];
-          const under = previous?.type === 'paragraph' && this.current?.stamp && previous.position
+          const under = (previous?.type === 'paragraph' || previous?.type === 'heading') && this.current?.stamp && previous.position
             && this.current.line >= previous.position.start.line && this.current.line <= previous.position.end.line ? this.current : null;
           this.readList(block, 0, bare ?? lead ?? under);
           break;

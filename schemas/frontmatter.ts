@@ -41,6 +41,9 @@ const taxonomyList = z
   .union([z.array(z.union([z.string(), z.number()])), z.string()])
   .transform((v) => (Array.isArray(v) ? v.map(String).map((s) => s.trim()).filter(Boolean) : splitTaxonomy(v)));
 
+/** A person as blog themes write one: `{ name: '@pinkiebell', link: 'https://…' }`. */
+const person = z.looseObject({ name: z.string() });
+
 /** Lifecycle of a postmortem document. */
 export const statusSchema = z.enum(['draft', 'review', 'published']);
 
@@ -123,8 +126,11 @@ export const frontmatterSchema = z.looseObject({
   lastmod: dateValue.optional(),
   /** Sort weight (Hugo); ignored by Hindsight. */
   weight: z.number().optional(),
-  /** Author (singular, as Jekyll and Hugo themes write it). */
-  author: z.union([z.string(), z.array(z.string())]).optional(),
+  /** Author (singular, as Jekyll and Hugo themes write it): names (a list, or comma-separated), or `{ name, … }` entries. */
+  author: z
+    .union([z.string(), person, z.array(z.union([z.string(), person]))])
+    .transform((v) => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [v]).map((p) => (typeof p === 'string' ? p : p.name).trim()).filter(Boolean))
+    .optional(),
   /** Publication date (Hugo). */
   publishDate: dateValue.optional(),
   /** Expiry date (Hugo); ignored by Hindsight. */

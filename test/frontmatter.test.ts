@@ -145,6 +145,14 @@ describe('dates in front matter', () => {
     ]);
   });
 
+  it('reads authors written as blog themes write them, `{ name, link }` entries', () => {
+    const text = "---\ntitle: Mainnet incident\ndate: 2019-07-02\nauthor:\n  - name: '@pinkiebell'\n    link: 'https://github.com/pinkiebell/'\n  - name: '@kosta'\n    twitter: '@troggo'\n---\n\nText.\n";
+    const { incident, diagnostics } = extractIncident(parsePostmortem('x.md', text));
+    expect(diagnostics.filter((d) => d.ruleId.startsWith('frontmatter'))).toEqual([]);
+    expect(incident.authors).toEqual(['@pinkiebell', '@kosta']);
+    expect(extractIncident(parsePostmortem('x.md', '---\ntitle: t\ndate: 2019-07-02\nauthor: Saray, Lukas\n---\n')).incident.authors).toEqual(['Saray', 'Lukas']);
+  });
+
   it('reads a cState status page: `resolved: true` with `resolvedWhen`, and `affected` systems', () => {
     const text = '---\ntitle: "Outage on incrementals"\ndate: 2025-10-27T12:00:00\nresolved: true\nresolvedWhen: 2025-10-27T14:00:00\nseverity: down\naffected:\n  - incrementals.jenkins.io\nsection: issue\n---\n\nThe service was down.\n';
     const { incident, diagnostics } = extractIncident(parsePostmortem('x.md', text));

@@ -348,7 +348,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     severity: fm?.severity ?? str(raw.severity) ?? headerSeverity(header.severity),
     status: fmStatus ?? (draft ? 'draft' : 'published'),
     draft: draft || fmStatus === 'draft',
-    authors: fm?.authors ?? list(raw.authors ?? raw.author ?? (header.authors ? header.authors.split(/\s*(?:[,;]|\band\b|&)\s*|\s+(?=@)/) : undefined)),
+    authors: fm?.authors ?? fm?.author ?? list(raw.authors ?? raw.author ?? (header.authors ? header.authors.split(/\s*(?:[,;]|\band\b|&)\s*|\s+(?=@)/) : undefined)),
     services: [...new Set([...(fm?.services ?? list(raw.services)), ...(fm?.affected ?? list(raw.affected))])],
     related: fm?.related ?? list(raw.related),
     cause: causeCategory(fm?.cause ?? str(raw.cause) ?? undefined, rootCause),

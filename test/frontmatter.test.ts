@@ -46,6 +46,16 @@ describe('YAML front matter', () => {
     expect(read.diagnostics[0]).toMatchObject({ ruleId: 'frontmatter-yaml', severity: 'error', line: 3, column: 7 });
   });
 
+  it('says a YAML list item starts with "- " where one was written with "* ", once a line; and asks for no date it could not read', () => {
+    const text = '---\ntitle: "Search TLS errors"\ndate: "2026-09-12"\ntags:\n\n* "elasticsearch"\n* "tls"\n---\n\nText.\n';
+    const parsed = parsePostmortem('x.md', text);
+    const diagnostics = [...parsed.diagnostics, ...extractIncident(parsed).diagnostics];
+    expect(diagnostics.map((d) => [d.ruleId, d.line, d.column, d.message])).toEqual([
+      ['frontmatter-yaml', 6, 1, 'Invalid YAML in front matter: a list item starts with `- `, not `* `'],
+      ['frontmatter-yaml', 7, 1, 'Invalid YAML in front matter: a list item starts with `- `, not `* `'],
+    ]);
+  });
+
   it('reports duplicate keys and tab indentation', () => {
     const read = readFrontmatter('---\ntitle: a\ntitle: b\ntags:\n\t- x\n---\n');
     const lines = read.diagnostics.map((d) => d.line);

@@ -283,7 +283,8 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   // date the opening sentence names; last, the day a blog post was published (Hugo `publishDate`,
   // Astro `pubDate`).
   date ??= firstEventDay(timeline.events, timezone) ?? opening;
-  if (!date) {
+  // After a front matter syntax error, its date may be there unread: that error says what to fix.
+  if (!date && !unreadableFrontmatter) {
     diagnostics.push(diagnostic('frontmatter-schema', 'error', 'No date could be found for this incident; add `date: YYYY-MM-DD` to the front matter', { line: 1, column: 1 }));
   }
   const title = fm?.title ?? str(raw.title) ?? headingTitle(parsed);

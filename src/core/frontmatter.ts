@@ -200,9 +200,20 @@ export function parseYamlDocument(raw: string): ParsedBlock {
     return { ...emptyBlock(), diagnostics: [diagnostic('frontmatter-yaml', 'error', `Front matter YAML could not be read: ${(error as Error).message}`, { line: 2, column: 1 })] };
   }
   const diagnostics: Diagnostic[] = [];
+  const starLines = new Set<number>();
   for (const e of doc.errors) {
+    const start = at(e.pos[0]);
+    // "* item" is a Markdown list item; YAML reads `*` as an alias and gives two puzzling errors.
+    const line = raw.slice(starts[start.line - 1], starts[start.line] ?? raw.length);
+    if (/^\s*\*\s/.test(line)) {
+      if (starLines.has(start.line)) continue;
+      starLines.add(start.line);
+      const column = line.indexOf('*') + 1;
+      diagnostics.push(diagnostic('frontmatter-yaml', 'error', 'Invalid YAML in front matter: a list item starts with `- `, not `* `', { line: start.line, column }, { line: start.line, column: column + 1 }));
+      continue;
+    }
     const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    diagnostics.push(diagnostic('frontmatter-yaml', 'error', `Invalid YAML in front matter: ${message}`, at(e.pos[0]), at(e.pos[1])));
+    diagnostics.push(diagnostic('frontmatter-yaml', 'error', `Invalid YAML in front matter: ${message}`, start, at(e.pos[1])));
   }
   const findNode = (path: readonly (string | number)[], wantKey: boolean): YamlNode | null => {
     let node: unknown = doc.contents;

@@ -418,17 +418,17 @@ describe('nothing is dropped', () => {
     expect(brief(fromText(md, { incidentDate: '2019-01-07' })).map((e) => e[0])).toEqual([5, 11]);
   });
 
-  it('reads four digits in a column headed "Time" as a time, and skips a legend of the table', () => {
+  it('reads four digits in a column headed "Time" as a time, and skips a note and a legend of the table', () => {
     const md = [
-      '# X', '', '## Timeline', '', '_All times in UTC._', '', '**Types:** `automated`, `operator`, `comms`', '',
+      '# X', '', '## Timeline', '', '_All times in UTC._', '', 'Note: compiled from the chat transcript; there may be slight inaccuracies.', '', '**Types:** `automated`, `operator`, `comms`', '',
       '| Time | Event Type | Description |', '| --- | --- | --- |', '| 0730 | `operator` | Metadata renewed |', '| 0809 | `operator` | Provisioning fails |',
       '| 2359 | `comms` | Update sent |', '| 2460 | `comms` | Not a time |',
     ].join('\n');
     expect(brief(fromText(md, { incidentDate: '2019-02-04' }))).toEqual([
-      [11, '2019-02-04T07:30Z', '0730', 'Metadata renewed'],
-      [12, '2019-02-04T08:09Z', '0809', 'Provisioning fails'],
-      [13, '2019-02-04T23:59Z', '2359', 'Update sent'],
-      [14, null, '2460', 'Not a time'],
+      [13, '2019-02-04T07:30Z', '0730', 'Metadata renewed'],
+      [14, '2019-02-04T08:09Z', '0809', 'Provisioning fails'],
+      [15, '2019-02-04T23:59Z', '2359', 'Update sent'],
+      [16, null, '2460', 'Not a time'],
     ]);
   });
 

@@ -99,8 +99,8 @@ function isPicture(node: PhrasingContent): boolean {
   return node.type === 'link' && node.children.length > 0 && node.children.every(isPicture);
 }
 
-/** A legend for the entries: "Types: automated, operator, comms", "Legend: …", "Key: …". */
-const legendLine = /^\W{0,4}(?:(?:event\s+)?types?|legend|key|abbreviations?)\W{0,4}:/i;
+/** A legend for the entries or a note on them: "Types: automated, operator, comms", "Legend: …", "Note: …". */
+const legendLine = /^\W{0,4}(?:(?:event\s+)?types?|legend|key|abbreviations?|note|nb|n\.b\.)\W{0,4}:/i;
 /** A sentence that sums up how long the incident took, not an entry of it. */
 const durationSummary = /^(?:it took\b|in total\b|the (?:whole |entire )?(?:incident|outage|downtime|disruption) lasted\b|total (?:duration|downtime|time to \w+)\b)/i;
 const introWords = /\b(?:timeline|below|following|as follows|chronolog\w*|sequence of events)\b/i;
@@ -376,8 +376,9 @@ export class TimelineWalker {
     }
     const reads = readLines(lines);
     const opensWithStamp = reads[0]!.kind !== 'text';
-    // A legend of the table below ("**Types:** `automated`, `operator`, …") is no entry.
-    if (!opensWithStamp && full.length <= 300 && legendLine.test(full)) return;
+    // A legend of the table below ("**Types:** `automated`, `operator`, …") or a note on the timeline
+    // itself ("Note: I compiled this from the chat transcript") is no entry.
+    if (!opensWithStamp && full.length <= 600 && legendLine.test(full)) return;
     if (!opensWithStamp && full.length <= 200 && metaLine.test(full)) {
       const zone = findZone(full);
       if (zone && !this.sectionZones[this.section]) this.sectionZones[this.section] = zone;

@@ -163,6 +163,14 @@ function extract(input: TimelineInput): TimelineResult {
     events.push(result.event);
     if (result.problem) diagnostics.push(diagnostic('timeline-time', 'warning', result.problem, { line: item.line, column: item.column }));
   }
+  // A timeline told as a story, no entry dated at all: one message, not one per paragraph.
+  const entries = walker.items.filter((item) => item.kind === 'entry');
+  if (entries.length >= 3 && entries.every((item) => item.stamp === null) && events.every((e) => e.at === null)) {
+    const first = entries[0]!;
+    const others = diagnostics.filter((d) => d.ruleId !== 'timeline-time');
+    others.push(diagnostic('timeline-time', 'warning', `None of the ${entries.length} timeline entries has a date or time; start each with one, such as "14:05 UTC" or "2025-04-21 14:05"`, { line: first.line, column: first.column }));
+    return { events, diagnostics: others, dateOrder: decision.reported };
+  }
   return { events, diagnostics, dateOrder: decision.reported };
 }
 

@@ -154,6 +154,11 @@ describe('clock times', () => {
     expect(utcOf('12am', { day })).toBe('2025-04-21T00:00Z');
     expect(utcOf('11:59 PM', { day })).toBe('2025-04-21T23:59Z');
     expect(utcOf('1AM SAST', { day })).toBe('2025-04-20T23:00Z');
+    // A dotted time is read with AM or PM only.
+    expect(utcOf('4.52pm: restore started', { day })).toBe('2025-04-21T16:52Z');
+    expect(utcOf('~2.52 a.m. disk full', { day })).toBe('2025-04-21T02:52Z');
+    expect(readStamp('4.52 servers were down')).toBeNull();
+    expect(readStamp('1.12.3 released')).toBeNull();
   });
   it('reads military times only with a zone or "hrs", and noon/midnight', () => {
     expect(utcOf('1405Z', { day: '2025-04-21' })).toBe('2025-04-21T14:05Z');

@@ -79,6 +79,8 @@ const meridiem = /[ \t]*([ap])\.?m\.?(?![a-z])/iy;
 /** "11:21a", "12:28p": the letter alone, right after the time. */
 const shortMeridiem = /([ap])(?![\p{L}\d])/iuy;
 const hourMeridiem = /(\d{1,2})[ \t]*([ap])\.?m\.?(?![a-z])/iy;
+/** "4.52pm", "2.52 a.m.": a dotted time, read only with AM or PM (a bare "4.52" is a number). */
+const dottedMeridiem = /(\d{1,2})\.([0-5]\d)[ \t]*([ap])\.?m\.?(?![a-z])/iy;
 /** "1405Z", "0930 UTC", "2200 hrs": four digits count as a time only with a zone or "hrs" after them. */
 const militaryClock = /([01]\d|2[0-3])([0-5]\d)(?=Z(?![A-Za-z])|[ \t]*(?:hrs?|hours)(?![a-z])|[ \t]+(?:UTC|GMT)(?![A-Za-z]))/y;
 /** "+10 minutes", "+3 min", "T+2h", "+1 day": a time counted from the last one given in full. */
@@ -225,6 +227,12 @@ function readClock(text: string, pos: number): TimeMatch | null {
     }
     if (h > 23) return null;
     return { time: { h, m: min, s }, end };
+  }
+  m = at(dottedMeridiem, text, pos);
+  if (m) {
+    const h = Number(m[1]);
+    if (h < 1 || h > 12) return null;
+    return { time: { h: twelveHour(h, m[3]!), m: Number(m[2]), s: null, twelveHour: true }, end: dottedMeridiem.lastIndex };
   }
   m = at(hourMeridiem, text, pos);
   if (m) {

@@ -159,6 +159,13 @@ describe('clock times', () => {
     expect(utcOf('~2.52 a.m. disk full', { day })).toBe('2025-04-21T02:52Z');
     expect(readStamp('4.52 servers were down')).toBeNull();
     expect(readStamp('1.12.3 released')).toBeNull();
+    // A dotted 24-hour time needs a two-digit hour and a space, colon or dash after it.
+    expect(utcOf('11.13 First alerts from updown', { day })).toBe('2025-04-21T11:13Z');
+    expect(utcOf('09.30: standup', { day })).toBe('2025-04-21T09:30Z');
+    expect(written('14.05 - Deploy')).toBe('14.05');
+    expect(readStamp('10.12.1 released')).toBeNull();
+    expect(readStamp('3.14159 is pi')).toBeNull();
+    expect(readStamp('24.00 is no time')).toBeNull();
   });
   it('reads military times only with a zone or "hrs", and noon/midnight', () => {
     expect(utcOf('1405Z', { day: '2025-04-21' })).toBe('2025-04-21T14:05Z');

@@ -79,6 +79,11 @@ const meridiem = /[ \t]*([ap])\.?m\.?(?![a-z])/iy;
 /** "11:21a", "12:28p": the letter alone, right after the time. */
 const shortMeridiem = /([ap])(?![\p{L}\d])/iuy;
 const hourMeridiem = /(\d{1,2})[ \t]*([ap])\.?m\.?(?![a-z])/iy;
+/**
+ * "11.13 First alerts": a dotted 24-hour time, with a two-digit hour and followed by a space, a colon
+ * or a dash (so "4.52", "10.12.1" and "3.14159" stay numbers).
+ */
+const dottedClock = /([01]\d|2[0-3])\.([0-5]\d)(?=[ \t]*(?:[:–—-][ \t]|[ \t]\S|$))(?![\d.])/y;
 /** "4.52pm", "2.52 a.m.": a dotted time, read only with AM or PM (a bare "4.52" is a number). */
 const dottedMeridiem = /(\d{1,2})\.([0-5]\d)[ \t]*([ap])\.?m\.?(?![a-z])/iy;
 /** "1405Z", "0930 UTC", "2200 hrs": four digits count as a time only with a zone or "hrs" after them. */
@@ -234,6 +239,8 @@ function readClock(text: string, pos: number): TimeMatch | null {
     if (h < 1 || h > 12) return null;
     return { time: { h: twelveHour(h, m[3]!), m: Number(m[2]), s: null, twelveHour: true }, end: dottedMeridiem.lastIndex };
   }
+  m = at(dottedClock, text, pos);
+  if (m) return { time: { h: Number(m[1]), m: Number(m[2]), s: null }, end: dottedClock.lastIndex };
   m = at(hourMeridiem, text, pos);
   if (m) {
     const h = Number(m[1]);

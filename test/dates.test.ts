@@ -174,6 +174,11 @@ describe('clock times', () => {
     expect(utcOf('noon', { day: '2025-04-21' })).toBe('2025-04-21T12:00Z');
     expect(utcOf('midnight', { day: '2025-04-21' })).toBe('2025-04-21T00:00Z');
   });
+  it('reads a day and month written after the time', () => {
+    expect(utcOf('10:00 7th Nov 2023 - statuses stopped')).toBe('2023-11-07T10:00Z');
+    expect(written('10:49 7th Nov 2023 - cause found')).toBe('10:49 7th Nov 2023');
+  });
+
   it('reads a range of times that ends at 24:00, the end of the day', () => {
     expect(written('18:00 - 24:00 UTC: Increased validator participation')).toBe('18:00 - 24:00 UTC');
     expect(readStamp('22:00-24:00: rollout')?.until).toEqual({ h: 0, m: 0, s: null });

@@ -89,6 +89,9 @@ describe('files without front matter', () => {
     expect(timeline.incident.date).toBe('2024-05-12');
     const opening = extractIncident(parsePostmortem('notes.md', '---\ntitle: Token leak\n---\n\nOn 18th April 2021 a researcher reported a leaked token. On 20 April 2021 it was revoked.\n'));
     expect(opening.incident.date).toBe('2021-04-18');
+    // An Astro blog's `pubDate` written out.
+    const published = extractIncident(parsePostmortem('post.md', '---\ntitle: Blob storage outage\npubDate: Dec 31, 2024\n---\n\nText.\n'));
+    expect(published.incident.date).toBe('2024-12-31');
     // "Sept." abbreviates the month; the sentence goes on.
     const abbreviated = extractIncident(parsePostmortem('notes.md', '# Overview\n\nIn the morning of Sept. 18th, 2017, a couple of our sites went down. On Oct. 2, 2017 it recurred.\n'));
     expect(abbreviated.incident.date).toBe('2017-09-18');

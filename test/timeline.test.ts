@@ -413,6 +413,14 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('takes a zone alone on its line as the timeline\'s, and skips a pointer elsewhere', () => {
+    const md = '# X\n\n## Timeline\n\n(UTC+9:30)\n\nSee the #incident channel for the whole chat.\n\n6:54am - First alert\n\n7:10am - Rollback\n';
+    expect(brief(fromText(md, { incidentDate: '2018-04-24' }))).toEqual([
+      [9, '2018-04-23T21:24Z', '6:54am', 'First alert'],
+      [11, '2018-04-23T21:40Z', '7:10am', 'Rollback'],
+    ]);
+  });
+
   it('skips a graph pasted between the entries', () => {
     const md = '# X\n\n## Timeline\n\n- 10:00 Calls time out\n\n![Ingress traffic](ingress.png)\n\n[![QPS](qps.png)](qps-full.png)\n\n- 10:05 DNS pods OOM\n';
     expect(brief(fromText(md, { incidentDate: '2019-01-07' })).map((e) => e[0])).toEqual([5, 11]);

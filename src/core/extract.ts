@@ -66,6 +66,11 @@ function writtenZone(events: readonly TimelineEvent[]): string | null {
   return zone;
 }
 
+/** The day a front matter value gives: ISO, or written out ("Dec 31, 2024", as Astro blogs write `pubDate`). */
+function writtenDay(value: unknown, dateOrder: Config['dateOrder']): string | null {
+  return dayOfValue(value) ?? (typeof value === 'string' ? findDate(value.slice(0, 100), { dateOrder }) : null);
+}
+
 /** The day of the first dated timeline entry as it was written: in the entry's own zone. */
 function firstEventDay(events: readonly TimelineEvent[], timezone: string): string | null {
   const first = events.find((e) => e.at);
@@ -276,7 +281,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   let date = incidentDateOf(parsed, config.dateOrder, header.date ?? header.started);
   // Times of day in the timeline fall on the incident's day; without one, on the day the opening
   // sentence or the publication date names ("On July 10, 2024, from 9:00 AM…").
-  const opening = date ? null : openingDate(parsed, config.dateOrder) ?? dayOfValue(raw.publishDate) ?? dayOfValue(raw.pubDate);
+  const opening = date ? null : openingDate(parsed, config.dateOrder) ?? writtenDay(raw.publishDate, config.dateOrder) ?? writtenDay(raw.pubDate, config.dateOrder);
   const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: timelineDayOf(parsed, date, config.dateOrder) ?? opening, timezone, dateOrder: config.dateOrder });
   for (const item of timeline.diagnostics) diagnostics.push(item);
   // Else the day of the first dated timeline entry, as written (in the timeline's zone), else a

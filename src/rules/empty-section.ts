@@ -4,6 +4,7 @@ import type { SectionKind } from '../../schemas/config.ts';
 import { defineFileRule } from '../lint/rule.ts';
 import { headingSpan, topSections } from '../lint/rule-helpers.ts';
 import { headingField } from '../core/sections.ts';
+import { readStamp } from '../core/dates/index.ts';
 
 /** What each section should say, for the message. */
 const guidance: Record<SectionKind | 'other', string> = {
@@ -60,16 +61,21 @@ export default defineFileRule({
     'section still to write. The message says what the section should hold. An empty root cause or ' +
     'action items section is left to `root-cause-substance` and `action-items`; headings inside the ' +
     'timeline are its entries and may stand alone, a first heading of no role is the title, and a heading ' +
-    'that gives a field and its value (`## Date: December 8, 2022`) is complete in itself.',
+    'that gives a field and its value (`## Date: December 8, 2022`) or only a date (`## 3.4.2020`) is complete in itself.',
   examples: {
     valid: [
       { source: '## Impact\n\nCheckout failed for 12% of users for 40 minutes.\n\n## Detection\n\n### Alerts\n\nThe error-rate alert fired.\n' },
       { source: '# Checkout errors of 4 May\n\n# Impact\n\nCheckout failed for 12% of users for 40 minutes.\n', note: 'a title over sections of the same level' },
       { source: '# Checkout errors\n\n## Date: May 4, 2025\n\n## Level: Internal\n\n## Impact\n\nCheckout failed for 12% of users for 40 minutes.\n', note: 'fields written as headings' },
+      { source: '# Phishing attempt\n\n## 3.4.2020\n\n## Impact\n\nNo account was taken over.\n', note: 'a date written as a heading' },
     ],
     invalid: [{ source: '## Impact\n\n<!-- Who was affected, for how long? -->\n\n## Detection\n\nThe error-rate alert fired.\n', line: 1, column: 1 }],
   },
   check(ctx) {
+    const isDateOnly = (heading: string): boolean => {
+      const stamp = readStamp(heading);
+      return stamp !== null && !stamp.placeholder && stamp.date !== null && heading.slice(stamp.end).trim() === '';
+    };
     // Headings inside a timeline are its entries ("### 10:15 — rollback"), not sections to fill.
     const timelines = new Set(topSections(ctx.parsed.sections, 'timeline'));
     // A document's first heading with no role is its title ("# 4/26 Transaction Delays" over "# Summary").
@@ -79,6 +85,8 @@ export default defineFileRule({
       if (section === title && section.kind === 'other') continue;
       // A field written as a heading ("## Date: December 8, 2022", "## Level: Internal") says all it has to.
       if (section.kind === 'other' && headingField(section.heading)) continue;
+      // So does a date written as a heading under the title ("## 3.4.2020").
+      if (section.kind === 'other' && isDateOnly(section.heading)) continue;
       if (section.kind === 'timeline' && !timelines.has(section)) continue;
       if (section.children.some(hasContent)) continue;
       const span = headingSpan(section);

@@ -107,8 +107,9 @@ const dateTimeJoin = /(?:T|[ \t`]*[,:]?[ \t`]*(?:(?:at|around|about|@|~)[ \t]*)?
 /** The last day of a range within one month ("-5" of "Feb 2-5"): not a time, not a longer number. */
 const dayOfRange = /[-–](?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:])/y;
 const rangeJoin = /[ \t]*(?:[-–—]|to|until|till|through|thru)[ \t]*/iy;
-// "14:05, Nov 1", "14:05 on Nov 1", "02:54 AM PST Monday Nov 1st" (a capitalised weekday or month right after).
-const timeThenDate = /(?:,[ \t]*|[ \t]+on[ \t]+|[ \t]+(?=[A-Z][a-z]{2}))/y;
+// "14:05, Nov 1", "14:05 on Nov 1", "02:54 AM PST Monday Nov 1st", "10:00 7th Nov 2023" (a capitalised
+// weekday or month, or a day and a month, right after).
+const timeThenDate = /(?:,[ \t]*|[ \t]+on[ \t]+|[ \t]+(?=[A-Z][a-z]{2}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2}))/y;
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;

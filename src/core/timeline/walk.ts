@@ -92,6 +92,9 @@ const eventHeader = /^(?:events?|descriptions?|what|what happened|details?|actio
 
 /** "All times in CET", "Times are UTC", "All times approximate": a line about the timeline, not an entry. */
 const metaLine = /^\W{0,4}(?:(?:note|nb)\W{1,3})?(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?|hours)\b|^\W{0,4}(?:time\s*zones?|tz)\s*(?:is|are|:|=)|\b(?:all\s+)?times\s+(?:are\s+)?(?:in|shown in|given in|listed in)\b/i;
+/** A line that is only a zone: "(UTC+9:30)", "[PST]", "UTC-5". */
+const zoneAlone = /^[\s(\[_*]*(?:(?:UTC|GMT)[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})[\s)\]_*]*$/;
+
 /** An image, a linked image, or the space and line breaks between them. */
 function isPicture(node: PhrasingContent): boolean {
   if (node.type === 'image' || node.type === 'imageReference' || node.type === 'break') return true;
@@ -379,6 +382,16 @@ export class TimelineWalker {
     // A legend of the table below ("**Types:** `automated`, `operator`, …") or a note on the timeline
     // itself ("Note: I compiled this from the chat transcript") is no entry.
     if (!opensWithStamp && full.length <= 600 && legendLine.test(full)) return;
+    // A pointer elsewhere ("See the #incident channel for the chat") is no entry either.
+    if (!opensWithStamp && full.length <= 300 && /^\W{0,4}(?:see|for (?:more |the )?details,? see|refer to)\b/i.test(full)) return;
+    // The timeline's zone alone on a line: "(UTC+9:30)", "[PST]".
+    if (!opensWithStamp && full.length <= 40 && zoneAlone.test(full)) {
+      const zone = findZone(full);
+      if (zone) {
+        if (!this.sectionZones[this.section]) this.sectionZones[this.section] = zone;
+        return;
+      }
+    }
     if (!opensWithStamp && full.length <= 200 && metaLine.test(full)) {
       const zone = findZone(full);
       if (zone && !this.sectionZones[this.section]) this.sectionZones[this.section] = zone;

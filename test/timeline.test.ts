@@ -413,6 +413,13 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('reads a year-less day alone on its line ("11/25") as the day of the entries nested under it', () => {
+    const md = '# X\n\n## Timeline\n\n* 11/25\n    * 15:00 - v1.4.0 released\n    * 23:16 - release tests done\n* 11/26\n    * 00:28 - v1.4.1 submitted\n';
+    expect(brief(fromText(md, { incidentDate: '2021-11-25' })).map((e) => [e[0], e[1]])).toEqual([
+      [6, '2021-11-25T15:00Z'], [7, '2021-11-25T23:16Z'], [9, '2021-11-26T00:28Z'],
+    ]);
+  });
+
   it('takes a zone alone on its line as the timeline\'s, and skips a pointer elsewhere', () => {
     const md = '# X\n\n## Timeline\n\n(UTC+9:30)\n\nSee the #incident channel for the whole chat.\n\n6:54am - First alert\n\n7:10am - Rollback\n';
     expect(brief(fromText(md, { incidentDate: '2018-04-24' }))).toEqual([

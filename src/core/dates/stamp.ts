@@ -59,8 +59,11 @@ const weekday = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tue
 // The separator may be a non-breaking hyphen (U+2011), as text copied from a rendered page has it.
 const isoDate = /(\d{4})([-/.\u2010\u2011])(\d{1,2})\2(\d{1,2})(?!\d)/y;
 const numericDate = /(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/y;
-/** "03-26 23:04", "12/05 16:21": day and month without a year, only right before a clock time. */
-const numericNoYear = /(\d{1,2})[-/](\d{1,2})(?=[ \t]+\d{1,2}:\d{2}(?!\d))/y;
+/**
+ * "03-26 23:04", "12/05 16:21": day and month without a year, only right before a clock time, or
+ * alone on its line ("11/25" over the day's entries).
+ */
+const numericNoYear = /(\d{1,2})[-/](\d{1,2})(?=[ \t]+\d{1,2}:\d{2}(?!\d)|[ \t]*$)/y;
 const dottedDate = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/y;
 /** "2021年11月25日" (Japanese, Chinese), "2021년 11월 25일" (Korean). */
 const cjkDate = /(\d{4})[ \t]*[年년][ \t]*(\d{1,2})[ \t]*[月월][ \t]*(\d{1,2})[ \t]*[日일]/y;

@@ -413,6 +413,14 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('reads times written in two zones of paired columns ("UTC/ACDT" over "03:16/13:46") in the first', () => {
+    const md = '# X\n\n## Timeline\n\nUTC/ACDT\n\n03:16/13:46 - New Relic reports errors\n\n03:30/14:00 - Subdomain check fails\n';
+    expect(brief(fromText(md, { incidentDate: '2021-11-15', timezone: 'Australia/Adelaide' }))).toEqual([
+      [7, '2021-11-15T03:16Z', '03:16/13:46', 'New Relic reports errors'],
+      [9, '2021-11-15T03:30Z', '03:30/14:00', 'Subdomain check fails'],
+    ]);
+  });
+
   it('reads a year-less day alone on its line ("11/25") as the day of the entries nested under it', () => {
     const md = '# X\n\n## Timeline\n\n* 11/25\n    * 15:00 - v1.4.0 released\n    * 23:16 - release tests done\n* 11/26\n    * 00:28 - v1.4.1 submitted\n';
     expect(brief(fromText(md, { incidentDate: '2021-11-25' })).map((e) => [e[0], e[1]])).toEqual([

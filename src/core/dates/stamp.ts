@@ -342,6 +342,11 @@ function readTimePart(text: string, pos: number, machine: boolean): TimePart | n
     }
   }
   if (text[end] === '+' && !/[\d]/.test(text[end + 1] ?? '')) end++;
+  // "03:16/13:46": the same moment in the second zone of paired columns ("UTC/ACDT"), which is left out.
+  if (text[end] === '/' && !until) {
+    const same = readClock(text, end + 1);
+    if (same) end = same.end;
+  }
   const zone = readZoneAfterTime(text, end, isMachine);
   return { time: first.time, zone: zone.zone, end: zone.end, until };
 }

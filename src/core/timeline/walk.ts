@@ -92,8 +92,8 @@ const eventHeader = /^(?:events?|descriptions?|what|what happened|details?|actio
 
 /** "All times in CET", "Times are UTC", "All times approximate": a line about the timeline, not an entry. */
 const metaLine = /^\W{0,4}(?:(?:note|nb)\W{1,3})?(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?|hours)\b|^\W{0,4}(?:time\s*zones?|tz)\s*(?:is|are|:|=)|\b(?:all\s+)?times\s+(?:are\s+)?(?:in|shown in|given in|listed in)\b/i;
-/** A line that is only a zone: "(UTC+9:30)", "[PST]", "UTC-5". */
-const zoneAlone = /^[\s(\[_*]*(?:(?:UTC|GMT)[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})[\s)\]_*]*$/;
+/** A line that is only a zone, or the zones of paired columns: "(UTC+9:30)", "[PST]", "UTC/ACDT". */
+const zoneAlone = /^[\s(\[_*]*(?:(?:UTC|GMT)[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})(?:[ \t]*\/[ \t]*[A-Z]{2,5})?[\s)\]_*]*$/;
 
 /** An image, a linked image, or the space and line breaks between them. */
 function isPicture(node: PhrasingContent): boolean {

@@ -91,7 +91,7 @@ const dateHeader = /^(?:date|dates|day|days)$/;
 const eventHeader = /^(?:events?|descriptions?|what|what happened|details?|actions?|activity|summary|updates?|notes?|messages?|comments?|status|happening|occurrence|incident)$/;
 
 /** "All times in CET", "Times are UTC", "All times approximate": a line about the timeline, not an entry. */
-const metaLine = /^\W{0,4}(?:(?:note|nb)\W{1,3})?(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?|hours)\b|^\W{0,4}(?:time\s*zones?|tz)\s*(?:is|are|:|=)|\b(?:all\s+)?times\s+(?:are\s+)?(?:in|shown in|given in|listed in)\b/i;
+const metaLine = /^\W{0,4}(?:(?:note|nb)\W{1,3})?(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?|hours)\b|^\W{0,4}(?:time\s*zones?|tz)\s*(?:is|are|:|=)|\b(?:all\s+)?(?:times|events|timestamps)\s+(?:are\s+)?(?:in|shown in|given in|listed in|documented in|recorded in)\b/i;
 /** A line that is only a zone, or the zones of paired columns: "(UTC+9:30)", "[PST]", "UTC/ACDT". */
 const zoneAlone = /^[\s(\[_*]*(?:(?:UTC|GMT)[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})(?:[ \t]*\/[ \t]*[A-Z]{2,5})?[\s)\]_*]*$/;
 
@@ -383,7 +383,7 @@ export class TimelineWalker {
     // itself ("Note: I compiled this from the chat transcript") is no entry.
     if (!opensWithStamp && full.length <= 600 && legendLine.test(full)) return;
     // A pointer elsewhere ("See the #incident channel for the chat") is no entry either.
-    if (!opensWithStamp && full.length <= 300 && /^\W{0,4}(?:see|for (?:more |the )?details,? see|refer to)\b/i.test(full)) return;
+    if (!opensWithStamp && full.length <= 300 && /^\W{0,4}(?:see|for (?:more |the )?details,? see|refer to|(?:a|the) (?:full|complete|detailed) timeline\b)\b/i.test(full)) return;
     // The timeline's zone alone on a line: "(UTC+9:30)", "[PST]".
     if (!opensWithStamp && full.length <= 40 && zoneAlone.test(full)) {
       const zone = findZone(full);
@@ -496,6 +496,9 @@ export class TimelineWalker {
     const reads = head && head.type === 'paragraph' ? readLines(this.lines(head)) : [];
     const nestedLists = others.filter((b): b is List => b.type === 'list');
     const firstRead = reads[0];
+    // "- **Impact**: Blocks were missed" between the entries says what a phase did; it is no entry.
+    const label = head?.type === 'paragraph' && firstRead?.kind === 'text' ? paragraphLabel(head) : null;
+    if (label && asideKinds.has(exactSectionKind(label.name))) return;
     // A nested item without a time of its own belongs to its parent's text.
     if (parent && (!firstRead || firstRead.kind === 'text')) {
       this.addText(parent, reads.map((r) => (r.kind === 'text' ? r.text : `${r.written} ${r.rest}`)).join(' '));

@@ -230,8 +230,8 @@ function headerFields(sections: readonly Section[]): Partial<Record<HeaderField,
   };
   for (const section of sections) {
     // A heading that names a field, with its value as the one short paragraph under it ("### Start time" / "2024-01-05 14:32 UTC").
-    const own = section.node ? ownChildren(section) : [];
-    if (own.length === 1 && own[0]!.type === 'paragraph' && headerLabels.has(normaliseHeading(section.heading))) {
+    const own = section.node && headerLabels.has(normaliseHeading(section.heading)) ? ownChildren(section) : [];
+    if (own.length === 1 && own[0]!.type === 'paragraph') {
       const value = toString(own[0]!);
       if (value.length <= 200) take(section.heading, value);
     }

@@ -4,7 +4,7 @@ import type { SectionKind } from '../../schemas/config.ts';
 import { defineFileRule } from '../lint/rule.ts';
 import { headingSpan, topSections } from '../lint/rule-helpers.ts';
 import { headingField } from '../core/sections.ts';
-import { readStamp } from '../core/dates/index.ts';
+import { openingStamp } from '../core/dates/index.ts';
 
 /** What each section should say, for the message. */
 const guidance: Record<SectionKind | 'other', string> = {
@@ -73,8 +73,8 @@ export default defineFileRule({
   },
   check(ctx) {
     const isDateOnly = (heading: string): boolean => {
-      const stamp = readStamp(heading);
-      return stamp !== null && !stamp.placeholder && stamp.date !== null && heading.slice(stamp.end).trim() === '';
+      const stamp = openingStamp(heading);
+      return stamp !== null && stamp.date !== null && heading.trim().slice(stamp.end).trim() === '';
     };
     // Headings inside a timeline are its entries ("### 10:15 — rollback"), not sections to fill.
     const timelines = new Set(topSections(ctx.parsed.sections, 'timeline'));

@@ -98,10 +98,15 @@ export function findDate(text: string, opts: { yearHint?: number; dateOrder?: Da
  * "2025-05-12", "Monday, 12 May 2025", "13:20", "14:05 UTC — DNS fails".
  */
 export function opensWithStamp(text: string): boolean {
+  return openingStamp(text) !== null;
+}
+
+/** The readable date or time a heading opens with (its offsets are in the trimmed text), or null. */
+export function openingStamp(text: string): Stamp | null {
   const s = text.trim();
-  if (s.length === 0) return false;
+  if (s.length === 0) return null;
   const stamp = readStamp(s.slice(0, 200));
-  return stamp !== null && !stamp.placeholder && (stamp.date !== null || stamp.time !== null);
+  return stamp !== null && !stamp.placeholder && (stamp.date !== null || stamp.time !== null) ? stamp : null;
 }
 
 /** Every date written in a short text, with where it starts and ends. */

@@ -9,7 +9,7 @@ import type { Section } from '../model.ts';
 import { ownChildren } from '../sections.ts';
 import { diagnostic, type Diagnostic } from '../diagnostic.ts';
 import {
-  formatDay, opensWithStamp, nextDay, parseDay, readStamp, resolveDay, toUtcInstant, zoneFromName,
+  formatDay, opensWithStamp, openingStamp, nextDay, parseDay, resolveDay, toUtcInstant, zoneFromName,
   type Day, type NumericOrder, type WrittenDate, type Zone,
 } from '../dates/index.ts';
 import { decideOrder } from './order.ts';
@@ -67,8 +67,8 @@ export function extractTimeline(input: TimelineInput): TimelineResult {
 
 /** A heading that opens with a date and a time of day. */
 function datedAndTimed(heading: string): boolean {
-  const stamp = readStamp(heading.slice(0, 200));
-  return stamp !== null && !stamp.placeholder && stamp.date !== null && stamp.time !== null;
+  const stamp = openingStamp(heading);
+  return stamp !== null && stamp.date !== null && stamp.time !== null;
 }
 
 function extract(input: TimelineInput): TimelineResult {

@@ -102,6 +102,8 @@ function isPicture(node: PhrasingContent): boolean {
   return node.type === 'link' && node.children.length > 0 && node.children.every(isPicture);
 }
 
+/** A pointer elsewhere: "See the Slack thread", "A full timeline is available on the status page". */
+const pointerLine = /^\W{0,4}(?:see|for (?:more |the )?details,? see|refer to|(?:a|the) (?:full|complete|detailed) timeline\b)\b/i;
 /** A legend for the entries or a note on them: "Types: automated, operator, comms", "Legend: …", "Note: …". */
 const legendLine = /^\W{0,4}(?:(?:event\s+)?types?|legend|key|abbreviations?|note|nb|n\.b\.)\W{0,4}:/i;
 /** A sentence that sums up how long the incident took, not an entry of it. */
@@ -314,7 +316,8 @@ export class TimelineWalker {
     if (this.bodyHasEntries(body)) return null;
     // A heading that names another part of the report ("### Key Evidence from Logs", "### Root causes")
     // sets its blocks aside, as such a label does.
-    if (asideKinds.has(sectionKindOf(text)) || sectionKindOf(text) === 'logs') {
+    const kind = sectionKindOf(text);
+    if (asideKinds.has(kind) || kind === 'logs') {
       this.aside = true;
       return null;
     }
@@ -383,19 +386,14 @@ export class TimelineWalker {
     // itself ("Note: I compiled this from the chat transcript") is no entry.
     if (!opensWithStamp && full.length <= 600 && legendLine.test(full)) return;
     // A pointer elsewhere ("See the #incident channel for the chat") is no entry either.
-    if (!opensWithStamp && full.length <= 300 && /^\W{0,4}(?:see|for (?:more |the )?details,? see|refer to|(?:a|the) (?:full|complete|detailed) timeline\b)\b/i.test(full)) return;
-    // The timeline's zone alone on a line: "(UTC+9:30)", "[PST]".
-    if (!opensWithStamp && full.length <= 40 && zoneAlone.test(full)) {
-      const zone = findZone(full);
-      if (zone) {
-        if (!this.sectionZones[this.section]) this.sectionZones[this.section] = zone;
-        return;
-      }
-    }
-    if (!opensWithStamp && full.length <= 200 && metaLine.test(full)) {
+    if (!opensWithStamp && full.length <= 300 && pointerLine.test(full)) return;
+    // A line about the timeline ("All times in CET") gives its zone; so does a zone alone on its line
+    // ("(UTC+9:30)"), which is an entry when it names no zone after all.
+    const meta = !opensWithStamp && full.length <= 200 && metaLine.test(full);
+    if (meta || (!opensWithStamp && full.length <= 40 && zoneAlone.test(full))) {
       const zone = findZone(full);
       if (zone && !this.sectionZones[this.section]) this.sectionZones[this.section] = zone;
-      return;
+      if (meta || zone) return;
     }
     // "The timeline of events:" or "Below is what happened." introducing a list or table is not an entry.
     const introduces = next && (next.type === 'list' || next.type === 'table');
@@ -591,7 +589,9 @@ export class TimelineWalker {
         this.addText(this.current, joined);
         continue;
       }
-      const written = stamp ? writtenOf(timeText, stamp).replace(timeCell, hhmm ? rawTime.trim() : timeCell) : (timeText || null);
+      // The time as the cell wrote it ("0730"), not as it was read.
+      const read = stamp ? writtenOf(timeText, stamp) : null;
+      const written = read !== null && hhmm ? read.replace(timeCell, () => rawTime.trim()) : (read ?? (timeText || null));
       if (stamp) this.noteStamp(stamp, line, written ?? '');
       this.newEntry(stamp, written, line, text);
     }

@@ -11,6 +11,35 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import type { Root } from 'mdast';
+import type { Construct, Extension, TokenizeContext } from 'micromark-util-types';
+import { tableRowLines } from './table-lines.ts';
+
+/**
+ * The lines of the document being parsed where a table row may start (see table-lines.ts), or
+ * null when every line may (a parse that did not go through `parseMarkdown`).
+ */
+let rowLines: Set<number> | null = null;
+
+/**
+ * GFM's table construct, tried only on lines where a table row may start. Micromark tries it at
+ * the start of every block (it has no character to key it on) and reads the whole line before it
+ * can look at the next one for a delimiter row; that is about a tenth of the parse of a document.
+ */
+function gfmTableWhereRowsMayBe(): Extension {
+  const extension = gfmTable();
+  const table = (extension.flow as Record<string, Construct>).null!;
+  const tokenize = table.tokenize;
+  const guarded: Construct = {
+    ...table,
+    tokenize(this: TokenizeContext, effects, ok, nok) {
+      const start = tokenize.call(this, effects, ok, nok);
+      const lines = rowLines;
+      if (lines === null) return start;
+      return (code) => (lines.has(this.now().line) ? start(code) : nok(code));
+    },
+  };
+  return { ...extension, flow: { null: guarded } };
+}
 
 /**
  * GFM as remark-gfm registers it — tables, task lists, strikethrough, footnotes — without
@@ -21,7 +50,7 @@ import type { Root } from 'mdast';
 export function remarkGfmCore(this: Processor, options: { tables?: boolean } = {}): void {
   const data = this.data();
   const tables = options.tables !== false;
-  (data.micromarkExtensions ??= []).push(...(tables ? [gfmTable()] : []), gfmTaskListItem(), gfmStrikethrough(), gfmFootnote());
+  (data.micromarkExtensions ??= []).push(...(tables ? [gfmTableWhereRowsMayBe()] : []), gfmTaskListItem(), gfmStrikethrough(), gfmFootnote());
   (data.fromMarkdownExtensions ??= []).push(...(tables ? [gfmTableFromMarkdown()] : []), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown());
 }
 
@@ -37,8 +66,13 @@ export const markdownProcessor = processor(true);
 const markdownProcessorWithoutTables = processor(false);
 
 export function parseMarkdown(text: string): Root {
-  // The GFM table construct is tried at the start of every block (micromark has no character to
-  // key it on), which costs about a tenth of the parse; a table needs a `|` in its delimiter row,
-  // so text without one parses to the same tree without it.
-  return (text.includes('|') ? markdownProcessor : markdownProcessorWithoutTables).parse(text);
+  const lines = tableRowLines(text);
+  // Text without a line that could be a table's delimiter row holds no table.
+  if (lines === null) return markdownProcessorWithoutTables.parse(text);
+  rowLines = lines;
+  try {
+    return markdownProcessor.parse(text);
+  } finally {
+    rowLines = null;
+  }
 }

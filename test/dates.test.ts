@@ -91,6 +91,12 @@ describe('date forms', () => {
     expect(utcOf('26-5-99')).toBe('1999-05-26');
     expect(utcOf('03-04-2025', { order: 'dmy' })).toBe('2025-04-03');
     expect(utcOf('03-04-2025', { order: 'mdy' })).toBe('2025-03-04');
+    expect(utcOf('27.01.20 - 07:00')).toBe('2020-01-27T07:00Z');
+    expect(utcOf('27.01.2020 – 07:00')).toBe('2020-01-27T07:00Z');
+    // A two-digit year with dots only after a two-digit day and month: not a version or an address.
+    expect(readStamp('1.14.20 released')).toBeNull();
+    expect(readStamp('10.10.10.1 unreachable')).toBeNull();
+    expect(written('2020-01-27 - 10 users affected')).toBe('2020-01-27');
   });
   it('keeps both fields of an ambiguous numeric date for later', () => {
     expect(readStamp('03-04-2025')?.date).toEqual({ kind: 'numeric', a: 3, b: 4, y: 2025 });

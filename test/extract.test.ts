@@ -65,6 +65,16 @@ describe('files without front matter', () => {
     expect(incident.timeline[0]).toMatchObject({ at: '2025-12-05T22:11Z' });
   });
 
+  it('read a header list under a second heading before the first section, and a Pelican metadata block', () => {
+    const halt = extractIncident(parsePostmortem('x.md', '# Testnet Halt 95\n\n## Testnet Halt 95\n\n* **Chain id:** `testnet`\n* **Date:** 16/03/2020 3am UTC\n\n### Description\n\nA proposal halted the chain.\n\n- **Date:** 2021-01-01\n')).incident;
+    expect(halt.date).toBe('2020-03-16');
+    const pelican = extractIncident(parsePostmortem('post.md', 'slug: pine-downtime\npublished: Mon, 17 Feb 2020 at 04:57 AM\ntitle: Pine.blog Downtime Post-Mortem\nauthor: Brian\n\nThe disk filled.\n\n### The Causes\n\nLogs.\n')).incident;
+    expect([pelican.title, pelican.date]).toEqual(['Pine.blog Downtime Post-Mortem', '2020-02-17']);
+    // A table headed "Title | Link" lists things: its header row gives no title.
+    const table = extractIncident(parsePostmortem('notes.md', '# Outage\n\n| Title | Link |\n|---|---|\n| Runbook | https://x.test |\n')).incident;
+    expect(table.title).toBe('Outage');
+  });
+
   it('read a field given as a heading with its value under it, and date the incident by a start time', () => {
     const headings = extractIncident(parsePostmortem('x.md', '# v23 shipped broken\n\n## Date\n\n2025-03-26\n\n## Authors\n\n@alice @bob\n\n## Summary\n\nText.\n')).incident;
     expect([headings.date, headings.authors]).toEqual(['2025-03-26', ['@alice', '@bob']]);

@@ -27,6 +27,10 @@ describe('heading aliases', () => {
     ['再発防止策（案）', 'actionItems'], ['振り返り', 'lessons'],
     ['Event order', 'timeline'], ['Where were we lucky', 'lessons'], ['Stabilization Steps', 'resolution'],
     ['Supporting information and documentation', 'logs'],
+    ['Sammendrag', 'summary'], ['Konsekvens', 'impact'], ['Løsning', 'resolution'], ['Aksjonspunkter', 'actionItems'],
+    ['Hva lærte vi?', 'lessons'], ['Hvor hadde vi flaks', 'lessons'], ['Tidslinje', 'timeline'], ['Åtgärder', 'actionItems'],
+    ['1. Was ist passiert', 'summary'], ['2. Warum ist es passiert', 'rootCause'], ['3. Was haben wir gelernt', 'lessons'], ['4. Was aendern wir', 'actionItems'],
+    ['Resolución', 'resolution'], ['Tijdlijn', 'timeline'], ['What could have been worse', 'lessons'],
   ];
   for (const [heading, kind] of cases) {
     it(`"${heading}" → ${kind}`, () => expect(sectionKindOf(heading)).toBe(kind));
@@ -78,6 +82,20 @@ describe('sections', () => {
       ['Immediate (Done)', 'resolution'], ['Short-term (Recommended)', 'actionItems'], ['Recovery TODO', 'actionItems'], ['Improvements', 'lessons'], ['Moving forward', 'actionItems'],
     ]);
     expect(extractActionItems(parsed.sections).map((a) => a.text)).toEqual(['Add a check', 'Map LUNs', 'Harden alerting']);
+  });
+
+  it('reads a retrospective\'s headings as lessons wherever they sit; "What went wrong" under a root cause stays the cause', () => {
+    const parsed = parsePostmortem('x.md', '# T\n\n## Root Cause\n\nPool too small.\n\n### Things that went well\n\nAlerts.\n\n### Things that went poorly\n\nSlow.\n\n### What went wrong\n\nNo limit.\n\n## Summary\n\nS.\n\n### Things that went poorly\n\nNo VPN.\n');
+    expect(parsed.sections.filter((s) => s.depth === 3).map((s) => [s.heading, s.kind])).toEqual([
+      ['Things that went well', 'lessons'], ['Things that went poorly', 'lessons'], ['What went wrong', 'rootCause'], ['Things that went poorly', 'lessons'],
+    ]);
+  });
+
+  it('reads a heading without the anchors a documentation site put in it', () => {
+    const md = '# Testnet Halt 95\n\n### [#](https://docs.example/halt.html#description)Description <a href="#description" id="description"></a>\n\nA proposal.\n\n### Action Items [¶](#action-items)\n\n- Fix it\n';
+    expect(parsePostmortem('x.md', md).sections.filter((s) => s.node).map((s) => [s.heading, s.kind])).toEqual([
+      ['Testnet Halt 95', 'other'], ['Description', 'summary'], ['Action Items', 'actionItems'],
+    ]);
   });
 
   it('nests a lone "# Timeline" among "##" sections as one of them, not as the title', () => {
@@ -199,6 +217,17 @@ describe('action items', () => {
       'See also:', '', '- [The runbook](https://wiki.example/runbook)', '',
     ].join('\n');
     expect(items(md).map((i) => i.text)).toEqual(['Hourly LVM snapshots (#1098)', 'Test restores (#1102)']);
+  });
+
+  it('leaves out lists and tables of names (the records an action removed) and the lead-in to them', () => {
+    const md = [
+      '## Corrective Actions', '', 'We removed three CNAME records that pointed at these subdomains:', '',
+      '- staticshare', '- statictranslations', '', 'The team also found old DNS records that were safe to remove. Namely:', '',
+      '| type | name |', '| --- | --- |', '| CNAME | publications.example.gov |', '| A | www.publications.example.gov |', '',
+      'Internal documentation will be updated so that such subdomains are always proxied.', '',
+    ].join('\n');
+    expect(items(md).map((i) => i.text)).toEqual(['Internal documentation will be updated so that such subdomains are always proxied.']);
+    expect(items('## Actions\n\n- Monitoring\n- Alerting\n').map((i) => i.text)).toEqual(['Monitoring', 'Alerting']);
   });
 
   it('reads tables with Owner, Status and Link columns', () => {

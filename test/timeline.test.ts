@@ -199,6 +199,13 @@ describe('date lines and timed paragraphs', () => {
     expect(r2.diagnostics).toEqual([]);
   });
 
+  it('skips a line describing the timeline before its first entry, in any language the section names know', () => {
+    const md = '# X\n\n## Timeline\n\nA timeline of the events important to the incident.\n\n[2026-07-01]\n[08:33] The PR is merged\n';
+    expect(brief(fromText(md))).toEqual([[8, '2026-07-01T08:33Z', '08:33', 'The PR is merged']]);
+    const norwegian = '# X\n\n## Tidslinje\n\nVeldig ca. tidslinje\n\n| Tid | Hendelse |\n|---|---|\n| 27.01.20 - 07:00 | Siste batch går |\n';
+    expect(brief(fromText(norwegian))).toEqual([[9, '2020-01-27T07:00Z', '27.01.20 - 07:00', 'Siste batch går']]);
+  });
+
   it('reads stray paragraphs opening with a bold date and time when there is no timeline section', () => {
     const md = '# Grid report\n\nBackground prose.\n\n**30 July 2012, 02:33 IST.** A line tripped.\n\n**31 July 2012, 13:00 IST.** A second collapse.\n\n**Note** nothing here.\n';
     expect(brief(fromText(md))).toEqual([

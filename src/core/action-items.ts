@@ -175,12 +175,20 @@ function listsReferences(blocks: readonly RootContent[], index: number): boolean
   return before?.type === 'paragraph' && referenceLeadIn.test(toString(before).slice(-300));
 }
 
+/** A name rather than a task: one word in lower case, or a host name, address, path or handle ("staticshare", "www.example.gov"). */
+const bareName = /^[`"']?(?:[a-z][a-z0-9]*|[\w@][\w.:/@-]*[.:/@\d-][\w.:/@-]*)[`"']?$/;
+
+/** Whether these texts (two or more) are all names: a list of the records or hosts an action dealt with, not actions. */
+function namesOnly(texts: readonly string[]): boolean {
+  return texts.length >= 2 && texts.every((t) => bareName.test(t.trim()));
+}
+
 /** Items of one run of blocks: every list item (nested lists too) and table row. */
 function itemsOf(blocks: readonly RootContent[]): ActionItem[] {
   const items: ActionItem[] = [];
   const details = detailLists(blocks);
   for (const [index, block] of blocks.entries()) {
-    if (block.type === 'list' && (details.has(block) || listsReferences(blocks, index))) continue;
+    if (block.type === 'list' && (details.has(block) || listsReferences(blocks, index) || namesOnly(block.children.map((item) => toString(item))))) continue;
     if (block.type === 'list') {
       // Nested bullets are details of their parent item; nested checklist items are items of their own.
       const walk = (list: typeof block, nested: boolean) => {
@@ -191,7 +199,8 @@ function itemsOf(blocks: readonly RootContent[]): ActionItem[] {
       };
       walk(block, false);
     } else if (block.type === 'table') {
-      for (const item of fromTable(block)) items.push(item);
+      const rows = fromTable(block);
+      if (!namesOnly(rows.map((item) => item.text))) for (const item of rows) items.push(item);
     }
   }
   return items;
@@ -273,11 +282,13 @@ export function extractActionItems(sections: readonly Section[]): ActionItem[] {
       for (const item of found) items.push(item);
       continue;
     }
-    for (const block of section.children) {
+    for (const [index, block] of section.children.entries()) {
       if (block.type !== 'paragraph') continue;
       const text = toString(block).trim();
-      // A short line ending with a colon ("Improvements:") introduces the items; it is not one.
-      if (text.length === 0 || (text.endsWith(':') && text.split(/\s+/).length <= 6)) continue;
+      // A short line ending with a colon ("Improvements:") introduces the items; it is not one. Nor
+      // is one that introduces a list or table of names ("…other old DNS records. Namely:").
+      const next = section.children[index + 1]?.type;
+      if (text.length === 0 || (text.endsWith(':') && (text.split(/\s+/).length <= 6 || next === 'list' || next === 'table'))) continue;
       for (const item of enumeratedSteps(block) ?? [fromParagraph(block)]) items.push(item);
     }
   }

@@ -8,7 +8,7 @@ import { defaultConfig } from '../../schemas/config.ts';
 import { normaliseStatus, splitTaxonomy, statusSchema, type Frontmatter } from '../../schemas/frontmatter.ts';
 import type { Incident, LogEntry, TimelineEvent } from '../../schemas/incident.ts';
 import type { ParsedPostmortem, Section } from './model.ts';
-import { headingField, kindBlocks, labelledKind, ownChildren, sectionLabels, topSections } from './sections.ts';
+import { headingField, headingText, kindBlocks, labelledKind, ownChildren, sectionLabels, topSections } from './sections.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import { validateFrontmatter } from './frontmatter-schema.ts';
 import { blocksText } from './plain-text.ts';
@@ -45,14 +45,14 @@ function headingTitle(parsed: ParsedPostmortem): string | null {
   const headings = parsed.tree.children.filter((n) => n.type === 'heading');
   // An H1 used as a label further down ("# Root Cause: …", "# Outage Duration: …") is no title.
   const isLabel = (h: Heading): boolean => {
-    const heading = toString(h).trim();
+    const heading = headingText(h);
     const field = headingField(heading);
     return field !== null && (labelledKind(heading, {}) !== null || headerLabels.has(normaliseHeading(field.label)));
   };
   const h1 = headings.find((n) => n.depth === 1);
   // (A document's opening heading is its title, whatever it says.)
   const h = h1 && h1 !== headings[0] && isLabel(h1) ? headings.find((n) => !isLabel(n)) : (h1 ?? (parsed.frontmatter ? undefined : headings[0]));
-  return h ? toString(h).trim() || null : null;
+  return h ? headingText(h) || null : null;
 }
 
 /** The one zone every timed timeline entry was written in, or null when they name several or none. */
@@ -205,7 +205,7 @@ const milestoneWords = {
   ended: /\b(outage|incident|impact|degradation|downtime|disruption) (ends|ended|end|is over|over|resolved)\b|\bend of (the )?(outage|incident|impact)\b|\bstatus changed (?:from \w+ )?to (?:closed|resolved)\b/i,
 } as const;
 
-type HeaderField = 'date' | 'window' | 'started' | 'detected' | 'mitigated' | 'resolved' | 'severity' | 'authors';
+type HeaderField = 'title' | 'date' | 'published' | 'window' | 'started' | 'detected' | 'mitigated' | 'resolved' | 'severity' | 'authors';
 
 /** Labels that give a field in a report's header ("**Start time:** 2024-01-05 14:32 UTC", "- Date: 2025-12-05", "## Severity: SEV2"). */
 const headerLabels = new Map<string, HeaderField>([
@@ -218,17 +218,39 @@ const headerLabels = new Map<string, HeaderField>([
   ...['end', 'end time', 'ended', 'ended at', 'resolved', 'resolved at', 'resolution time', 'time resolved', 'incident end', 'impact end', 'end of impact', 'outage end', '復旧日時', '復旧時刻', '恢复时间'].map((n) => [n, 'resolved'] as const),
   ...['severity', 'sev', 'incident severity', 'severity level'].map((n) => [n, 'severity'] as const),
   ...['authors', 'author', 'written by', 'postmortem owner', 'postmortem author', 'postmortem authors'].map((n) => [n, 'authors'] as const),
+  ['title', 'title'],
+  // When a blog post was published: the incident's day only when nothing else gives one.
+  ...['published', 'published on', 'publish date', 'posted', 'posted on'].map((n) => [n, 'published'] as const),
 ]);
+
+/**
+ * A metadata block as Pelican and MultiMarkdown write it: the document's first paragraph, every
+ * line of it `Key: value` ("title: Pine.blog Downtime Post-Mortem", "published: Mon, 17 Feb 2020").
+ */
+const metadataLine = /^([A-Za-z][\w -]{0,30}):[ \t]+(\S.*)$/;
+function metadataLines(block: RootContent | undefined): [key: string, value: string][] {
+  if (block?.type !== 'paragraph') return [];
+  const lines = toString(block).split('\n');
+  const pairs = lines.map((line) => metadataLine.exec(line.trim()));
+  return pairs.length >= 2 && pairs.every(Boolean) ? pairs.map((m) => [m![1]!, m![2]!]) : [];
+}
 
 /** The text of each field a report's header gives (a label, a table row, a `Field: value` heading) in the sections of no role, the first of each. */
 function headerFields(sections: readonly Section[]): Partial<Record<HeaderField, string>> {
   const found: Partial<Record<HeaderField, string>> = {};
-  const take = (name: string, value: string): void => {
+  const take = (name: string, value: string, inTable = false): void => {
     const key = headerLabels.get(normaliseHeading(name));
+    // A two-column table headed "Title | Link" lists things; its header row is no title.
+    if (inTable && key === 'title') return;
     const text = value.replace(/\s+/g, ' ').trim();
     if (key && text && found[key] === undefined) found[key] = text;
   };
+  // The sections before the first one with a role are the report's header, where a list of
+  // labelled lines gives fields ("## Testnet Halt 95" over "* **Date:** 16/03/2020 3am UTC").
+  let header = true;
   for (const section of sections) {
+    if (section.depth === 0) for (const [key, value] of metadataLines(section.children[0])) take(key, value);
+    if (section.kind !== 'other') header = false;
     // A heading that names a field, with its value as the one short paragraph under it ("### Start time" / "2024-01-05 14:32 UTC").
     const own = section.node && headerLabels.has(normaliseHeading(section.heading)) ? ownChildren(section) : [];
     if (own.length === 1 && own[0]!.type === 'paragraph') {
@@ -241,11 +263,11 @@ function headerFields(sections: readonly Section[]): Partial<Record<HeaderField,
     if (field) take(field.label, field.value);
     // Bold labels where they open sections (sectionLabels); and, at the top, two-column tables of
     // fields ("| **Severity** | SEV2 |"), the header row included.
-    for (const { label } of sectionLabels(section)) take(label.name, toString({ type: 'paragraph', children: label.rest }));
+    for (const { label } of sectionLabels(section, { lists: header || section.depth <= 1 })) take(label.name, toString({ type: 'paragraph', children: label.rest }));
     if (section.depth > 1) continue;
     for (const block of ownChildren(section)) {
       if (block.type === 'table' && block.children.every((row) => row.children.length === 2)) {
-        for (const row of block.children) take(toString(row.children[0]!).replace(/:\s*$/, ''), toString(row.children[1]!));
+        for (const row of block.children) take(toString(row.children[0]!).replace(/:\s*$/, ''), toString(row.children[1]!), true);
       }
     }
   }
@@ -281,7 +303,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   let date = incidentDateOf(parsed, config.dateOrder, header.date ?? header.started);
   // Times of day in the timeline fall on the incident's day; without one, on the day the opening
   // sentence or the publication date names ("On July 10, 2024, from 9:00 AM…").
-  const opening = date ? null : openingDate(parsed, config.dateOrder) ?? writtenDay(raw.publishDate, config.dateOrder) ?? writtenDay(raw.pubDate, config.dateOrder);
+  const opening = date ? null : openingDate(parsed, config.dateOrder) ?? writtenDay(raw.publishDate, config.dateOrder) ?? writtenDay(raw.pubDate, config.dateOrder) ?? writtenDay(header.published, config.dateOrder);
   const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: timelineDayOf(parsed, date, config.dateOrder) ?? opening, timezone, dateOrder: config.dateOrder });
   for (const item of timeline.diagnostics) diagnostics.push(item);
   // Else the day of the first dated timeline entry, as written (in the timeline's zone), else a
@@ -292,7 +314,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   if (!date && !unreadableFrontmatter) {
     diagnostics.push(diagnostic('frontmatter-schema', 'error', 'No date could be found for this incident; add `date: YYYY-MM-DD` to the front matter', { line: 1, column: 1 }));
   }
-  const title = fm?.title ?? str(raw.title) ?? headingTitle(parsed);
+  const title = fm?.title ?? str(raw.title) ?? header.title ?? headingTitle(parsed);
   // Without front matter, frontmatter-missing already asks for a block with a title.
   if (!title && parsed.frontmatter && !unreadableFrontmatter) {
     diagnostics.push(diagnostic('frontmatter-schema', 'error', 'No title could be found for this incident; add `title: …` to the front matter, or start the postmortem with a `# heading`', { line: 1, column: 1 }));

@@ -29,21 +29,23 @@ const table: Record<SectionKind, readonly string[]> = {
     'abstract', 'synopsis', 'short summary', 'brief', 'problem statement', 'details',
     'introduction', 'summary of the incident', 'event summary',
     'outage summary', 'postmortem summary', 'issue', 'incident report', 'report summary',
-    // Other languages: Chinese, Japanese, German, French, Spanish, Portuguese.
-    '概述', '摘要', '总结', '问题', '概要', '障害の内容', '障害内容', '障害概要', '事象概要', 'zusammenfassung', 'résumé', 'resumen', 'resumo',
+    // Other languages: Chinese, Japanese, German, French, Spanish, Portuguese, Italian.
+    '概述', '摘要', '总结', '问题', '概要', '障害の内容', '障害内容', '障害概要', '事象概要', 'zusammenfassung', 'résumé', 'resumen', 'resumo', 'was ist passiert', 'qué pasó', 'que pasó', 'sommario', 'riepilogo',
+    // Norwegian, Swedish, Danish, Dutch.
+    'sammendrag', 'oppsummering', 'sammanfattning', 'samenvatting', 'hva skjedde', 'vad hände', 'wat is er gebeurd',
   ],
   impact: [
     'impact', 'user impact', 'customer impact', 'business impact', 'impact assessment', 'scope',
     'scope and impact', 'impact and scope', 'affected services', 'affected systems', 'who was affected',
     'blast radius', 'severity and impact', 'impact summary', 'consequences', 'effects',
     'what was impacted', 'what was affected', 'risks and hazards', 'risks',
-    'the effects', 'the impact', 'symptoms', '影响', '影響', '影響範囲', '影响范围', 'auswirkungen', 'auswirkung', 'impacto',
+    'the effects', 'the impact', 'symptoms', '影响', '影響', '影響範囲', '影响范围', 'auswirkungen', 'auswirkung', 'impacto', 'impatto', 'påvirkning', 'konsekvens', 'konsekvenser', 'påverkan', 'gevolgen',
   ],
   trigger: ['trigger', 'triggers', 'precursors', 'triggering event', 'what triggered it', 'cause of the trigger', 'initial trigger', 'exploit', 'the exploit', 'attack vector', 'leadup', 'lead up', 'the lead up'],
   detection: [
     'detection', 'how it was detected', 'how we detected it', 'discovery', 'how was it detected', 'how was it discovered',
     'how did we find out', 'how we found out',
-    'alerting', 'detection and response', 'identification',
+    'alerting', 'detection and response', 'identification', 'erkennung', 'detección', 'détection', 'oppdagelse', 'upptäckt',
   ],
   rootCause: [
     'root cause', 'root causes', 'root cause analysis', 'rca', 'cause', 'causes', 'contributing factors',
@@ -51,7 +53,8 @@ const table: Record<SectionKind, readonly string[]> = {
     'analysis', 'technical analysis', 'why it happened', 'what went wrong and why', 'causal analysis',
     'underlying cause', 'technical details', 'investigation', 'the root cause', 'cause analysis', 'how did this happen',
     'how did it happen', 'what caused it', 'what caused this', 'what caused the outage', 'what caused the incident', 'the smoking gun', 'smoking gun', 'details of vulnerability', 'details of the vulnerability', 'root cause s', 'technical root cause', 'five whys', '5 whys', 'problem analysis', 'fault', 'the fault',
-    '根因', '根本原因', '原因', '原因分析', 'ursache', 'ursachen', 'grundursache', 'cause racine', 'causa raíz', 'causa raiz', 'causa',
+    '根因', '根本原因', '原因', '原因分析', 'ursache', 'ursachen', 'grundursache', 'cause racine', 'causa raíz', 'causa raiz', 'causa', 'warum ist es passiert', 'ursachenanalyse', 'causa principale', 'causa radice',
+    'årsak', 'rotårsak', 'grunnårsak', 'hvorfor skjedde det', 'orsak', 'grundorsak', 'årsag', 'oorzaak', 'grondoorzaak',
   ],
   resolution: [
     'resolution', 'resolution and recovery', 'recovery', 'mitigation', 'mitigation and resolution',
@@ -59,14 +62,15 @@ const table: Record<SectionKind, readonly string[]> = {
     'resolution steps', 'workaround', 'mitigation steps', 'restoration', 'incident response', 'resolution and mitigation',
     'recovery steps', 'solution', 'immediate actions', 'handling', 'incident handling', 'stabilization steps', 'stabilisation steps', 'how did we fix it',
     'how was it fixed', 'how was it resolved', 'how it was resolved', 'how we resolved it', 'rebuild', 'the rebuild', 'rebuilding',
-    '修复', '解决', '解决方案', '处理', '対応', '復旧', '復旧方法', '復旧手順', '対応内容', '修复方案', 'lösung', 'behebung', 'résolution', 'solución', 'resolução',
+    '修复', '解决', '解决方案', '处理', '対応', '復旧', '復旧方法', '復旧手順', '対応内容', '修复方案', 'lösung', 'behebung', 'résolution', 'solución', 'resolução', 'resolución', 'risoluzione', 'wiederherstellung',
+    'løsning', 'lösning', 'oplossing', 'gjenoppretting', 'håndtering',
   ],
   timeline: [
     'timeline', 'incident timeline', 'timeline of events', 'sequence of events', 'chronology',
     'event timeline', 'detailed timeline', 'timeline and response', 'events', 'time line',
     'what happened when', 'log of events', 'outage timeline', 'full timeline', 'event order', 'order of events',
     '时间线', '时间轴', '经过', 'タイムライン', '経緯', 'zeitleiste', 'zeitverlauf', 'ablauf', 'chronologie', 'cronología',
-    'línea de tiempo', 'linha do tempo',
+    'línea de tiempo', 'linha do tempo', 'zeitlicher ablauf', 'zeitstrahl', 'cronologia', 'tidslinje', 'tidslinjen', 'hendelsesforløp', 'händelseförlopp', 'tijdlijn',
   ],
   logs: ['logs', 'log', 'log excerpts', 'relevant logs', 'log output', 'logs and evidence', 'evidence', 'error logs', 'kernel logs', 'supporting information', 'supporting information and documentation'],
   actionItems: [
@@ -80,7 +84,8 @@ const table: Record<SectionKind, readonly string[]> = {
     'remediations and action items', 'action items and follow ups', 'steps to prevent recurrence',
     'preventing recurrence', 'how we ll prevent this', 'what s next', 'what is next', 'follow up tasks',
     'resulting action', 'resulting actions', 'opportunities for improvement', 'areas for improvement',
-    '预防', '改进', '后续', '待办', '再発防止策', '対策', '再発防止', '今後の対応', '改善策', '改进措施', 'maßnahmen', 'massnahmen', 'actions correctives', 'acciones', 'ações',
+    '预防', '改进', '后续', '待办', '再発防止策', '対策', '再発防止', '今後の対応', '改善策', '改进措施', 'maßnahmen', 'massnahmen', 'actions correctives', 'acciones', 'ações', 'acciones correctivas', 'próximos pasos', 'azioni', 'azioni correttive',
+    'was ändern wir', 'was aendern wir', 'nächste schritte', 'aksjonspunkter', 'tiltak', 'oppfølging', 'åtgärder', 'handlinger', 'actiepunten', 'acties',
   ],
   lessons: [
     'lessons learned', 'lessons learnt', 'lessons', 'what went well', 'what went wrong', 'what went well what went wrong',
@@ -89,8 +94,10 @@ const table: Record<SectionKind, readonly string[]> = {
     'what could have gone better', 'what didn t go well', 'what did not go well', 'things that went well',
     'things that went wrong', 'lessons learned and next steps', 'what worked', 'what didn t work',
     'what did not work', 'how d we do', 'how did we do', 'what didn t go so well', 'what did not go so well',
-    'what could we have done better', 'what could we do better', 'where were we lucky', 'where we were lucky',
-    '经验教训', '教训', '教訓', '振り返り', 'lehren', 'erkenntnisse', 'leçons apprises', 'lecciones aprendidas', 'lições aprendidas',
+    'what could we have done better', 'what could we do better', 'where were we lucky', 'where we were lucky', 'things that went poorly', 'what helped', 'what could have been worse', 'what i was wrong about', 'what we were wrong about',
+    'what went poorly', 'what went badly', 'things that went badly',
+    '经验教训', '教训', '教訓', '振り返り', 'lehren', 'erkenntnisse', 'leçons apprises', 'lecciones aprendidas', 'lições aprendidas', 'was haben wir gelernt', 'was lief gut', 'was lief schlecht', 'lezioni apprese',
+    'hva lærte vi', 'hva gikk bra', 'hva gikk dårlig', 'hvor hadde vi flaks', 'læringspunkter', 'lærdommer', 'lärdomar', 'geleerde lessen',
   ],
 };
 

@@ -7,6 +7,21 @@ import type { Section } from './model.ts';
 import { opensWithStamp } from './dates/index.ts';
 import { exactSectionKind, normaliseHeading, sectionKindOf } from './heading-aliases.ts';
 
+/** Link text of the permalink anchors documentation sites put beside headings ("[#](…#description)"). */
+const permalinkText = /^(?:#|¶|§|🔗|link|permalink)?$/i;
+
+/**
+ * A heading's text as written, without what a renderer added to it: inline HTML (an
+ * `<a id="description"></a>` anchor) and permalink links at either end ("[#](…#description)").
+ */
+export function headingText(heading: Heading): string {
+  const children = heading.children.filter((c) => c.type !== 'html');
+  const permalink = (c: PhrasingContent | undefined) => c?.type === 'link' && permalinkText.test(toString(c).trim());
+  while (permalink(children[0])) children.shift();
+  while (permalink(children[children.length - 1])) children.pop();
+  return toString({ type: 'paragraph', children }).trim();
+}
+
 /**
  * Every heading opens a section holding the blocks up to the next heading of the same or a
  * higher level (so a `##` section includes its `###` subsections, which also get their own).
@@ -48,7 +63,7 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
       if (next.type === 'heading' && levelOf(next) <= level) break;
       children.push(next);
     }
-    const heading = toString(node).trim();
+    const heading = headingText(node);
     // Subsections belong to the kind of the section they sit in ("### 2023-08-25" under "## Timeline").
     const parent = open.findLast((s) => s.kind !== 'other');
     // Under a summary, a subsection named for another kind ("### Mitigation:" under "## Details:")
@@ -59,7 +74,10 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     // (Recommended)", "### Follow-up", "### Recovery TODO", "### Moving forward"); "### Improvements"
     // there is a lesson.
     const todo = (parent?.kind === 'resolution' || parent?.kind === 'lessons') && ((exact === 'actionItems' && !/improv/i.test(heading)) || plannedWork.test(heading));
-    const own = todo ? 'actionItems' : parent?.kind === 'summary' || exact === 'timeline' ? exact : 'other';
+    // A retrospective's own headings ("### Things that went well", "### Where we got lucky") are
+    // lessons wherever they sit ("## Root Cause" over them); "What went wrong" there tells the cause.
+    const lesson = exact === 'lessons' && parent?.kind !== 'lessons' && !/^what went wrong$/.test(normaliseHeading(heading));
+    const own = todo ? 'actionItems' : parent?.kind === 'summary' || exact === 'timeline' || lesson ? exact : 'other';
     let kind = node === titleHeading ? 'other' : own !== 'other' ? own : (parent?.kind ?? sectionKindOf(heading, aliases));
     // "## May 12" or "## 13:20" straight after "## Timeline" (a day or an entry written at the
     // timeline's own level) goes on with the timeline.
@@ -287,7 +305,7 @@ function labelBlocks(blocks: readonly RootContent[], top: boolean): RootContent[
  * and the labels of a quoted header. Lower down, such lists describe things ("- **Solution**:
  * Longhorn v1.6.2" under "Storage"), so they are not read.
  */
-export function sectionLabels(section: Section): LabelledBlock[] {
+export function sectionLabels(section: Section, { lists = section.depth <= 1 } = {}): LabelledBlock[] {
   const blocks = labelBlocks(ownChildren(section), section.depth <= 1);
   const labels = blocks.map((b) => (b.type === 'paragraph' ? paragraphLabel(b) : null));
   const found: LabelledBlock[] = [];
@@ -298,7 +316,7 @@ export function sectionLabels(section: Section): LabelledBlock[] {
       let j = i + 1;
       while (j < blocks.length && !labels[j]) j++;
       found.push({ lead: block as Paragraph, label, after: blocks.slice(i + 1, j) });
-    } else if (block.type === 'list' && section.depth <= 1) {
+    } else if (block.type === 'list' && lists) {
       for (const item of block.children) {
         const [lead, ...more] = item.children;
         const itemLabel = lead?.type === 'paragraph' ? (paragraphLabel(lead) ?? plainLabel(lead)) : null;

@@ -4,6 +4,22 @@ import { visit } from 'unist-util-visit';
 import { defineFileRule } from '../lint/rule.ts';
 import { topSections } from '../lint/rule-helpers.ts';
 
+/** Who blame can land on: people, pronouns, roles, handles. */
+const person = String.raw`(?:him|her|them|me|us|you|himself|herself|themselves|myself|ourselves|yourself|someone|somebody|anyone|anybody|everyone|everybody|each other|one another|people|ops|@[A-Za-z0-9][\w-]*|(?:the|a|an|our|my|their|his|her|that|this)\s+(?:on-?call(?:\s+(?:engineer|person|sre))?|engineers?|developers?|devs?|operators?|admins?|administrators?|interns?|teams?|person|people|contractors?|authors?|reviewers?|colleagues?|teammates?|new hire|juniors?|managers?|sres?|ops)\b|[A-Z][a-z]+\s+for\b)`;
+/**
+ * Blame aimed at people: someone blamed ("blamed the on-call engineer", "blaming @dana", "blamed
+ * Dana for…"), blame put or lying on someone, someone "to blame". Blame of things is no blame of
+ * people: "an error that blamed their input", "we cannot blame the card", "the blame onto bad luck".
+ */
+const blameOnPeople = new RegExp(
+  // Case-sensitive but for a sentence's first letter, so that "blamed Dana for" is a name and "blamed timeouts for" is not.
+  String.raw`\b[Bb]lam(?:e|ed|es|ing)\s+(?:it\s+on\s+|on\s+|onto\s+)?${person}` +
+    String.raw`|\b[Bb]lame\s+(?:lies|lay|falls|fell|rests|rested|is|was)\s+(?:with|on)\s+${person}` +
+    String.raw`|\b(?:[Pp]ut|[Pp]uts|[Pp]utting|[Pp]laced?|[Pp]laces|[Pp]lacing|[Pp]in(?:s|ned|ning)?|[Ll]ays?|[Ll]aying|[Ll]aid|[Ss]hift(?:s|ed|ing)?)\s+(?:the\s+|all\s+the\s+)?blame\s+(?:on|onto)\s+${person}` +
+    String.raw`|\b(?:[Hh]e|[Ss]he|[Tt]hey|[Yy]ou|[Ss]omeone|[Ss]omebody|@[A-Za-z0-9][\w-]*)\s+(?:is|are|was|were)\s+(?:partly\s+|partially\s+|entirely\s+|largely\s+)?to\s+blame\b`,
+  'g',
+);
+
 /** Phrases that blame, and what to write instead. */
 const phrases: readonly [pattern: RegExp, instead: string][] = [
   [/\bhuman errors?\b/gi, 'name the gap that let the mistake through (a missing check, an unclear runbook, a risky default)'],
@@ -11,7 +27,7 @@ const phrases: readonly [pattern: RegExp, instead: string][] = [
   // "should have been corrected" tells what a system was meant to do, not who failed.
   [/\bshould(?:n['’]t| not)? have\b(?!\s+been\b)/gi, 'say what would have helped instead ("the runbook did not cover…", "no alert fired for…")'],
   [/\b(?:the )?fault of\b|\bat fault\b|\b(?:his|her|their|[A-Z][a-z]+['’]s) fault\b/g, 'describe how the system allowed the failure rather than whose fault it was'],
-  [/\bblam(?:e|ed|es|ing)\b/gi, 'describe the contributing factors; a postmortem looks for causes, not culprits'],
+  [blameOnPeople, 'describe the contributing factors; a postmortem looks for causes, not culprits'],
   // "lazy-loaded", "lazy loading" and "lazy evaluation" are techniques, not people.
   [/\b(?:stupid|dumb|idiot(?:ic)?|lazy(?![-‐]|\s+(?:load|init|evaluat|import|fetch|sync|compil))|negligen(?:t|ce)|incompeten(?:t|ce))\b/gi, 'describe what made the action reasonable at the time and what would make it safe'],
 ];
@@ -40,10 +56,12 @@ export default defineFileRule({
     valid: [
       { source: '## Root cause\n\nThe deploy script accepted an empty region and applied the change to every region at once.\n' },
       { source: '## Impact\n\nThe lazy-loaded script stayed cached; queued jobs should have been retried and were not.\n', note: 'a technique and a system\'s intended behaviour' },
+      { source: '## Impact\n\nUsers were bounced by an error that blamed their input. We first blamed the ThinkPad shutdown.\n', note: 'blame of things, not people' },
     ],
     invalid: [
       { source: '## Root cause\n\nThe outage was caused by human error during the deploy.\n', line: 3, column: 26 },
       { source: '## Lessons learned\n\nDana forgot to renew the certificate.\n', line: 3, column: 1, note: 'a person named as the cause' },
+      { source: '## Root cause\n\nThe review blamed the on-call engineer for the rollback.\n', line: 3, column: 12, note: 'blame aimed at a person' },
     ],
   },
   check(ctx) {

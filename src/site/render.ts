@@ -6,7 +6,6 @@
 import { posix } from 'node:path';
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { Code, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -16,6 +15,7 @@ import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { unified } from 'unified';
 import type { LogEntry } from '../../schemas/incident.ts';
 import type { ParsedPostmortem } from '../core/model.ts';
+import { headingText } from '../core/sections.ts';
 import { safeLogGrammar } from './log-grammar.ts';
 import { walk } from './tree-walk.ts';
 
@@ -197,7 +197,7 @@ function bodyOf(tree: Root, title: string): Root {
   for (const node of tree.children) {
     if (node.type === 'yaml' || (node.type as string) === 'toml') continue;
     if (node.type === 'html' && /^<!--\s*more\s*-->$/i.test(node.value.trim())) continue;
-    if (!seenContent && node.type === 'heading' && node.depth === 1 && toString(node).trim() === title.trim()) {
+    if (!seenContent && node.type === 'heading' && node.depth === 1 && headingText(node) === title.trim()) {
       seenContent = true;
       continue;
     }

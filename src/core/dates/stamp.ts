@@ -65,6 +65,8 @@ const numericDate = /(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/y;
  */
 const numericNoYear = /(\d{1,2})[-/](\d{1,2})(?=[ \t]+\d{1,2}:\d{2}(?!\d)|[ \t]*$)/y;
 const dottedDate = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/y;
+/** "27.01.20": a two-digit year only with a two-digit day and month, so "1.14.20" (a version) is no date. */
+const dottedShortDate = /(\d{2})\.(\d{2})\.(\d{2})(?!\d|\.\d)/y;
 /** "2021年11月25日" (Japanese, Chinese), "2021년 11월 25일" (Korean). */
 const cjkDate = /(\d{4})[ \t]*[年년][ \t]*(\d{1,2})[ \t]*[月월][ \t]*(\d{1,2})[ \t]*[日일]/y;
 const placeholderDate = /[\dXY]{4}-[\dMX?]{2}-[\dDX?]{2}(?![A-Za-z\d])/iy;
@@ -106,7 +108,8 @@ const cjkClock = /(午前|午後|上午|下午|早上|晚上|오전|오후)?[ \t
 const hourMark = /([01]\d|2[0-3])h([0-5]\d)(?![\d\p{L}])/uy;
 // Not the end of a range of times: "00:33:20-00:33:24".
 const numericOffset = /[ \t]?([+\-−])(\d{2}):?(\d{2})(?!\d|:\d)/y;
-const dateTimeJoin = /(?:T|[ \t`]*[,:]?[ \t`]*(?:(?:at|around|about|@|~)[ \t]*)?)/iy;
+// "27.01.2020 - 07:00": a spaced dash may join a date to its time too.
+const dateTimeJoin = /(?:T|[ \t]+[-–—][ \t]+(?=\d)|[ \t`]*[,:]?[ \t`]*(?:(?:at|around|about|@|~)[ \t]*)?)/iy;
 /** The last day of a range within one month ("-5" of "Feb 2-5"): not a time, not a longer number. */
 const dayOfRange = /[-–](?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:])/y;
 const rangeJoin = /[ \t]*(?:[-–—]|to|until|till|through|thru)[ \t]*/iy;
@@ -176,12 +179,12 @@ export function readDate(text: string, pos: number): DateMatch | null {
     if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12)) return null;
     return { date: { kind: 'numeric', a, b, y: fullYear(m[4]!) }, end: numericDate.lastIndex, iso: false };
   }
-  m = at(dottedDate, text, i);
+  m = at(dottedDate, text, i) ?? at(dottedShortDate, text, i);
   if (m) {
     const a = Number(m[1]);
     const b = Number(m[2]);
     if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12)) return null;
-    return { date: { kind: 'numeric', a, b, y: Number(m[3]) }, end: dottedDate.lastIndex, iso: false };
+    return { date: { kind: 'numeric', a, b, y: fullYear(m[3]!) }, end: m[0].length + m.index, iso: false };
   }
   m = at(numericNoYear, text, i);
   if (m) {

@@ -109,6 +109,8 @@ const legendLine = /^\W{0,4}(?:(?:event\s+)?types?|legend|key|abbreviations?|not
 /** A sentence that sums up how long the incident took, not an entry of it. */
 const durationSummary = /^(?:it took\b|in total\b|the (?:whole |entire )?(?:incident|outage|downtime|disruption) lasted\b|total (?:duration|downtime|time to \w+)\b)/i;
 const introWords = /\b(?:timeline|below|following|as follows|chronolog\w*|sequence of events)\b/i;
+/** Words that name the timeline itself, in the languages the section names know ("Veldig ca. tidslinje"). */
+const timelineWords = /\b(?:time ?line|chronolog\w*|sequence of events|tidslinje\w*|zeitleiste|zeitlinie|zeitverlauf|cronolog\w*|tijdlijn)\b|タイムライン|时间线|時系列/i;
 /**
  * Section kinds whose bold label inside a timeline sets text aside: "**Root causes:**" and the list
  * under it, in a timeline that tells several incidents one after another, are not entries.
@@ -398,6 +400,9 @@ export class TimelineWalker {
     // "The timeline of events:" or "Below is what happened." introducing a list or table is not an entry.
     const introduces = next && (next.type === 'list' || next.type === 'table');
     if (!opensWithStamp && introduces && !this.current && (/:\s*$/.test(full) || (full.length <= 300 && introWords.test(full)))) return;
+    // A line about the timeline before its first entry ("A timeline of the events important to the
+    // incident.") describes it.
+    if (!opensWithStamp && !this.current && lines.length <= 2 && full.length <= 300 && timelineWords.test(full)) return;
     // A template's prompt left in: "What was the exact timeline of the relevant events?"
     if (!opensWithStamp && full.length <= 300 && /\?\s*$/.test(full) && introWords.test(full)) return;
     // A summary of the whole before its first entry: "It took 91 minutes from the first report to the fix."

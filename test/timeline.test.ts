@@ -420,6 +420,17 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('reads updates headed by a time alone on the incident\'s day, and starts no untimed entries under them', () => {
+    const md = '2021-06-22\n==========\n\nOur CDN\'s DNS failed.\n\n### 11:28 UTC\n\nIssues continue.\n\n### 12:22 UTC\n\nService restored.\n';
+    expect(brief(fromText(md, { incidentDate: '2021-06-22' }))).toEqual([
+      [6, '2021-06-22T11:28Z', '11:28 UTC', 'Issues continue.'],
+      [10, '2021-06-22T12:22Z', '12:22 UTC', 'Service restored.'],
+    ]);
+    const story = '# Everything crashed\n\n## 8:23 AM: The Discovery\n\nPods were crashing.\n\n```bash\nkubectl get pods\n```\n\n**I expected**: 23 healthy pods\n\n## 8:25 AM - Diagnosis\n\nWe looked.\n';
+    const read = fromText(story, { incidentDate: '2025-10-05' });
+    expect(brief(read).map((e) => [e[0], e[1]])).toEqual([[3, '2025-10-05T08:23Z'], [13, '2025-10-05T08:25Z']]);
+  });
+
   it('reads times written in two zones of paired columns ("UTC/ACDT" over "03:16/13:46") in the first', () => {
     const md = '# X\n\n## Timeline\n\nUTC/ACDT\n\n03:16/13:46 - New Relic reports errors\n\n03:30/14:00 - Subdomain check fails\n';
     expect(brief(fromText(md, { incidentDate: '2021-11-15', timezone: 'Australia/Adelaide' }))).toEqual([

@@ -65,10 +65,9 @@ export function extractTimeline(input: TimelineInput): TimelineResult {
   }
 }
 
-/** A heading that opens with a date and a time of day. */
-function datedAndTimed(heading: string): boolean {
-  const stamp = openingStamp(heading);
-  return stamp !== null && stamp.date !== null && stamp.time !== null;
+/** A heading that opens with a time of day, with or without a date ("### 11:28 UTC" under a dated title). */
+function timedHeading(heading: string): boolean {
+  return openingStamp(heading)?.time != null;
 }
 
 function extract(input: TimelineInput): TimelineResult {
@@ -83,10 +82,10 @@ function extract(input: TimelineInput): TimelineResult {
       else walker.readSection(s.node, s.children);
     });
   } else {
-    // No Timeline heading: status-page updates, each a heading with its date and time
-    // ("## 2025-01-21T18:00:00 - Service is back"), are the timeline.
-    const updates = sections.filter((s) => s.node && datedAndTimed(s.heading));
-    if (updates.length >= 2) walker.readSection(null, updates.flatMap((s) => [s.node!, ...ownChildren(s)]));
+    // No Timeline heading: status-page updates, each a heading with its time and maybe its date
+    // ("## 2025-01-21T18:00:00 - Service is back", "### 11:28 UTC"), are the timeline.
+    const updates = sections.filter((s) => s.node && timedHeading(s.heading));
+    if (updates.length >= 2) walker.readUpdates(updates.flatMap((s) => [s.node!, ...ownChildren(s)]));
     // Paragraphs that open with a bold date and time are entries too.
     walker.readLooseParagraphs(sections.filter((s) => !updates.includes(s)).flatMap((s) => ownChildren(s)));
   }

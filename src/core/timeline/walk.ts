@@ -133,10 +133,26 @@ export class TimelineWalker {
   private current: RawEntry | null = null;
   /** Under a bold label of another kind of section ("**Root causes:**"), up to the next label or heading. */
   private aside = false;
+  /** Only timed entries are kept (status updates: see `readUpdates`). */
+  private timedOnly = false;
   private readonly source: SourceLines;
 
   constructor(source: SourceLines) {
     this.source = source;
+  }
+
+  /**
+   * Reads status updates written as headings, for documents with no timeline section: each heading
+   * is an entry, and what is under it is its text (a story told under "## 8:25 AM - Diagnosis"
+   * starts no untimed entries of its own).
+   */
+  readUpdates(blocks: readonly RootContent[]): void {
+    this.timedOnly = true;
+    try {
+      this.readSection(null, blocks);
+    } finally {
+      this.timedOnly = false;
+    }
   }
 
   /** Reads a top-level timeline section: its heading, then its blocks (subsections included). */
@@ -683,6 +699,9 @@ export class TimelineWalker {
       section: this.section,
     };
     if (stamp?.zone) this.sectionHasEntryZone[this.section] = true;
+    // Among status updates, untimed text that would stand alone is no entry (the update above it
+    // has already taken its first paragraphs).
+    if (this.timedOnly && stamp === null) return entry;
     this.items.push(entry);
     this.current = entry;
     return entry;

@@ -110,6 +110,12 @@ export const frontmatterSchema = z.looseObject({
   resolvedWhen: dateValue.optional(),
   /** Affected systems, as cState status pages write them; joins `services`. */
   affected: stringList.optional(),
+  /** Affected systems, under another name postmortems give them; joins `services`. */
+  systems: stringList.optional(),
+  /** Affected services, as some templates name the key; joins `services`. */
+  affected_services: stringList.optional(),
+  /** How long the incident lasted, as written ("~20h", "08:41–09:54 UTC"); a window of times gives the start and end. */
+  duration: z.union([z.string(), z.number()]).transform(String).optional(),
   /** Slugs of related incidents. */
   related: stringList.optional(),
   /** Root-cause category from the configured vocabulary (else inferred from the text). */
@@ -137,6 +143,10 @@ export const frontmatterSchema = z.looseObject({
   expiryDate: dateValue.optional(),
   /** Permalink override (Jekyll); ignored by Hindsight. */
   permalink: z.string().optional(),
+  /** Parent page in a documentation theme's navigation (Just the Docs); ignored by Hindsight. */
+  parent: z.unknown().optional(),
+  /** Position in a documentation theme's navigation (Just the Docs); ignored by Hindsight. */
+  nav_order: z.unknown().optional(),
   /** Keywords (Hugo); ignored by Hindsight. */
   keywords: stringList.optional(),
   /** Table-of-contents toggle (themes); ignored by Hindsight. */

@@ -350,7 +350,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   };
   // A window the header gives ("**Duration:** 08:41–09:54 UTC", "**Date:** 2025-05-20 08:41–09:54").
   const windowOf = (value: string | undefined) => (value ? toWindow(value, readZone, date) : null);
-  const window = windowOf(header.window) ?? windowOf(header.date);
+  const window = windowOf(header.window) ?? windowOf(header.date) ?? windowOf(fm?.duration ?? str(raw.duration) ?? undefined);
   // An explicit start marker ("OUTAGE BEGINS") is when the impact began, even after earlier events.
   const started = milestone('started') ?? window?.start ?? byWords('started') ?? first?.event.at ?? null;
   const detected = milestone('detected') ?? byWords('detected');
@@ -377,7 +377,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     status: fmStatus ?? (draft ? 'draft' : 'published'),
     draft: draft || fmStatus === 'draft',
     authors: fm?.authors ?? fm?.author ?? list(raw.authors ?? raw.author ?? (header.authors ? header.authors.split(/\s*(?:[,;]|\band\b|&)\s*|\s+(?=@)/) : undefined)),
-    services: [...new Set([...(fm?.services ?? list(raw.services)), ...(fm?.affected ?? list(raw.affected))])],
+    services: [...new Set([...(fm?.services ?? list(raw.services)), ...(fm?.affected ?? list(raw.affected)), ...(fm?.systems ?? list(raw.systems)), ...(fm?.affected_services ?? list(raw.affected_services))])],
     related: fm?.related ?? list(raw.related),
     cause: causeCategory(fm?.cause ?? str(raw.cause) ?? undefined, rootCause),
     timezone: incidentZone,

@@ -209,11 +209,11 @@ describe('front matter that is missing, broken or hostile', () => {
     expectClean(lint);
     expect(lint.code).toBe(1);
     expect(lintProblems(lint, file)).toContainEqual(expect.stringMatching(/^5:1\b.*error\s+Invalid YAML in front matter: Tabs are not allowed/));
-    // extract still gives the incident (titled after the file, as the front matter is unread) and says why.
+    // extract still gives the incident (with the title and date the block's plain lines give) and says why.
     const extract = hindsight('extract', file);
     expectClean(extract);
     expect(extract.code).toBe(0);
-    expect(incidents(extract)).toMatchObject([{ title: 'tabs' }]);
+    expect(incidents(extract)).toMatchObject([{ title: 'Tabs', date: '2025-03-04' }]);
     expect(extractProblems(extract, file)).toContainEqual(expect.stringMatching(/:5:1: warning: Invalid YAML in front matter: Tabs are not allowed.* \[frontmatter-yaml\]$/));
   });
 

@@ -75,6 +75,14 @@ describe('files without front matter', () => {
     expect(table.title).toBe('Outage');
   });
 
+  it('take the title and date a front matter block YAML refuses still gives on plain lines', () => {
+    const text = '---\ntitle: Post-Mortem: Pull Request Unavailability\ndate: "2012-09-24"\nlayout: post\n---\n\n# Heading\n\nText.\n';
+    const parsed = parsePostmortem('post.md', text);
+    const { incident } = extractIncident(parsed);
+    expect([incident.title, incident.date]).toEqual(['Post-Mortem: Pull Request Unavailability', '2012-09-24']);
+    expect(parsed.diagnostics.map((d) => d.ruleId)).toContain('frontmatter-yaml');
+  });
+
   it('read a field given as a heading with its value under it, and date the incident by a start time', () => {
     const headings = extractIncident(parsePostmortem('x.md', '# v23 shipped broken\n\n## Date\n\n2025-03-26\n\n## Authors\n\n@alice @bob\n\n## Summary\n\nText.\n')).incident;
     expect([headings.date, headings.authors]).toEqual(['2025-03-26', ['@alice', '@bob']]);

@@ -31,6 +31,9 @@ describe('heading aliases', () => {
     ['Hva lærte vi?', 'lessons'], ['Hvor hadde vi flaks', 'lessons'], ['Tidslinje', 'timeline'], ['Åtgärder', 'actionItems'],
     ['1. Was ist passiert', 'summary'], ['2. Warum ist es passiert', 'rootCause'], ['3. Was haben wir gelernt', 'lessons'], ['4. Was aendern wir', 'actionItems'],
     ['Resolución', 'resolution'], ['Tijdlijn', 'timeline'], ['What could have been worse', 'lessons'],
+    ['Technical cause', 'rootCause'], ['Analysis of causes', 'rootCause'], ['But how did this happen?', 'rootCause'],
+    ['What we\'re doing to fix this', 'actionItems'], ['What are we going to do about it?', 'actionItems'], ['How are we improving the situation?', 'actionItems'],
+    ['Why It Took 22 Hours to Notice', 'detection'], ['Fixing the problem', 'resolution'], ['Points à retenir', 'lessons'], ['Remédier à l’incident', 'resolution'],
   ];
   for (const [heading, kind] of cases) {
     it(`"${heading}" → ${kind}`, () => expect(sectionKindOf(heading)).toBe(kind));

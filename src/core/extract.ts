@@ -71,6 +71,19 @@ function writtenDay(value: unknown, dateOrder: Config['dateOrder']): string | nu
   return dayOfValue(value) ?? (typeof value === 'string' ? findDate(value.slice(0, 100), { dateOrder }) : null);
 }
 
+/**
+ * The top-level `key: value` lines of a front matter block YAML refuses, each value as written
+ * ("title: Post-Mortem: Pull Request Unavailability" has a colon YAML reads as a second key).
+ */
+function plainLines(raw: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const line of raw.split('\n')) {
+    const m = /^([A-Za-z_][\w-]*):[ \t]+(\S.*)$/.exec(line.trimEnd());
+    if (m && !found.has(m[1]!)) found.set(m[1]!, m[2]!.replace(/^(["'])(.+)\1$/, '$2').trim());
+  }
+  return found;
+}
+
 /** The day of the first dated timeline entry as it was written: in the entry's own zone. */
 function firstEventDay(events: readonly TimelineEvent[], timezone: string): string | null {
   const first = events.find((e) => e.at);
@@ -299,8 +312,10 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const timezone = statedZone ?? config.timezone;
   // Fields a report gives in its header (labels, a table, headings) stand in for front matter that lacks them.
   const header = headerFields(parsed.sections);
+  // Front matter that is not valid YAML still gives its plain title and date lines (lint reports the block).
+  const salvaged = unreadableFrontmatter && parsed.frontmatter ? plainLines(parsed.frontmatter.raw) : null;
   // A header that gives no date but a start time ("**Start time:** 2024-01-05 14:32 UTC") dates the incident by it.
-  let date = incidentDateOf(parsed, config.dateOrder, header.date ?? header.started);
+  let date = incidentDateOf(parsed, config.dateOrder, header.date ?? salvaged?.get('date') ?? header.started);
   // Times of day in the timeline fall on the incident's day; without one, on the day the opening
   // sentence or the publication date names ("On July 10, 2024, from 9:00 AM…").
   const opening = date ? null : openingDate(parsed, config.dateOrder) ?? writtenDay(raw.publishDate, config.dateOrder) ?? writtenDay(raw.pubDate, config.dateOrder) ?? writtenDay(header.published, config.dateOrder);
@@ -314,7 +329,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   if (!date && !unreadableFrontmatter) {
     diagnostics.push(diagnostic('frontmatter-schema', 'error', 'No date could be found for this incident; add `date: YYYY-MM-DD` to the front matter', { line: 1, column: 1 }));
   }
-  const title = fm?.title ?? str(raw.title) ?? header.title ?? headingTitle(parsed);
+  const title = fm?.title ?? str(raw.title) ?? salvaged?.get('title') ?? header.title ?? headingTitle(parsed);
   // Without front matter, frontmatter-missing already asks for a block with a title.
   if (!title && parsed.frontmatter && !unreadableFrontmatter) {
     diagnostics.push(diagnostic('frontmatter-schema', 'error', 'No title could be found for this incident; add `title: …` to the front matter, or start the postmortem with a `# heading`', { line: 1, column: 1 }));

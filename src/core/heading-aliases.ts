@@ -30,7 +30,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'introduction', 'summary of the incident', 'event summary',
     'outage summary', 'postmortem summary', 'issue', 'incident report', 'report summary',
     // Other languages: Chinese, Japanese, German, French, Spanish, Portuguese, Italian.
-    '概述', '摘要', '总结', '问题', '概要', '障害の内容', '障害内容', '障害概要', '事象概要', 'zusammenfassung', 'résumé', 'resumen', 'resumo', 'was ist passiert', 'qué pasó', 'que pasó', 'sommario', 'riepilogo',
+    '概述', '摘要', '总结', '问题', '概要', '障害の内容', '障害内容', '障害概要', '事象概要', 'zusammenfassung', 'résumé', 'resumen', 'resumo', 'ce qui s est passé', 'l incident', 'was ist passiert', 'qué pasó', 'que pasó', 'sommario', 'riepilogo',
     // Norwegian, Swedish, Danish, Dutch.
     'sammendrag', 'oppsummering', 'sammanfattning', 'samenvatting', 'hva skjedde', 'vad hände', 'wat is er gebeurd',
   ],
@@ -62,7 +62,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'resolution steps', 'workaround', 'mitigation steps', 'restoration', 'incident response', 'resolution and mitigation',
     'recovery steps', 'solution', 'immediate actions', 'handling', 'incident handling', 'stabilization steps', 'stabilisation steps', 'how did we fix it',
     'how was it fixed', 'how was it resolved', 'how it was resolved', 'how we resolved it', 'rebuild', 'the rebuild', 'rebuilding',
-    '修复', '解决', '解决方案', '处理', '対応', '復旧', '復旧方法', '復旧手順', '対応内容', '修复方案', 'lösung', 'behebung', 'résolution', 'solución', 'resolução', 'resolución', 'risoluzione', 'wiederherstellung',
+    '修复', '解决', '解决方案', '处理', '対応', '復旧', '復旧方法', '復旧手順', '対応内容', '修复方案', 'lösung', 'behebung', 'résolution', 'solución', 'resolução', 'remédiation', 'remédier à l incident', 'resolución', 'risoluzione', 'wiederherstellung',
     'løsning', 'lösning', 'oplossing', 'gjenoppretting', 'håndtering',
   ],
   timeline: [
@@ -96,7 +96,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'what did not work', 'how d we do', 'how did we do', 'what didn t go so well', 'what did not go so well',
     'what could we have done better', 'what could we do better', 'where were we lucky', 'where we were lucky', 'things that went poorly', 'what helped', 'what could have been worse', 'what i was wrong about', 'what we were wrong about',
     'what went poorly', 'what went badly', 'things that went badly',
-    '经验教训', '教训', '教訓', '振り返り', 'lehren', 'erkenntnisse', 'leçons apprises', 'lecciones aprendidas', 'lições aprendidas', 'was haben wir gelernt', 'was lief gut', 'was lief schlecht', 'lezioni apprese',
+    '经验教训', '教训', '教訓', '振り返り', 'lehren', 'erkenntnisse', 'leçons apprises', 'lecciones aprendidas', 'lições aprendidas', 'points à retenir', 'analyse rétrospective', 'rétrospective', 'was haben wir gelernt', 'was lief gut', 'was lief schlecht', 'lezioni apprese',
     'hva lærte vi', 'hva gikk bra', 'hva gikk dårlig', 'hvor hadde vi flaks', 'læringspunkter', 'lærdommer', 'lärdomar', 'geleerde lessen',
   ],
 };
@@ -110,11 +110,15 @@ for (const [kind, names] of Object.entries(table) as [SectionKind, readonly stri
 const keywordRules: readonly [RegExp, SectionKind][] = [
   [/\btime ?line\b|\bchronolog|タイムライン|時系列|时间线|时间轴/, 'timeline'],
   [/\bdetails of the fix\b|\bthe fix\b/, 'resolution'],
-  [/\broot ?causes?\b|\bcontributing factors?\b|^why (did|does|do|was)\b|^details of the (bug|issue|problem|vulnerability)\b/, 'rootCause'],
-  [/再発防止|防止策|\baction items?\b|\bfollow ?ups?\b|\bprevent|\bcorrective\b|^improv(e|ing|ements?)\b|\bbeing done\b|\bnext steps\b|\bremediations?\b/, 'actionItems'],
+  // "Why It Took 22 Hours to Notice" tells how the incident was (not) detected.
+  [/^why it took\b.*\bto (?:notice|detect|find)\b/, 'detection'],
+  // "Technical cause", "Organizational cause", "The Causes"; "But how did this happen?"
+  [/\broot ?causes?\b|\bcontributing factors?\b|^why (did|does|do|was)\b|^details of the (bug|issue|problem|vulnerability)\b|\bcauses?$|\bhow did (?:this|it) happen\b|^why it happened\b/, 'rootCause'],
+  // "What we're doing to fix this", "What we're doing differently", "What are we going to do about it?", "How are we improving the situation?"
+  [/再発防止|防止策|\baction items?\b|\bfollow ?ups?\b|\bprevent|\bcorrective\b|^improv(e|ing|ements?)\b|\bbeing done\b|\bnext steps\b|\bremediations?\b|^what we(?: re| are| will be) (?:doing|changing)\b|^what (?:are|will) we (?:going to )?do\b|^how (?:are|will) we (?:be )?improv/, 'actionItems'],
   [/\blessons?\b|\bwent (well|wrong|poorly|badly)\b|\bgot lucky\b|\blearn(ed|t|ings)\b/, 'lessons'],
   [/\bimpact(ed)?\b/, 'impact'],
-  [/\bresolution\b|\bmitigation\b|^recover(y|ing)\b|\bthe fix\b/, 'resolution'],
+  [/\bresolution\b|\bmitigation\b|^recover(y|ing)\b|\bthe fix\b|^fixing (?:the |this |our )?(?:problem|issue|outage|bug)\b/, 'resolution'],
   [/\bdetection\b|\bdetected\b/, 'detection'],
   [/\bsummary\b|\btl ?dr\b/, 'summary'],
   [/\btrigger\b/, 'trigger'],

@@ -420,6 +420,15 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('reads a timeline told as prose: "So at 17:30 UTC, …", and a list that goes on from the entry above', () => {
+    const long = 'We listed the backups first. '.repeat(80);
+    const md = `# X\n\n## Timeline\n\nAt 17:25 UTC we started the restore.\n\n${long}\n\nTo restore without losing data, we needed to\n\n1. Restore the weekly backup.\n2. Replay the WALs.\n\nSo at 17:30 UTC, we started restoring with wal-g.\n\nIn the meantime, the backend team was paged.\n`;
+    expect(brief(fromText(md, { incidentDate: '2025-09-02' })).map((e) => [e[0], e[1], e[2]])).toEqual([
+      [5, '2025-09-02T17:25Z', '17:25 UTC'],
+      [14, '2025-09-02T17:30Z', '17:30 UTC'],
+    ]);
+  });
+
   it('reads updates headed by a time alone on the incident\'s day, and starts no untimed entries under them', () => {
     const md = '2021-06-22\n==========\n\nOur CDN\'s DNS failed.\n\n### 11:28 UTC\n\nIssues continue.\n\n### 12:22 UTC\n\nService restored.\n';
     expect(brief(fromText(md, { incidentDate: '2021-06-22' }))).toEqual([

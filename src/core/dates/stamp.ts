@@ -54,7 +54,8 @@ const monthIndex: Record<string, number> = {
 
 // "≤11:30" and "≥14:00" bound a time without giving it exactly: read as approximate.
 const leadSymbol = /(?:[~±≈≤≥]|\+\/-|\+-)[ \t]*/y;
-const leadWord = /(also|on|at|around|about|approx\.?|approximately|circa|ca\.|c\.|from|by|since|starting|beginning|until|after|before)[ \t]+/iy;
+// "So at 17:30 UTC, we started…", "Then around 9pm…": a connective may come first.
+const leadWord = /(so|then|and|but|also|on|at|around|about|approx\.?|approximately|circa|ca\.|c\.|from|by|since|starting|beginning|until|after|before)[ \t]+/iy;
 const weekday = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)\.?,?[ \t]+/iy;
 // The separator may be a non-breaking hyphen (U+2011), as text copied from a rendered page has it.
 const isoDate = /(\d{4})([-/.\u2010\u2011])(\d{1,2})\2(\d{1,2})(?!\d)/y;
@@ -374,7 +375,7 @@ export function readStamp(line: string, from = 0): Stamp | null {
     const word = at(leadWord, text, i);
     if (!word) break;
     const w = word[1]!.toLowerCase();
-    if (!['on', 'at', 'also', 'from', 'by', 'since', 'starting', 'beginning', 'until', 'after', 'before'].includes(w)) approximate = true;
+    if (!['so', 'then', 'and', 'but', 'on', 'at', 'also', 'from', 'by', 'since', 'starting', 'beginning', 'until', 'after', 'before'].includes(w)) approximate = true;
     i = leadWord.lastIndex;
     if (!approximate) start = i;
   }

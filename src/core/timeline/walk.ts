@@ -25,6 +25,8 @@ export interface RawEntry {
   parts: string[];
   /** Later untimed paragraphs add to this entry. */
   absorbs: boolean;
+  /** The last text given to the entry ends with a colon (kept or not: the entry's text has a cap). */
+  introduces?: boolean;
   /** Index of the top-level timeline section the entry is in. */
   section: number;
 }
@@ -133,6 +135,8 @@ export class TimelineWalker {
   private current: RawEntry | null = null;
   /** Under a bold label of another kind of section ("**Root causes:**"), up to the next label or heading. */
   private aside = false;
+  /** The last paragraph read, when the current entry took it as more of its text. */
+  private continued: RootContent | null = null;
   /** Only timed entries are kept (status updates: see `readUpdates`). */
   private timedOnly = false;
   private readonly source: SourceLines;
@@ -222,19 +226,27 @@ export class TimelineWalker {
           if (swallow) i = j - 1;
           break;
         }
-        case 'paragraph':
+        case 'paragraph': {
+          const entry = this.current;
+          const items = this.items.length;
           this.readParagraph(block, blocks[i + 1]);
+          // An untimed paragraph the entry above took as more of its text.
+          this.continued = entry !== null && this.current === entry && this.items.length === items ? block : null;
           break;
+        }
         case 'list': {
           // A time alone ("**15:00 UTC**") with its story as the list below it: untimed items are its text.
           const bare = this.current && this.current.stamp && this.current.parts.every((p) => p.trim() === '') ? this.current : null;
           // An entry that ends with a colon ("The change lands with a test that:") has the list as its detail.
-          const lead = this.current && /:\s*$/.test(this.current.parts[this.current.parts.length - 1] ?? '') ? this.current : null;
+          const lead = this.current?.introduces ? this.current : null;
           // A list right under a timed paragraph or heading ("**02:22** - Ran terraform apply" / "- It replaced …"): its untimed items are that entry's detail.
           const previous = blocks[i - 1];
           const under = (previous?.type === 'paragraph' || previous?.type === 'heading') && this.current?.stamp && previous.position
             && this.current.line >= previous.position.start.line && this.current.line <= previous.position.end.line ? this.current : null;
-          this.readList(block, 0, bare ?? lead ?? under);
+          // A list right after a paragraph a timed entry took as its text goes on telling that entry
+          // ("…To restore without data loss we needed to" / "1. Restore the weekly backup").
+          const after = previous && previous === this.continued && this.current?.stamp ? this.current : null;
+          this.readList(block, 0, bare ?? lead ?? under ?? after);
           break;
         }
         case 'table':
@@ -696,6 +708,7 @@ export class TimelineWalker {
       written,
       parts: text ? [text] : [],
       absorbs: stamp !== null && !stamp.placeholder,
+      introduces: /:\s*$/.test(text),
       section: this.section,
     };
     if (stamp?.zone) this.sectionHasEntryZone[this.section] = true;
@@ -709,6 +722,7 @@ export class TimelineWalker {
 
   private addText(entry: RawEntry, text: string): void {
     if (!text) return;
+    entry.introduces = /:\s*$/.test(text);
     let size = 0;
     for (const p of entry.parts) size += p.length;
     if (size >= MAX_TEXT) return;

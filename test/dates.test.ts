@@ -131,6 +131,10 @@ describe('date forms', () => {
   it('marks placeholder dates', () => {
     expect(readStamp('2023-MM-DD[^1]: token created')?.placeholder).toBe(true);
     expect(written('2023-MM-DD[^1]: token created')).toBe('2023-MM-DD');
+    // A time written as unknown.
+    expect(readStamp('[???] IOPS reached a critical point')).toMatchObject({ placeholder: true, time: null });
+    expect(written('[???] IOPS reached a critical point')).toBe('???');
+    expect(readStamp('Why did this happen???')).toBeNull();
   });
 });
 

@@ -420,6 +420,13 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('reads a timeline listed inside another section when its lead-in names it, in a document without a timeline section', () => {
+    const md = '# February 11, 2016 incident report\n\n### What happened\n\nThis is the timeline of events that occurred on Thursday February 11 2016, starting at 10.42am:\n\n - 10.42: the application became unavailable.\n - 10.46: engineers were alerted.\n - 10.56: the platform auto-healed.\n\nThis is what we have learnt:\n\n - 10.42 is when the instance was terminated.\n - The router lost its routes.\n';
+    expect(brief(fromText(md, { incidentDate: '2016-02-11' })).map((e) => [e[0], e[1]])).toEqual([
+      [7, '2016-02-11T10:42Z'], [8, '2016-02-11T10:46Z'], [9, '2016-02-11T10:56Z'],
+    ]);
+  });
+
   it('reads a timeline told as prose: "So at 17:30 UTC, …", and a list that goes on from the entry above', () => {
     const long = 'We listed the backups first. '.repeat(80);
     const md = `# X\n\n## Timeline\n\nAt 17:25 UTC we started the restore.\n\n${long}\n\nTo restore without losing data, we needed to\n\n1. Restore the weekly backup.\n2. Replay the WALs.\n\nSo at 17:30 UTC, we started restoring with wal-g.\n\nIn the meantime, the backend team was paged.\n`;

@@ -96,8 +96,8 @@ const dottedMeridiem = /(\d{1,2})\.([0-5]\d)[ \t]*([ap])\.?m\.?(?![a-z])/iy;
 const militaryClock = /([01]\d|2[0-3])([0-5]\d)(?=Z(?![A-Za-z])|[ \t]*(?:hrs?|hours)(?![a-z])|[ \t]+(?:UTC|GMT)(?![A-Za-z]))/y;
 /** "+10 minutes", "+3 min", "T+2h", "+1 day": a time counted from the last one given in full. */
 const relativeTime = /T?\+[ \t]?(\d{1,4})[ \t]?(minutes?|mins?|m|hours?|hrs?|h|days?|d)(?![\p{L}\d])/iuy;
-/** A time left to fill in: "HH:mm", "14:??", "21:2x". */
-const placeholderTime = /(?:[01]?\d|2[0-3]|[hH]{2}|[xX]{2})[:.](?:[0-5][xX?]|[xX?]{2}|mm|MM)(?![\p{L}\d])/uy;
+/** A time left to fill in, or unknown: "HH:mm", "14:??", "21:2x", "[???]". */
+const placeholderTime = /(?:(?:[01]?\d|2[0-3]|[hH]{2}|[xX]{2})[:.](?:[0-5][xX?]|[xX?]{2}|mm|MM)|\?{2}[:.]\?{2}|\?{3,})(?![\p{L}\d])/uy;
 /** Four digits right after a date and before its text ("2024-03-12 0616: …", "2024-03-12 0616 - …"). */
 const dateThenHhmm = /([01]\d|2[0-3])([0-5]\d)(?=:\s|[ \t]+[-–—][ \t])/y;
 const noonMidnight = /(noon|midday|midnight)(?![a-z])/iy;

@@ -3,7 +3,8 @@
  * time. Entries are never dropped: one whose time cannot be read keeps `at: null` and gets a
  * `timeline-time` warning.
  */
-import type { RootContent } from 'mdast';
+import type { List, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { TimelineEvent } from '../../../schemas/incident.ts';
 import type { Section } from '../model.ts';
 import { ownChildren } from '../sections.ts';
@@ -14,7 +15,7 @@ import {
 } from '../dates/index.ts';
 import { decideOrder } from './order.ts';
 import { documentZone } from './zone-fallback.ts';
-import { SourceLines, TimelineWalker, type RawEntry } from './walk.ts';
+import { SourceLines, TimelineWalker, timelineWords, type RawEntry } from './walk.ts';
 
 export interface TimelineInput {
   /** All sections of the file; the `timeline` ones are read. */
@@ -65,6 +66,29 @@ export function extractTimeline(input: TimelineInput): TimelineResult {
   }
 }
 
+/**
+ * Timelines told inside another section: a list whose lead-in names the timeline and ends with a
+ * colon ("This is the timeline of events that occurred on Thursday February 11 2016:"), two or more
+ * of its items opening with a time.
+ */
+function embeddedTimelines(sections: readonly Section[]): Set<List> {
+  // A set: a block can sit in two sections (one a bold label opens, and the one around it).
+  const found = new Set<List>();
+  for (const section of sections) {
+    const blocks = ownChildren(section);
+    for (let i = 1; i < blocks.length; i++) {
+      const list = blocks[i]!;
+      const lead = blocks[i - 1]!;
+      if (list.type !== 'list' || lead.type !== 'paragraph') continue;
+      const text = toString(lead).trim();
+      if (!text.endsWith(':') || text.length > 400 || !timelineWords.test(text)) continue;
+      const timed = list.children.filter((item) => item.children[0]?.type === 'paragraph' && openingStamp(toString(item.children[0]).slice(0, 80))?.time != null);
+      if (timed.length >= 2) found.add(list);
+    }
+  }
+  return found;
+}
+
 /** A heading that opens with a time of day, with or without a date ("### 11:28 UTC" under a dated title). */
 function timedHeading(heading: string): boolean {
   return openingStamp(heading)?.time != null;
@@ -86,6 +110,7 @@ function extract(input: TimelineInput): TimelineResult {
     // ("## 2025-01-21T18:00:00 - Service is back", "### 11:28 UTC"), are the timeline.
     const updates = sections.filter((s) => s.node && timedHeading(s.heading));
     if (updates.length >= 2) walker.readUpdates(updates.flatMap((s) => [s.node!, ...ownChildren(s)]));
+    for (const list of embeddedTimelines(sections.filter((s) => !updates.includes(s)))) walker.readSection(null, [list]);
     // Paragraphs that open with a bold date and time are entries too.
     walker.readLooseParagraphs(sections.filter((s) => !updates.includes(s)).flatMap((s) => ownChildren(s)));
   }

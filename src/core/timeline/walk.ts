@@ -112,7 +112,7 @@ const legendLine = /^\W{0,4}(?:(?:event\s+)?types?|legend|key|abbreviations?|not
 const durationSummary = /^(?:it took\b|in total\b|the (?:whole |entire )?(?:incident|outage|downtime|disruption) lasted\b|total (?:duration|downtime|time to \w+)\b)/i;
 const introWords = /\b(?:timeline|below|following|as follows|chronolog\w*|sequence of events)\b/i;
 /** Words that name the timeline itself, in the languages the section names know ("Veldig ca. tidslinje"). */
-const timelineWords = /\b(?:time ?line|chronolog\w*|sequence of events|tidslinje\w*|zeitleiste|zeitlinie|zeitverlauf|cronolog\w*|tijdlijn)\b|タイムライン|时间线|時系列/i;
+export const timelineWords = /\b(?:time ?line|chronolog\w*|sequence of events|tidslinje\w*|zeitleiste|zeitlinie|zeitverlauf|cronolog\w*|tijdlijn)\b|タイムライン|时间线|時系列/i;
 /**
  * Section kinds whose bold label inside a timeline sets text aside: "**Root causes:**" and the list
  * under it, in a timeline that tells several incidents one after another, are not entries.

@@ -462,13 +462,14 @@ describe('nothing is dropped', () => {
     ]);
   });
 
-  it('skips a line on the timeline\'s zone, a pointer to a full timeline, and a labelled note on a phase', () => {
+  it('skips a line on the timeline\'s zone, a pointer to a full timeline, a note to keep in mind, and a labelled note on a phase', () => {
     const md = [
       '# X', '', '## Timeline', '', 'All events are documented in UTC time.', '',
       'A full timeline of updates is available on the status page.', '',
+      '_Keep in mind: in the USA, the weekend is Saturday and Sunday._', '',
       '- **23:15 UTC**: Degradation begins', '- **Impact**: Blocks were missed during this period', '- **00:30 UTC**: Service restarted', '',
     ].join('\n');
-    expect(brief(fromText(md, { incidentDate: '2025-08-18' })).map((e) => [e[0], e[1]])).toEqual([[9, '2025-08-18T23:15Z'], [11, '2025-08-19T00:30Z']]);
+    expect(brief(fromText(md, { incidentDate: '2025-08-18' })).map((e) => [e[0], e[1]])).toEqual([[11, '2025-08-18T23:15Z'], [13, '2025-08-19T00:30Z']]);
   });
 
   it('takes a zone alone on its line as the timeline\'s, and skips a pointer elsewhere', () => {

@@ -36,7 +36,7 @@ const urlPassword = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"<>]+:([^\s:/@'"<>]{3,})@/g
 const urlWithAt = /:\/\/[^\s@]*@/;
 const keyBeforeAssign = /(?:passw(?:or)?d|pwd|secret|key|token)["']?[ \t]*[:=]/i;
 /** `password=…`, `secret: …`, `api_key = "…"` (group 1 is the key, group 2 the value). */
-const keyValue = /(?<![A-Za-z0-9_-])["']?((?:[A-Za-z0-9]+[_-])*(?:password|passwd|pwd|secret|secret[_-]?key|secret[_-]?access[_-]?key|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|token|private[_-]?key))["']?[ \t]*[:=][ \t]*["']?([^\s"'`,;]+)/gi;
+const keyValue = /(?<![A-Za-z0-9_-])["']?((?:[A-Za-z0-9]+[_-])*(?:password|passwd|pwd|secret|secret[_-]?key|secret[_-]?access[_-]?key|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|token|private[_-]?key))["']?[ \t]*[:=][ \t]*["']?([^\s"'`,;<>]+)/gi;
 const privateKey = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g;
 
 /** Values that stand in for a secret rather than being one. */
@@ -121,7 +121,8 @@ export default defineFileRule({
     }
     if (keyBeforeAssign.test(text)) for (const m of text.matchAll(keyValue)) {
       const key = m[1]!.toLowerCase();
-      const value = m[2]!.replace(/["']+$/, '');
+      // Closing quotes and brackets after the value are the text around it ("(token=…)").
+      const value = m[2]!.replace(/["')\]}]+$/, '');
       const start = m.index + m[0].length - m[2]!.length;
       if (!looksReal(value)) continue;
       const kind = /pass|pwd/.test(key) ? 'a password' : /api[_-]?key|apikey/.test(key) ? 'an API key' : /token/.test(key) ? 'a token' : /private/.test(key) ? 'a private key' : /access/.test(key) ? 'an access key' : 'a secret';

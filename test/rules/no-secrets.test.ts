@@ -64,9 +64,16 @@ describe('no-secrets', () => {
       'api_key=REDACTED', 'The password: rotated', 'the token: expired', 'Authorization: Bearer $TOKEN', 'Authorization: Bearer <token>',
       'AWS example key AKIAIOSFODNN7EXAMPLE', 'password_hash column', 'tokens: 5', 'Keep secrets out of the runbook.',
       'secret: !vault |', 'passwd: xxxxxxxx', 'postgres://user@db-1/app',
+      'C3([Client: <code>GET name.whl.metadata<b>?token=x</b></code>]) --> E3{Fastly edge}',
     ];
     const result = await lintExample({ source: doc(lines.join('\n\n')) }, 'no-secrets');
     expect(result.messages.map((m) => `${m.line}: ${m.message}`)).toEqual([]);
+  });
+
+  it('reads a value up to the markup or brackets around it', async () => {
+    const source = doc('The job ran with (api_key=Zx9Qw8Er7Ty6Ui5) set.');
+    const [m] = (await lintExample({ source }, 'no-secrets')).messages;
+    expect([m!.column, m!.endColumn]).toEqual([27, 42]);
   });
 
   it('reports each secret on its own line when a line holds several', async () => {

@@ -106,8 +106,8 @@ function isPicture(node: PhrasingContent): boolean {
 
 /** A pointer elsewhere: "See the Slack thread", "A full timeline is available on the status page". */
 const pointerLine = /^\W{0,4}(?:see|for (?:more |the )?details,? see|refer to|(?:a|the) (?:full|complete|detailed) timeline\b)\b/i;
-/** A legend for the entries or a note on them: "Types: automated, operator, comms", "Legend: …", "Note: …". */
-const legendLine = /^\W{0,4}(?:(?:event\s+)?types?|legend|key|abbreviations?|note|nb|n\.b\.)\W{0,4}:/i;
+/** A legend for the entries or a note on them: "Types: automated, operator, comms", "Legend: …", "Note: …", "Keep in mind: …". */
+const legendLine = /^\W{0,4}(?:(?:event\s+)?types?|legend|key|abbreviations?|note|nb|n\.b\.|please note|keep in mind)\W{0,4}:/i;
 /** A sentence that sums up how long the incident took, not an entry of it. */
 const durationSummary = /^(?:it took\b|in total\b|the (?:whole |entire )?(?:incident|outage|downtime|disruption) lasted\b|total (?:duration|downtime|time to \w+)\b)/i;
 const introWords = /\b(?:timeline|below|following|as follows|chronolog\w*|sequence of events)\b/i;

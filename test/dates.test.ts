@@ -189,6 +189,14 @@ describe('clock times', () => {
     expect(written('10:49 7th Nov 2023 - cause found')).toBe('10:49 7th Nov 2023');
   });
 
+  it('takes the same moment given again in brackets in another zone as part of the stamp', () => {
+    expect(written('13:14 EDT (17:14 UTC): A user emails')).toBe('13:14 EDT (17:14 UTC)');
+    expect(utcOf('13:14 EDT (17:14 UTC): A user emails', { day: '2025-07-26' })).toBe('2025-07-26T17:14Z');
+    expect(written('1:00 PM PDT (20:00 UTC) - deploy')).toBe('1:00 PM PDT (20:00 UTC)');
+    // Brackets that hold no time and zone stay text.
+    expect(written('13:14 EDT (see below)')).toBe('13:14 EDT');
+  });
+
   it('reads a range of times that ends at 24:00, the end of the day', () => {
     expect(written('18:00 - 24:00 UTC: Increased validator participation')).toBe('18:00 - 24:00 UTC');
     expect(readStamp('22:00-24:00: rollout')?.until).toEqual({ h: 0, m: 0, s: null });

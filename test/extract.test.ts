@@ -216,6 +216,11 @@ describe('milestones and durations', () => {
     expect([incident.started, incident.detected, incident.mitigated, incident.resolved]).toEqual(['2024-01-05T12:58Z', '2024-01-05T12:58Z', '2024-01-05T13:50Z', '2024-01-05T14:32Z']);
   });
 
+  it('take detection from monitoring or an alarm that fired', () => {
+    const text = ['---', 'title: t', 'date: 2025-09-02', '---', '', '## Timeline', '', '- 11:03 Drives were added', '- 11:17 A drive disappeared from the RAID array. Our monitoring fired.', '- 13:27 Fail-over complete', ''].join('\n');
+    expect(extractIncident(parsePostmortem('x.md', text)).incident.detected).toBe('2025-09-02T11:17Z');
+  });
+
   it('read the status changes incident tools log', () => {
     const text = [
       '---', 'title: t', 'date: 2025-06-10', '---', '', '## Timeline', '',

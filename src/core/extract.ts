@@ -210,7 +210,7 @@ function minutesBetween(a: string | null, b: string | null): number | null {
 
 const milestoneWords = {
   started: /\b(outage|incident|impact|degradation|downtime|disruption) (begins|began|starts|started|start)\b|\bstart of (the )?(outage|incident|impact)\b/i,
-  detected: /\b(detect(?:ed|s|ing)?\b|alert\w*|paged|pager\w*|paging|page fired|receives? (a )?page|notic(e|ed|es|ing)\b|investigating\b|(became|become|were|was) aware\b|observed|reported|flagged|first (\w+ )?reports?|(customer|user)s? report\w*|incident (?:declared|opened|raised)|declared (?:an |the )?incident)/i,
+  detected: /\b(detect(?:ed|s|ing)?\b|alert\w*|paged|pager\w*|paging|page fired|receives? (a )?page|notic(e|ed|es|ing)\b|investigating\b|(became|become|were|was) aware\b|observed|reported|flagged|first (\w+ )?reports?|(customer|user)s? report\w*|incident (?:declared|opened|raised)|declared (?:an |the )?incident|\b(?:monitoring|monitors?|alarms?|pager|checks?|probes?)\b[^.]{0,20}?\b(?:fired|fires|firing|triggered|triggers|went off|goes off))/i,
   // Incident tools log status changes: "Status changed from Fixing to Monitoring" (incident.io).
   // "working to mitigate" is not yet mitigated.
   mitigated: /\b((?<!\b(?:to|will|working on|order to) )mitigat\w*|fix (?:has been |was )?(?:implemented|deployed|applied)|workaround|rolled back|roll(ed)?back|revert\w*|restored|failover|failed over|to monitoring\b)/i,

@@ -352,8 +352,16 @@ function readTimePart(text: string, pos: number, machine: boolean): TimePart | n
     if (same) end = same.end;
   }
   const zone = readZoneAfterTime(text, end, isMachine);
+  // "13:14 EDT (17:14 UTC)": the same moment in another zone, in brackets, is part of the stamp.
+  if (zone.zone) {
+    const same = at(sameMomentInBrackets, text, zone.end);
+    if (same && readZoneAfterTime(same[1]!, 0, false).zone) return { time: first.time, zone: zone.zone, end: sameMomentInBrackets.lastIndex, until };
+  }
   return { time: first.time, zone: zone.zone, end: zone.end, until };
 }
+
+/** A time in brackets with its zone, right after a zoned time: group 1 is what follows the clock time. */
+const sameMomentInBrackets = /[ \t]*\((?:i\.e\.[ \t]*|=[ \t]*)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?([ \t]*[^()\n]{1,30})\)/y;
 
 /**
  * Reads the stamp at the start of `line` (after decorations such as `|`, `>`, `(`, backticks and

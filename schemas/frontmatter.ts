@@ -114,6 +114,8 @@ export const frontmatterSchema = z.looseObject({
   systems: stringList.optional(),
   /** Affected services, as some templates name the key; joins `services`. */
   affected_services: stringList.optional(),
+  /** Affected systems, as older cState status pages write them; joins `services`. */
+  affectedsystems: stringList.optional(),
   /** How long the incident lasted, as written ("~20h", "08:41–09:54 UTC"); a window of times gives the start and end. */
   duration: z.union([z.string(), z.number()]).transform(String).optional(),
   /** Slugs of related incidents. */
@@ -130,6 +132,8 @@ export const frontmatterSchema = z.looseObject({
   aliases: stringList.optional(),
   /** Last modification date (Hugo). */
   lastmod: dateValue.optional(),
+  /** Last modification date (Pelican, cState); ignored by Hindsight. */
+  modified: z.unknown().optional(),
   /** Sort weight (Hugo); ignored by Hindsight. */
   weight: z.number().optional(),
   /** Author (singular, as Jekyll and Hugo themes write it): names (a list, or comma-separated), or `{ name, … }` entries. */

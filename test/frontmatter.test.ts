@@ -171,10 +171,10 @@ describe('dates in front matter', () => {
   });
 
   it('joins `systems` and `affected_services` to the services, and reads a `duration` that is a window of times', () => {
-    const text = '---\ntitle: Registry push failures\ndate: 2026-01-29\nseverity: sev2\nduration: 08:41–09:54 UTC\nsystems: [forgejo, traefik]\naffected_services: zot\nparent: Incidents\nnav_order: 3\n---\n\nPushes failed.\n';
+    const text = '---\ntitle: Registry push failures\ndate: 2026-01-29\nseverity: sev2\nduration: 08:41–09:54 UTC\nsystems: [forgejo, traefik]\naffected_services: zot\naffectedsystems: [nfs]\nmodified: 2026-01-30T01:00:00+00:00\nparent: Incidents\nnav_order: 3\n---\n\nPushes failed.\n';
     const { incident, diagnostics } = extractIncident(parsePostmortem('x.md', text));
     expect(diagnostics.filter((d) => d.ruleId.startsWith('frontmatter'))).toEqual([]);
-    expect([incident.services, incident.started, incident.resolved]).toEqual([['forgejo', 'traefik', 'zot'], '2026-01-29T08:41Z', '2026-01-29T09:54Z']);
+    expect([incident.services, incident.started, incident.resolved]).toEqual([['forgejo', 'traefik', 'zot', 'nfs'], '2026-01-29T08:41Z', '2026-01-29T09:54Z']);
     const loose = extractIncident(parsePostmortem('x.md', '---\ntitle: t\ndate: 2026-01-29\nduration: ~20h (intermittent)\n---\n')).incident;
     expect(loose.started).toBeNull();
   });

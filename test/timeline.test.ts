@@ -420,6 +420,14 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('reads cState status updates, each dated by the `{{< track >}}` shortcode under it', () => {
+    const md = '---\ntitle: Major DNS outage\ndate: 2019-09-29 18:00:00\n---\n\n**Working on the issue**\nThe registrar rolled back the change.\n{{< track "2019-09-29 21:00:00" >}}\n\n**Major DNS outage**:\nGlue records were removed.\n{{< track "2019-09-29 10:00:00" >}}\n';
+    expect(brief(fromText(md))).toEqual([
+      [8, '2019-09-29T21:00:00Z', '2019-09-29 21:00:00', 'Working on the issue The registrar rolled back the change.'],
+      [12, '2019-09-29T10:00:00Z', '2019-09-29 10:00:00', 'Major DNS outage: Glue records were removed.'],
+    ]);
+  });
+
   it('reads a timeline listed inside another section when its lead-in names it, in a document without a timeline section', () => {
     const md = '# February 11, 2016 incident report\n\n### What happened\n\nThis is the timeline of events that occurred on Thursday February 11 2016, starting at 10.42am:\n\n - 10.42: the application became unavailable.\n - 10.46: engineers were alerted.\n - 10.56: the platform auto-healed.\n\nThis is what we have learnt:\n\n - 10.42 is when the instance was terminated.\n - The router lost its routes.\n';
     expect(brief(fromText(md, { incidentDate: '2016-02-11' })).map((e) => [e[0], e[1]])).toEqual([

@@ -392,7 +392,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     status: fmStatus ?? (draft ? 'draft' : 'published'),
     draft: draft || fmStatus === 'draft',
     authors: fm?.authors ?? fm?.author ?? list(raw.authors ?? raw.author ?? (header.authors ? header.authors.split(/\s*(?:[,;]|\band\b|&)\s*|\s+(?=@)/) : undefined)),
-    services: [...new Set([...(fm?.services ?? list(raw.services)), ...(fm?.affected ?? list(raw.affected)), ...(fm?.systems ?? list(raw.systems)), ...(fm?.affected_services ?? list(raw.affected_services))])],
+    services: [...new Set([...(fm?.services ?? list(raw.services)), ...(fm?.affected ?? list(raw.affected)), ...(fm?.systems ?? list(raw.systems)), ...(fm?.affected_services ?? list(raw.affected_services)), ...(fm?.affectedsystems ?? list(raw.affectedsystems))])],
     related: fm?.related ?? list(raw.related),
     cause: causeCategory(fm?.cause ?? str(raw.cause) ?? undefined, rootCause),
     timezone: incidentZone,

@@ -13,7 +13,9 @@ export default defineFileRule({
     'Readers follow a timeline top to bottom; an entry earlier than the one above it is usually a typo ' +
     'in the time or the date (or a day/month mix-up). The entry that goes back in time is reported, with ' +
     'the entry it goes back from. Entries at day precision are compared by day only. A timeline that runs ' +
-    'newest first throughout (status-page updates pasted in) is reported once, at its first entry. Each ' +
+    'newest first throughout (status-page updates pasted in) is reported once, at its first entry; in a ' +
+    'status page\'s own incident file (no timeline section, updates dated by cState\'s `{{< track >}}` or ' +
+    'by their headings) newest first is the order, and is not reported. Each ' +
     'timeline section runs forward on its own: a report of two incidents may give each its own timeline, ' +
     'the later incident first.',
   examples: {
@@ -22,6 +24,10 @@ export default defineFileRule({
       {
         source: '---\ntitle: Two validator incidents\ndate: 2025-03-02\n---\n\n## Incident 2\n\n### Timeline\n\n- 2025-03-02 23:15 Missed blocks\n- 2025-03-02 23:50 Recovered\n\n## Incident 1\n\n### Timeline\n\n- 2025-03-02 15:25 Peers dropped\n- 2025-03-02 17:55 Upgraded\n',
         note: 'two incidents, each with its own timeline',
+      },
+      {
+        source: '---\ntitle: DNS outage\ndate: 2019-09-29\n---\n\n**Resolved**\nRecords restored.\n{{< track "2019-09-29 21:00:00" >}}\n\n**Investigating**\nGlue records were removed.\n{{< track "2019-09-29 10:00:00" >}}\n',
+        note: 'a cState status page, newest update first',
       },
     ],
     invalid: [
@@ -43,14 +49,17 @@ export default defineFileRule({
       if (group) group.push(e);
       else groups.set(key, [e]);
     }
-    for (const events of groups.values()) checkOrder(ctx, events, zone);
+    // Key -1: a document without a timeline section, whose timeline is its status updates.
+    for (const [key, events] of groups) checkOrder(ctx, events, zone, key === -1);
   },
 });
 
 /** Report the entries of one timeline that go back in time. */
-function checkOrder(ctx: FileRuleContext, events: readonly (TimelineEvent & Timed)[], zone: string): void {
-  // Newest first throughout, as status pages list their updates: one message, not one per entry.
-  if (events.length >= 3 && events.every((e, k) => k === 0 || compareTimed(e, events[k - 1]!, zone) <= 0) && compareTimed(events.at(-1)!, events[0]!, zone) < 0) {
+function checkOrder(ctx: FileRuleContext, events: readonly (TimelineEvent & Timed)[], zone: string, statusPage: boolean): void {
+  // Newest first throughout, as status pages list their updates: one message, not one per entry;
+  // none on a status page's own incident file (cState's `{{< track >}}` updates), where that is the order.
+  if (events.length >= (statusPage ? 2 : 3) && events.every((e, k) => k === 0 || compareTimed(e, events[k - 1]!, zone) <= 0) && compareTimed(events.at(-1)!, events[0]!, zone) < 0) {
+    if (statusPage) return;
     const span = entrySpan(ctx, events[0]!.line, events[0]!.written);
     ctx.report(`The timeline runs newest first (${events.length} entries, ${showInstant(events[0]!.at)} back to ${showInstant(events.at(-1)!.at)}); list its entries oldest first`, span.start, span.end);
     return;

@@ -15,7 +15,7 @@ import {
 } from '../dates/index.ts';
 import { decideOrder } from './order.ts';
 import { documentZone } from './zone-fallback.ts';
-import { SourceLines, TimelineWalker, timelineWords, type RawEntry } from './walk.ts';
+import { SourceLines, TimelineWalker, timelineWords, trackShortcode, type RawEntry } from './walk.ts';
 
 export interface TimelineInput {
   /** All sections of the file; the `timeline` ones are read. */
@@ -111,6 +111,9 @@ function extract(input: TimelineInput): TimelineResult {
     const updates = sections.filter((s) => s.node && timedHeading(s.heading));
     if (updates.length >= 2) walker.readUpdates(updates.flatMap((s) => [s.node!, ...ownChildren(s)]));
     for (const list of embeddedTimelines(sections.filter((s) => !updates.includes(s)))) walker.readSection(null, [list]);
+    // cState status updates: each paragraph ends with the `{{< track "…" >}}` that dates it.
+    const tracked = [...new Set(sections.flatMap((s) => ownChildren(s)))].filter((b) => b.type === 'paragraph' && trackShortcode.test(toString(b).split('\n').pop()!.trim()));
+    if (tracked.length > 0) walker.readSection(null, tracked);
     // Paragraphs that open with a bold date and time are entries too.
     walker.readLooseParagraphs(sections.filter((s) => !updates.includes(s)).flatMap((s) => ownChildren(s)));
   }

@@ -120,6 +120,8 @@ export const timelineWords = /\b(?:time ?line|chronolog\w*|sequence of events|ti
 const asideKinds: ReadonlySet<SectionKind | 'other'> = new Set(['summary', 'impact', 'rootCause', 'lessons', 'actionItems']);
 /** A line that opens with a bold field name (marked by `flattenInline`): "**Duration:** 21:45 to 23:28 UTC". */
 const fieldLine = /^\s*\uE000[A-Za-z][\w /()-]{0,40}(?::\uE001|\uE001:)/;
+/** cState's shortcode that dates a status update: `{{< track "2019-09-29 21:00:00" >}}`. */
+export const trackShortcode = /^\{\{[<%][ \t]*track[ \t]+"([^"\n]{4,40})"[ \t]*[%>]\}\}$/;
 const templateTag = /^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$/s;
 const attributeList = /^\s*\{:[^}]*\}\s*$/;
 
@@ -686,7 +688,13 @@ export class TimelineWalker {
 
   /** Lines of a block with inline content (paragraph, heading, table cell). */
   private lines(node: { children: PhrasingContent[]; position?: { start: { line: number } } }): TextLine[] {
-    return flattenInline(node.children, node.position?.start.line ?? 1);
+    const lines = flattenInline(node.children, node.position?.start.line ?? 1);
+    // cState's `{{< track "2019-09-29 21:00:00" >}}` under an update is its time.
+    for (const l of lines) {
+      const track = trackShortcode.exec(l.text.trim());
+      if (track) l.text = track[1]!;
+    }
+    return lines;
   }
 
   /** Plain text of any block (for text swallowed into an entry). */

@@ -216,6 +216,14 @@ describe('milestones and durations', () => {
     expect([incident.started, incident.detected, incident.mitigated, incident.resolved]).toEqual(['2024-01-05T12:58Z', '2024-01-05T12:58Z', '2024-01-05T13:50Z', '2024-01-05T14:32Z']);
   });
 
+  it('look for milestone words only in the opening of an entry told as prose', () => {
+    const later = ' Moving the services took a while and needed help from the new provider, who set up the machines for us right away. '.repeat(4);
+    const text = ['---', 'title: t', 'date: 2021-03-02', '---', '', '## Timeline of events', '', 'At 02:00 AM UTC an email said our media was blocked.', '',
+      `At 03:00 AM UTC we decided to move to another provider.${later}The block was lifted at 18:40 UTC, 16.5 hours after the incident started.`, ''].join('\n');
+    const { incident } = extractIncident(parsePostmortem('x.md', text));
+    expect(incident.started).toBe('2021-03-02T02:00Z');
+  });
+
   it('take detection from monitoring or an alarm that fired', () => {
     const text = ['---', 'title: t', 'date: 2025-09-02', '---', '', '## Timeline', '', '- 11:03 Drives were added', '- 11:17 A drive disappeared from the RAID array. Our monitoring fired.', '- 13:27 Fail-over complete', ''].join('\n');
     expect(extractIncident(parsePostmortem('x.md', text)).incident.detected).toBe('2025-09-02T11:17Z');

@@ -218,6 +218,9 @@ const milestoneWords = {
   ended: /\b(outage|incident|impact|degradation|downtime|disruption) (ends|ended|end|is over|over|resolved)\b|\bend of (the )?(outage|incident|impact)\b|\bstatus changed (?:from \w+ )?to (?:closed|resolved)\b/i,
 } as const;
 
+/** How much of an entry's text (characters from its start) the milestone words are looked for in. */
+const milestoneReach = 400;
+
 type HeaderField = 'title' | 'date' | 'published' | 'window' | 'started' | 'detected' | 'mitigated' | 'resolved' | 'severity' | 'authors';
 
 /** Labels that give a field in a report's header ("**Start time:** 2024-01-05 14:32 UTC", "- Date: 2025-12-05", "## Severity: SEV2"). */
@@ -359,7 +362,9 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const byWords = (key: keyof typeof milestoneWords): string | null => {
     let found: (typeof timed)[number] | null = null;
     for (const t of timed) {
-      if (t.event.source === 'timeline' && (found === null || t.key < found.key) && milestoneWords[key].test(t.event.text)) found = t;
+      // Only the opening of an entry says what happened then; a timeline told as prose goes on to
+      // tell later things ("… 16.5 hours after the incident started").
+      if (t.event.source === 'timeline' && (found === null || t.key < found.key) && milestoneWords[key].test(t.event.text.slice(0, milestoneReach))) found = t;
     }
     return found?.event.at ?? null;
   };

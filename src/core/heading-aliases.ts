@@ -30,7 +30,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'introduction', 'summary of the incident', 'event summary',
     'outage summary', 'postmortem summary', 'issue', 'incident report', 'report summary',
     // Other languages: Chinese, Japanese, German, French, Spanish, Portuguese, Italian.
-    '概述', '摘要', '总结', '问题', '概要', '障害の内容', '障害内容', '障害概要', '事象概要', 'zusammenfassung', 'résumé', 'resumen', 'resumo', 'ce qui s est passé', 'l incident', 'was ist passiert', 'qué pasó', 'que pasó', 'sommario', 'riepilogo',
+    '概述', '摘要', '总结', '问题', '概要', '障害の内容', '障害内容', '障害概要', '事象概要', 'zusammenfassung', 'résumé', 'resumen', 'resumo', 'resumen ejecutivo', 'résumé exécutif', 'ce qui s est passé', 'l incident', 'was ist passiert', 'qué pasó', 'que pasó', 'sommario', 'riepilogo',
     // Norwegian, Swedish, Danish, Dutch.
     'sammendrag', 'oppsummering', 'sammanfattning', 'samenvatting', 'hva skjedde', 'vad hände', 'wat is er gebeurd',
   ],
@@ -59,7 +59,7 @@ const table: Record<SectionKind, readonly string[]> = {
   resolution: [
     'resolution', 'resolution and recovery', 'recovery', 'mitigation', 'mitigation and resolution',
     'fix', 'the fix', 'details of fix', 'details of the fix', 'how it was fixed', 'how we fixed it', 'response', 'response and recovery',
-    'resolution steps', 'workaround', 'mitigation steps', 'restoration', 'incident response', 'resolution and mitigation',
+    'resolution steps', 'immediate recovery', 'immediate fix', 'immediate response', 'workaround', 'mitigation steps', 'restoration', 'incident response', 'resolution and mitigation',
     'recovery steps', 'solution', 'immediate actions', 'handling', 'incident handling', 'stabilization steps', 'stabilisation steps', 'how did we fix it',
     'how was it fixed', 'how was it resolved', 'how it was resolved', 'how we resolved it', 'rebuild', 'the rebuild', 'rebuilding',
     '修复', '解决', '解决方案', '处理', '対応', '復旧', '復旧方法', '復旧手順', '対応内容', '修复方案', 'lösung', 'behebung', 'résolution', 'solución', 'resolução', 'remédiation', 'remédier à l incident', 'resolución', 'risoluzione', 'wiederherstellung',
@@ -108,16 +108,16 @@ for (const [kind, names] of Object.entries(table) as [SectionKind, readonly stri
 
 /** Keyword fallbacks for headings not in the table, tried in order. */
 const keywordRules: readonly [RegExp, SectionKind][] = [
-  [/\btime ?line\b|\bchronolog|タイムライン|時系列|时间线|时间轴/, 'timeline'],
+  [/\btime ?line\b|\bchronolog|\bcronolog|\btidslinje|\bzeitleiste|タイムライン|時系列|时间线|时间轴/, 'timeline'],
   [/\bdetails of the fix\b|\bthe fix\b/, 'resolution'],
   // "Why It Took 22 Hours to Notice" tells how the incident was (not) detected.
   [/^why it took\b.*\bto (?:notice|detect|find)\b/, 'detection'],
   // "Technical cause", "Organizational cause", "The Causes"; "But how did this happen?"
-  [/\broot ?causes?\b|\bcontributing factors?\b|^why (did|does|do|was)\b|^details of the (bug|issue|problem|vulnerability)\b|\bcauses?$|\bhow did (?:this|it) happen\b|^why it happened\b/, 'rootCause'],
+  [/\broot ?causes?\b|\bcontributing factors?\b|^why (did|does|do|was)\b|^details of the (bug|issue|problem|vulnerability)\b|\bcauses?$|\bhow did (?:this|it) happen\b|^why it happened\b|\bcausa ra[ií]z\b|\bcause racine\b|\bursache/, 'rootCause'],
   // "What we're doing to fix this", "What we're doing differently", "What are we going to do about it?", "How are we improving the situation?"
   [/再発防止|防止策|\baction items?\b|\bfollow ?ups?\b|\bprevent|\bcorrective\b|^improv(e|ing|ements?)\b|\bbeing done\b|\bnext steps\b|\bremediations?\b|^what we(?: re| are| will be) (?:doing|changing)\b|^what (?:are|will) we (?:going to )?do\b|^how (?:are|will) we (?:be )?improv/, 'actionItems'],
   [/\blessons?\b|\bwent (well|wrong|poorly|badly)\b|\bgot lucky\b|\blearn(ed|t|ings)\b/, 'lessons'],
-  [/\bimpact(ed)?\b/, 'impact'],
+  [/\bimpact(ed|o)?\b|\bauswirkung/, 'impact'],
   [/\bresolution\b|\bmitigation\b|^recover(y|ing)\b|\bthe fix\b|^fixing (?:the |this |our )?(?:problem|issue|outage|bug)\b/, 'resolution'],
   [/\bdetection\b|\bdetected\b/, 'detection'],
   [/\bsummary\b|\btl ?dr\b/, 'summary'],

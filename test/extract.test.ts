@@ -75,6 +75,12 @@ describe('files without front matter', () => {
     expect(table.title).toBe('Outage');
   });
 
+  it('take the date from a dated heading right under the title H1 (a log of incidents)', () => {
+    const text = '# Storage Server Incidents\n\n## 2026-03-01 — NFS Outage: All PVCs Failed to Mount\n\n### Timeline\n\n| Time | Event |\n|---|---|\n| Feb 28, 06:06 UTC | nfs-server stopped |\n| Mar 1, 13:17 UTC | restarted |\n';
+    const { incident } = extractIncident(parsePostmortem('incidents.md', text));
+    expect([incident.date, incident.timeline.map((e) => e.at)]).toEqual(['2026-03-01', ['2026-02-28T06:06Z', '2026-03-01T13:17Z']]);
+  });
+
   it('take the title and date a front matter block YAML refuses still gives on plain lines', () => {
     const text = '---\ntitle: Post-Mortem: Pull Request Unavailability\ndate: "2012-09-24"\nlayout: post\n---\n\n# Heading\n\nText.\n';
     const parsed = parsePostmortem('post.md', text);

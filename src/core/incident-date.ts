@@ -4,7 +4,7 @@ import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { DateOrder } from '../../schemas/config.ts';
 import type { ParsedPostmortem } from './model.ts';
-import { dayOfValue, daysBetween, findDate, parseDay } from './dates/index.ts';
+import { dayOfValue, daysBetween, findDate, openingStamp, parseDay } from './dates/index.ts';
 
 /** The front matter title and the first H1, as text ('' where there is none). */
 function titles(parsed: ParsedPostmortem): [title: string, h1: string] {
@@ -14,9 +14,21 @@ function titles(parsed: ParsedPostmortem): [title: string, h1: string] {
 }
 
 /**
+ * The heading right under a title H1 when it opens with a full date: a log of incidents titled
+ * "# Storage Server Incidents" names its incident "## 2026-03-01 — NFS Outage".
+ */
+function datedSubheading(parsed: ParsedPostmortem): string {
+  const headings = parsed.tree.children.filter((n): n is Heading => n.type === 'heading');
+  const [first, second] = headings;
+  if (first?.depth !== 1 || !second || second.depth === 1) return '';
+  const text = toString(second).slice(0, 80);
+  return openingStamp(text)?.date?.kind === 'ymd' ? text : '';
+}
+
+/**
  * YYYY-MM-DD, or null when nothing names a date: front matter `date`, the title, the first H1, a
- * `Date:` field of the report's header (`headerDate`), a front matter `path` / `url` / `permalink`,
- * the file name. A year written anywhere in them helps undated titles.
+ * `Date:` field of the report's header (`headerDate`), a dated heading right under the H1, a front
+ * matter `path` / `url` / `permalink`, the file name. A year written anywhere in them helps undated titles.
  */
 export function incidentDateOf(parsed: ParsedPostmortem, dateOrder: DateOrder = 'auto', headerDate = ''): string | null {
   const data = parsed.frontmatter?.data ?? {};
@@ -29,7 +41,7 @@ export function incidentDateOf(parsed: ParsedPostmortem, dateOrder: DateOrder = 
   const name = basename(parsed.file).replace(/\.[^.]+$/, '');
   // A file name may write its date without separators: "20260414_outage", "elan_20210305".
   const compact = /(?:^|[^\d])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/.exec(name);
-  const candidates = [date, ...titles(parsed), headerDate, address, name, compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : ''];
+  const candidates = [date, ...titles(parsed), headerDate, datedSubheading(parsed), address, name, compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : ''];
   const year = /\b(?:19|20)\d{2}\b/.exec(candidates.join(' '));
   const yearHint = year ? Number(year[0]) : undefined;
   for (const text of candidates) {

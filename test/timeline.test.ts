@@ -420,6 +420,23 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('takes a note on the timeline\'s day and zone, reads headings that name its phases as no entries, and skips a closing "**Resolution**:" note', () => {
+    const md = [
+      '# X', '', '## Timeline', '',
+      'All events happened on **24 July 2025**. Times are quoted in the local timezone, Europe/London, which was BST (UTC+1) at the time.', '',
+      '### Timeline of problems', '', '1. 02:00:00 – CPU usage becomes abnormally high', '2. 02:44 (01:44 UTC) – Monitoring detected the outage', '',
+      '### Timeline of troubleshooting', '', 'At around 12:00, I try to access Immich.', '',
+      '### Timeline of recovery', '', '- 14:05 Kubelet restarted', '- **Resolution**: restarting the kubelet on both nodes fixed it', '- **Resolution**: at 14:30 all pods ran', '',
+    ].join('\n');
+    expect(brief(fromText(md, { incidentDate: '2025-07-25' })).map((e) => [e[0], e[1], e[3]])).toEqual([
+      [9, '2025-07-24T01:00:00Z', 'CPU usage becomes abnormally high'],
+      [10, '2025-07-24T01:44Z', '(01:44 UTC) – Monitoring detected the outage'],
+      [14, '2025-07-24T11:00Z', 'I try to access Immich.'],
+      [18, '2025-07-24T13:05Z', 'Kubelet restarted'],
+      [20, '2025-07-24', 'Resolution: at 14:30 all pods ran'],
+    ]);
+  });
+
   it('reads cState status updates, each dated by the `{{< track >}}` shortcode under it', () => {
     const md = '---\ntitle: Major DNS outage\ndate: 2019-09-29 18:00:00\n---\n\n**Working on the issue**\nThe registrar rolled back the change.\n{{< track "2019-09-29 21:00:00" >}}\n\n**Major DNS outage**:\nGlue records were removed.\n{{< track "2019-09-29 10:00:00" >}}\n';
     expect(brief(fromText(md))).toEqual([

@@ -93,7 +93,7 @@ const dateHeader = /^(?:date|dates|day|days)$/;
 const eventHeader = /^(?:events?|descriptions?|what|what happened|details?|actions?|activity|summary|updates?|notes?|messages?|comments?|status|happening|occurrence|incident)$/;
 
 /** "All times in CET", "Times are UTC", "All times approximate": a line about the timeline, not an entry. */
-const metaLine = /^\W{0,4}(?:(?:note|nb)\W{1,3})?(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?|hours)\b|^\W{0,4}(?:time\s*zones?|tz)\s*(?:is|are|:|=)|\b(?:all\s+)?(?:times|events|timestamps)\s+(?:are\s+)?(?:in|shown in|given in|listed in|documented in|recorded in)\b/i;
+const metaLine = /^\W{0,4}(?:(?:note|nb)\W{1,3})?(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?|hours)\b|^\W{0,4}(?:time\s*zones?|tz)\s*(?:is|are|:|=)|\b(?:all\s+)?(?:times|events|timestamps)\s+(?:are\s+)?(?:in|shown in|given in|listed in|documented in|recorded in|quoted in|stated in|written in|expressed in|reported in)\b/i;
 /** A line that is only a zone, or the zones of paired columns: "(UTC+9:30)", "[PST]", "UTC/ACDT". */
 const zoneAlone = /^[\s(\[_*]*(?:(?:UTC|GMT)[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})(?:[ \t]*\/[ \t]*[A-Z]{2,5})?[\s)\]_*]*$/;
 
@@ -118,6 +118,8 @@ export const timelineWords = /\b(?:time ?line|chronolog\w*|sequence of events|ti
  * under it, in a timeline that tells several incidents one after another, are not entries.
  */
 const asideKinds: ReadonlySet<SectionKind | 'other'> = new Set(['summary', 'impact', 'rootCause', 'lessons', 'actionItems']);
+/** Something that looks like a time of day: "14:05", "2.30pm", "9am". */
+const clockLike = /\d{1,2}[:.h]\d{2}|\d{1,2}\s?[ap]\.?m\b/i;
 /** A line that opens with a bold field name (marked by `flattenInline`): "**Duration:** 21:45 to 23:28 UTC". */
 const fieldLine = /^\s*\uE000[A-Za-z][\w /()-]{0,40}(?::\uE001|\uE001:)/;
 /** cState's shortcode that dates a status update: `{{< track "2019-09-29 21:00:00" >}}`. */
@@ -353,6 +355,9 @@ export class TimelineWalker {
       this.aside = true;
       return null;
     }
+    // A heading that names a part of the timeline ("### Timeline of troubleshooting") is no entry: its
+    // paragraphs are.
+    if (kind === 'timeline') return null;
     // A heading per entry with its time in the first paragraph: "### API outage (Major)" / "On 23 April 2026, 1AM SAST, …".
     const first = body.find((b) => b.type === 'paragraph') as Paragraph | undefined;
     let leadStamp: Stamp | null = null;
@@ -425,6 +430,9 @@ export class TimelineWalker {
     if (meta || (!opensWithStamp && full.length <= 40 && zoneAlone.test(full))) {
       const zone = findZone(full);
       if (zone && !this.sectionZones[this.section]) this.sectionZones[this.section] = zone;
+      // "All events happened on 24 July 2025. Times are quoted in …": the day of the entries below.
+      const day = meta ? findDates(full).find((d) => d.date.kind === 'ymd') : undefined;
+      if (day) this.items.push({ kind: 'date', date: day.date, line, column: this.source.column(line, null), section: this.section });
       if (meta || zone) return;
     }
     // "The timeline of events:" or "Below is what happened." introducing a list or table is not an entry.
@@ -531,7 +539,11 @@ export class TimelineWalker {
     const firstRead = reads[0];
     // "- **Impact**: Blocks were missed" between the entries says what a phase did; it is no entry.
     const label = head?.type === 'paragraph' && firstRead?.kind === 'text' ? paragraphLabel(head) : null;
-    if (label && asideKinds.has(exactSectionKind(label.name))) return;
+    const labelKind = label ? exactSectionKind(label.name) : 'other';
+    if (asideKinds.has(labelKind)) return;
+    // "- **Resolution**: Kubelet restart required on both nodes" closing the list sums it up; with a
+    // time in it ("- **Resolution**: 14:05 restarted") it is an entry.
+    if (label && (labelKind === 'resolution' || labelKind === 'detection' || labelKind === 'trigger') && !clockLike.test(reads.map((r) => (r.kind === 'text' ? r.text : r.written)).join(' '))) return;
     // A nested item without a time of its own belongs to its parent's text.
     if (parent && (!firstRead || firstRead.kind === 'text')) {
       this.addText(parent, reads.map((r) => (r.kind === 'text' ? r.text : `${r.written} ${r.rest}`)).join(' '));

@@ -437,6 +437,14 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('reads status updates each under a time alone on its line, in a document without a timeline section', () => {
+    const md = '---\ntitle: FRA1 disruption\ndate: 2021-10-08 10:59:00\n---\n\n11:55 GMT+1\n\nAPI queries respond again.\n\nWe keep monitoring.\n\n---\n\n11:13 GMT+1\n\nWe identified the issue.\n\n---\n\nA note with no time.\n';
+    expect(brief(fromText(md, { incidentDate: '2021-10-08' }))).toEqual([
+      [6, '2021-10-08T10:55Z', '11:55 GMT+1', 'API queries respond again. We keep monitoring.'],
+      [14, '2021-10-08T10:13Z', '11:13 GMT+1', 'We identified the issue.'],
+    ]);
+  });
+
   it('reads cState status updates, each dated by the `{{< track >}}` shortcode under it', () => {
     const md = '---\ntitle: Major DNS outage\ndate: 2019-09-29 18:00:00\n---\n\n**Working on the issue**\nThe registrar rolled back the change.\n{{< track "2019-09-29 21:00:00" >}}\n\n**Major DNS outage**:\nGlue records were removed.\n{{< track "2019-09-29 10:00:00" >}}\n';
     expect(brief(fromText(md))).toEqual([

@@ -89,6 +89,14 @@ function embeddedTimelines(sections: readonly Section[]): Set<List> {
   return found;
 }
 
+/** Text that is a time of day and nothing else ("11:55 GMT+1", "2021-10-08 11:13 UTC"). */
+function onlyATime(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length > 60) return false;
+  const stamp = openingStamp(trimmed);
+  return stamp?.time != null && trimmed.slice(stamp.end).trim() === '';
+}
+
 /** A heading that opens with a time of day, with or without a date ("### 11:28 UTC" under a dated title). */
 function timedHeading(heading: string): boolean {
   return openingStamp(heading)?.time != null;
@@ -111,9 +119,15 @@ function extract(input: TimelineInput): TimelineResult {
     const updates = sections.filter((s) => s.node && timedHeading(s.heading));
     if (updates.length >= 2) walker.readUpdates(updates.flatMap((s) => [s.node!, ...ownChildren(s)]));
     for (const list of embeddedTimelines(sections.filter((s) => !updates.includes(s)))) walker.readSection(null, [list]);
+    const blocks = [...new Set(sections.flatMap((s) => ownChildren(s)))];
     // cState status updates: each paragraph ends with the `{{< track "…" >}}` that dates it.
-    const tracked = [...new Set(sections.flatMap((s) => ownChildren(s)))].filter((b) => b.type === 'paragraph' && trackShortcode.test(toString(b).split('\n').pop()!.trim()));
+    const tracked = blocks.filter((b) => b.type === 'paragraph' && trackShortcode.test(toString(b).split('\n').pop()!.trim()));
     if (tracked.length > 0) walker.readSection(null, tracked);
+    // Status updates each under a time alone on its line ("11:55 GMT+1" over the update, "---" between).
+    const timeAlone = blocks.findIndex((b) => b.type === 'paragraph' && onlyATime(toString(b)));
+    if (updates.length < 2 && tracked.length === 0 && timeAlone !== -1 && blocks.filter((b) => b.type === 'paragraph' && onlyATime(toString(b))).length >= 2) {
+      walker.readUpdates(blocks.slice(timeAlone));
+    }
     // Paragraphs that open with a bold date and time are entries too.
     walker.readLooseParagraphs(sections.filter((s) => !updates.includes(s)).flatMap((s) => ownChildren(s)));
   }

@@ -20,12 +20,22 @@ const blameOnPeople = new RegExp(
   'g',
 );
 
+/** "should have" + a past participle, said of people: at the start of a line or clause, or after a person. */
+const shouldHaveDone = new RegExp(
+  String.raw`(?<=(?:^|[.!?:;]\s*|\*\*\s*|[-*]\s+|\b(?:we|i|you|he|she|they|someone|somebody|(?:the|our|my|a|an)\s+(?:team|engineers?|operators?|developers?|on-?call\w*|admins?|reviewers?))\s+))` +
+    // …or cut short: "we should have, but nothing watched the archiver".
+    String.raw`should(?:n['’]t| not)? have(?: (?:not )?(?:\w+ed|done|caught|seen|known|taken|gone|run|written|made|given|put|set|kept|found|thought|brought|sent|told|built|chosen|begun|read|had)\b|(?=[,.;:!?]))`,
+  'gim',
+);
+
 /** Phrases that blame, and what to write instead. */
 const phrases: readonly [pattern: RegExp, instead: string][] = [
   [/\bhuman errors?\b/gi, 'name the gap that let the mistake through (a missing check, an unclear runbook, a risky default)'],
   [/\bcareless(?:ly|ness)?\b|\bsloppy\b|\breckless(?:ly|ness)?\b/gi, 'describe the conditions (time pressure, missing review, a confusing tool) rather than the person'],
-  // "should have been corrected" tells what a system was meant to do, not who failed.
-  [/\bshould(?:n['’]t| not)? have\b(?!\s+been\b)/gi, 'say what would have helped instead ("the runbook did not cover…", "no alert fired for…")'],
+  // Hindsight about what people did: "we should have caught it", "- Should have validated the defaults".
+  // "The config should have been corrected" and "restarts should have triggered alerts" tell what a
+  // system was meant to do; "we should have a bot that…" is a wish.
+  [shouldHaveDone, 'say what would have helped instead ("the runbook did not cover…", "no alert fired for…")'],
   [/\b(?:the )?fault of\b|\bat fault\b|\b(?:his|her|their|[A-Z][a-z]+['’]s) fault\b/g, 'describe how the system allowed the failure rather than whose fault it was'],
   [blameOnPeople, 'describe the contributing factors; a postmortem looks for causes, not culprits'],
   // "lazy-loaded", "lazy loading" and "lazy evaluation" are techniques, not people.
@@ -57,11 +67,13 @@ export default defineFileRule({
       { source: '## Root cause\n\nThe deploy script accepted an empty region and applied the change to every region at once.\n' },
       { source: '## Impact\n\nThe lazy-loaded script stayed cached; queued jobs should have been retried and were not.\n', note: 'a technique and a system\'s intended behaviour' },
       { source: '## Impact\n\nUsers were bounced by an error that blamed their input. We first blamed the ThinkPad shutdown.\n', note: 'blame of things, not people' },
+      { source: '## Lessons learned\n\nEvery action item should have an owner. 6,812 restarts should have triggered an alert.\n', note: 'a wish, and what a system was meant to do' },
     ],
     invalid: [
       { source: '## Root cause\n\nThe outage was caused by human error during the deploy.\n', line: 3, column: 26 },
       { source: '## Lessons learned\n\nDana forgot to renew the certificate.\n', line: 3, column: 1, note: 'a person named as the cause' },
       { source: '## Root cause\n\nThe review blamed the on-call engineer for the rollback.\n', line: 3, column: 12, note: 'blame aimed at a person' },
+      { source: '## Lessons learned\n\n- Should have validated the DNS setup before deployment\n', line: 3, column: 3, note: 'hindsight about what people did' },
     ],
   },
   check(ctx) {

@@ -102,6 +102,35 @@ function timedHeading(heading: string): boolean {
   return openingStamp(heading)?.time != null;
 }
 
+/**
+ * A document without a Timeline heading tells what happened when in other shapes, each read once:
+ * status-page updates headed by their time and maybe their date ("## 2025-01-21T18:00:00 - Service
+ * is back", "### 11:28 UTC"), dated by cState's `{{< track "…" >}}`, or each under a time alone on
+ * its line ("11:55 GMT+1"); a timeline listed inside another section; paragraphs that open with a
+ * bold date and time.
+ */
+function readWithoutTimelineSection(walker: TimelineWalker, sections: readonly Section[]): void {
+  const updates = sections.filter((s) => s.node && timedHeading(s.heading));
+  if (updates.length >= 2) walker.readUpdates(updates.flatMap((s) => [s.node!, ...ownChildren(s)]));
+  const rest = sections.filter((s) => !updates.includes(s));
+  for (const list of embeddedTimelines(rest)) walker.readSection(null, [list]);
+  const blocks = [...new Set(rest.flatMap((s) => ownChildren(s)))];
+  const read = new Set<RootContent>();
+  const tracked = blocks.filter((b) => b.type === 'paragraph' && trackShortcode.test(toString(b).split('\n').pop()!.trim()));
+  if (tracked.length > 0) {
+    walker.readSection(null, tracked);
+    for (const b of tracked) read.add(b);
+  } else if (updates.length < 2) {
+    const timeAlone = blocks.filter((b) => b.type === 'paragraph' && onlyATime(toString(b)));
+    if (timeAlone.length >= 2) {
+      const from = blocks.slice(blocks.indexOf(timeAlone[0]!));
+      walker.readUpdates(from);
+      for (const b of from) read.add(b);
+    }
+  }
+  walker.readLooseParagraphs(blocks.filter((b) => !read.has(b)));
+}
+
 function extract(input: TimelineInput): TimelineResult {
   const source = new SourceLines(input.text ?? '');
   const walker = new TimelineWalker(source);
@@ -114,22 +143,7 @@ function extract(input: TimelineInput): TimelineResult {
       else walker.readSection(s.node, s.children);
     });
   } else {
-    // No Timeline heading: status-page updates, each a heading with its time and maybe its date
-    // ("## 2025-01-21T18:00:00 - Service is back", "### 11:28 UTC"), are the timeline.
-    const updates = sections.filter((s) => s.node && timedHeading(s.heading));
-    if (updates.length >= 2) walker.readUpdates(updates.flatMap((s) => [s.node!, ...ownChildren(s)]));
-    for (const list of embeddedTimelines(sections.filter((s) => !updates.includes(s)))) walker.readSection(null, [list]);
-    const blocks = [...new Set(sections.flatMap((s) => ownChildren(s)))];
-    // cState status updates: each paragraph ends with the `{{< track "…" >}}` that dates it.
-    const tracked = blocks.filter((b) => b.type === 'paragraph' && trackShortcode.test(toString(b).split('\n').pop()!.trim()));
-    if (tracked.length > 0) walker.readSection(null, tracked);
-    // Status updates each under a time alone on its line ("11:55 GMT+1" over the update, "---" between).
-    const timeAlone = blocks.findIndex((b) => b.type === 'paragraph' && onlyATime(toString(b)));
-    if (updates.length < 2 && tracked.length === 0 && timeAlone !== -1 && blocks.filter((b) => b.type === 'paragraph' && onlyATime(toString(b))).length >= 2) {
-      walker.readUpdates(blocks.slice(timeAlone));
-    }
-    // Paragraphs that open with a bold date and time are entries too.
-    walker.readLooseParagraphs(sections.filter((s) => !updates.includes(s)).flatMap((s) => ownChildren(s)));
+    readWithoutTimelineSection(walker, sections);
   }
   const incidentDay = parseDay(input.incidentDate);
   const decision = decideOrder(input.dateOrder, walker.numeric, walker.items, incidentDay);

@@ -143,6 +143,11 @@ export const frontmatterSchema = z.looseObject({
     .optional(),
   /** Publication date (Hugo). */
   publishDate: dateValue.optional(),
+  /**
+   * Jekyll: `false` keeps the post unpublished, a draft. Pelican, Hexo and others: when the post was
+   * published, the incident's day when nothing else gives one.
+   */
+  published: z.union([z.boolean(), dateValue]).optional(),
   /** Expiry date (Hugo); ignored by Hindsight. */
   expiryDate: dateValue.optional(),
   /** Permalink override (Jekyll); ignored by Hindsight. */

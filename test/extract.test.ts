@@ -314,6 +314,10 @@ describe('title and date left out of the front matter', () => {
     expect(category.categories).toEqual(['mail', 'Site Reliability']);
     const hugo = extractIncident(parsePostmortem('zfs.md', '---\ntitle: The stages of ZFS data loss\npublishDate: 2023-12-09\n---\n\nA pool went missing.\n'));
     expect([hugo.incident.date, hugo.diagnostics.filter((d) => d.severity === 'error')]).toEqual(['2023-12-09', []]);
+    const hexo = extractIncident(parsePostmortem('disaster.md', '---\ntitle: Disaster\npublished: 2015/12/10 12:00:00\n---\n\nThe worst day at work.\n'));
+    expect([hexo.incident.date, hexo.incident.draft, hexo.diagnostics.filter((d) => d.severity === 'error')]).toEqual(['2015-12-10', false, []]);
+    // Jekyll's `published: false` keeps a post unpublished.
+    expect(extractIncident(parsePostmortem('2023-02-06-x.md', '---\ntitle: x\npublished: false\n---\n\n# x\n')).incident.draft).toBe(true);
   });
 
   it('are errors when nothing in the document gives them', () => {

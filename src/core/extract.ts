@@ -321,7 +321,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   let date = incidentDateOf(parsed, config.dateOrder, header.date ?? salvaged?.get('date') ?? header.started);
   // Times of day in the timeline fall on the incident's day; without one, on the day the opening
   // sentence or the publication date names ("On July 10, 2024, from 9:00 AM…").
-  const opening = date ? null : openingDate(parsed, config.dateOrder) ?? writtenDay(raw.publishDate, config.dateOrder) ?? writtenDay(raw.pubDate, config.dateOrder) ?? writtenDay(header.published, config.dateOrder);
+  const opening = date ? null : openingDate(parsed, config.dateOrder) ?? writtenDay(raw.publishDate, config.dateOrder) ?? writtenDay(raw.pubDate, config.dateOrder) ?? writtenDay(raw.published ?? salvaged?.get('published'), config.dateOrder) ?? writtenDay(header.published, config.dateOrder);
   const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: timelineDayOf(parsed, date, config.dateOrder) ?? opening, timezone, dateOrder: config.dateOrder });
   for (const item of timeline.diagnostics) diagnostics.push(item);
   // Else the day of the first dated timeline entry, as written (in the timeline's zone), else a
@@ -384,7 +384,8 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   // Without a root-cause section, a "What went wrong?" section is where the cause is told.
   const rootCause = sectionText(parsed.sections, 'rootCause') ?? fallbackText(parsed.sections, /^what went wrong\b|^why did (it|this) happen\b/);
   const fmStatus = fm?.status ?? (typeof raw.status === 'string' ? statusSchema.safeParse(normaliseStatus(raw.status)).data : undefined) ?? null;
-  const draft = fm?.draft ?? raw.draft === true;
+  // Jekyll's `published: false` keeps a post out of the site, as `draft: true` does.
+  const draft = fm?.draft ?? (raw.draft === true || raw.published === false);
   const incident: Incident = {
     slug: slugify(fm?.slug ?? str(raw.slug) ?? name),
     file: parsed.file,

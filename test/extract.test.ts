@@ -230,6 +230,13 @@ describe('milestones and durations', () => {
     expect(incident.started).toBe('2021-03-02T02:00Z');
   });
 
+  it('read the milestone words of the other languages whose section names are known', () => {
+    const text = ['---', 'title: t', 'date: 2025-10-07', '---', '', '## Cronología del Incidente', '', '| Hora (UTC) | Evento |', '|---|---|',
+      '| 14:29 | Primeros errores de PostgreSQL |', '| 15:00 | Usuario reporta errores |', '| 15:15 | PostgreSQL restaurado y funcional |', '| 15:19 | Limpieza adicional |', ''].join('\n');
+    const { incident } = extractIncident(parsePostmortem('x.md', text));
+    expect([incident.detected, incident.mitigated]).toEqual(['2025-10-07T15:00Z', '2025-10-07T15:15Z']);
+  });
+
   it('take detection from monitoring or an alarm that fired', () => {
     const text = ['---', 'title: t', 'date: 2025-09-02', '---', '', '## Timeline', '', '- 11:03 Drives were added', '- 11:17 A drive disappeared from the RAID array. Our monitoring fired.', '- 13:27 Fail-over complete', ''].join('\n');
     expect(extractIncident(parsePostmortem('x.md', text)).incident.detected).toBe('2025-09-02T11:17Z');

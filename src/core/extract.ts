@@ -208,12 +208,13 @@ function minutesBetween(a: string | null, b: string | null): number | null {
   return Number.isFinite(diff) && diff >= 0 ? diff : null;
 }
 
+/** Words that say a milestone; after the English ones, the same in the other languages whose section names are known. */
 const milestoneWords = {
   started: /\b(outage|incident|impact|degradation|downtime|disruption) (begins|began|starts|started|start)\b|\bstart of (the )?(outage|incident|impact)\b/i,
-  detected: /\b(detect(?:ed|s|ing)?\b|alert\w*|paged|pager\w*|paging|page fired|receives? (a )?page|notic(e|ed|es|ing)\b|investigating\b|(became|become|were|was) aware\b|observed|reported|flagged|first (\w+ )?reports?|(customer|user)s? report\w*|incident (?:declared|opened|raised)|declared (?:an |the )?incident|\b(?:monitoring|monitors?|alarms?|pager|checks?|probes?)\b[^.]{0,20}?\b(?:fired|fires|firing|triggered|triggers|went off|goes off))/i,
+  detected: /\b(detect(?:ed|s|ing)?\b|alert\w*|paged|pager\w*|paging|page fired|receives? (a )?page|notic(e|ed|es|ing)\b|investigating\b|(became|become|were|was) aware\b|observed|reported|flagged|first (\w+ )?reports?|(customer|user)s? report\w*|incident (?:declared|opened|raised)|declared (?:an |the )?incident|\b(?:monitoring|monitors?|alarms?|pager|checks?|probes?)\b[^.]{0,20}?\b(?:fired|fires|firing|triggered|triggers|went off|goes off))|\b(?:detectad[oa]s?|reportad[oa]s?|usuarios? reporta\w*|entdeckt|bemerkt|gemeldet|oppdaget|varslet)\b|\bdétect|\bsignal[ée]|検知|発覚|告警/i,
   // Incident tools log status changes: "Status changed from Fixing to Monitoring" (incident.io).
   // "working to mitigate" is not yet mitigated.
-  mitigated: /\b((?<!\b(?:to|will|working on|order to) )mitigat\w*|fix (?:has been |was )?(?:implemented|deployed|applied)|workaround|rolled back|roll(ed)?back|revert\w*|restored|failover|failed over|to monitoring\b)/i,
+  mitigated: /\b((?<!\b(?:to|will|working on|order to) )mitigat\w*|fix (?:has been |was )?(?:implemented|deployed|applied)|workaround|rolled back|roll(ed)?back|revert\w*|restored|failover|failed over|to monitoring\b)|\b(?:restablecid[oa]s?|restaurad[oa]s?|wiederhergestellt|gjenopprettet|contournement)\b|återställ|\brétabli|復旧|恢复|回滚/i,
   /** An explicit end marker ("OUTAGE ENDS", "Status changed from Monitoring to Closed"): wins over the last timed event. */
   ended: /\b(outage|incident|impact|degradation|downtime|disruption) (ends|ended|end|is over|over|resolved)\b|\bend of (the )?(outage|incident|impact)\b|\bstatus changed (?:from \w+ )?to (?:closed|resolved)\b/i,
 } as const;

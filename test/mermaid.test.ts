@@ -177,6 +177,16 @@ describe('incidentTimelineDiagram', () => {
     expect(parsed.other).toEqual([]);
   });
 
+  it('draws a timeline written newest first (status-page updates) oldest first', () => {
+    const updates = [
+      { at: '2019-09-29T21:00:00Z', precision: 'second' as const, text: 'Resolved' },
+      { at: '2019-09-29T20:00:00Z', precision: 'second' as const, text: 'No response yet' },
+      { at: '2019-09-29T10:00:00Z', precision: 'second' as const, text: 'Major DNS outage' },
+    ];
+    const parsed = parseTimeline(incidentTimelineDiagram(updates, { timezone: 'UTC' })!);
+    expect([parsed.periods, parsed.events]).toEqual([['10:00:00', '20:00:00', '21:00:00'], ['Major DNS outage', 'No response yet', 'Resolved']]);
+  });
+
   it('shows times in the given zone', () => {
     const source = incidentTimelineDiagram([{ at: '2024-06-02T06:09:00Z', precision: 'minute', text: 'expired' }], { timezone: 'Europe/London' })!;
     expect(parseTimeline(source).periods).toEqual(['07:09']);

@@ -81,13 +81,16 @@ export function eventTimeLabels(event: Pick<TimelineEvent, 'at' | 'precision'>, 
 }
 
 /**
- * A `timeline` diagram of one incident: a section per day, a period per time, the events under it.
- * Events without a time are left out of the diagram (the list beside it keeps them). Null when no
- * event has a time.
+ * A `timeline` diagram of one incident: a section per day, a period per time, the events under it,
+ * oldest first (a status page lists its updates newest first). Events without a time are left out
+ * of the diagram (the list beside it keeps them). Null when no event has a time.
  */
 export function incidentTimelineDiagram(events: readonly Pick<TimelineEvent, 'at' | 'precision' | 'text'>[], options: TimelineDiagramOptions): string | null {
   const groups: { day: string; time: string; texts: string[] }[] = [];
-  for (const event of events) {
+  const timed = events.filter((e) => e.at !== null).map((event) => ({ event, ms: Date.parse(event.at!) }));
+  // Stable: events at one instant keep the order they were written in.
+  timed.sort((a, b) => (Number.isNaN(a.ms) || Number.isNaN(b.ms) ? 0 : a.ms - b.ms));
+  for (const { event } of timed) {
     const labels = eventTimeLabels(event, options.timezone);
     if (!labels) continue;
     const last = groups[groups.length - 1];

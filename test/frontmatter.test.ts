@@ -170,6 +170,15 @@ describe('dates in front matter', () => {
     expect([incident.resolved, incident.services]).toEqual(['2025-10-27T14:00:00Z', ['incrementals.jenkins.io']]);
   });
 
+  it('takes a key left empty, as templates leave them, as not given', () => {
+    const text = '---\ntitle: FRA1 disruption\ndate: 2021-10-08 10:59:00\nresolved: no\nresolvedWhen:\nseverity:\naffected:\n  - Civo API\n---\n\nAPI access failed.\n';
+    const { incident, diagnostics } = extractIncident(parsePostmortem('x.md', text));
+    expect(diagnostics.filter((d) => d.ruleId.startsWith('frontmatter'))).toEqual([]);
+    expect([incident.resolved, incident.severity, incident.services]).toEqual([null, null, ['Civo API']]);
+    // An empty date is still no date.
+    expect(extractIncident(parsePostmortem('x.md', '---\ntitle: t\ndate:\n---\n\nText.\n')).diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/^No date could be found/));
+  });
+
   it('joins `systems` and `affected_services` to the services, and reads a `duration` that is a window of times', () => {
     const text = '---\ntitle: Registry push failures\ndate: 2026-01-29\nseverity: sev2\nduration: 08:41–09:54 UTC\nsystems: [forgejo, traefik]\naffected_services: zot\naffectedsystems: [nfs]\nmodified: 2026-01-30T01:00:00+00:00\nparent: Incidents\nnav_order: 3\n---\n\nPushes failed.\n';
     const { incident, diagnostics } = extractIncident(parsePostmortem('x.md', text));

@@ -54,7 +54,9 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Check a front matter block against the schema; messages point at the offending key or value. */
 export function validateFrontmatter(block: FrontmatterBlock): FrontmatterValidation {
-  const result = frontmatterSchema.safeParse(block.data);
+  // A key left empty (`resolvedWhen:` in cState's template, `severity:` in many others) is not given.
+  const given = Object.fromEntries(Object.entries(block.data).filter(([, value]) => value !== null));
+  const result = frontmatterSchema.safeParse(given);
   if (result.success) return { data: result.data, diagnostics: [] };
   const diagnostics = result.error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');

@@ -71,6 +71,9 @@ function writtenDay(value: unknown, dateOrder: Config['dateOrder']): string | nu
   return dayOfValue(value) ?? (typeof value === 'string' ? findDate(value.slice(0, 100), { dateOrder }) : null);
 }
 
+/** A `Key: value` line ("title: Pine.blog Downtime", "published: Mon, 17 Feb 2020"): the key and the value. */
+const keyValueLine = /^([A-Za-z][\w -]{0,30}):[ \t]+(\S.*)$/;
+
 /**
  * The top-level `key: value` lines of a front matter block YAML refuses, each value as written
  * ("title: Post-Mortem: Pull Request Unavailability" has a colon YAML reads as a second key).
@@ -78,7 +81,7 @@ function writtenDay(value: unknown, dateOrder: Config['dateOrder']): string | nu
 function plainLines(raw: string): Map<string, string> {
   const found = new Map<string, string>();
   for (const line of raw.split('\n')) {
-    const m = /^([A-Za-z_][\w-]*):[ \t]+(\S.*)$/.exec(line.trimEnd());
+    const m = keyValueLine.exec(line.trimEnd());
     if (m && !found.has(m[1]!)) found.set(m[1]!, m[2]!.replace(/^(["'])(.+)\1$/, '$2').trim());
   }
   return found;
@@ -219,6 +222,9 @@ const milestoneWords = {
   ended: /\b(outage|incident|impact|degradation|downtime|disruption) (ends|ended|end|is over|over|resolved)\b|\bend of (the )?(outage|incident|impact)\b|\bstatus changed (?:from \w+ )?to (?:closed|resolved)\b/i,
 } as const;
 
+/** The front matter keys that name affected services: Hindsight's own, then cState's and other templates'. */
+const serviceKeys = ['services', 'affected', 'systems', 'affected_services', 'affectedsystems'] as const;
+
 /** How much of an entry's text (characters from its start) the milestone words are looked for in. */
 const milestoneReach = 400;
 
@@ -244,11 +250,10 @@ const headerLabels = new Map<string, HeaderField>([
  * A metadata block as Pelican and MultiMarkdown write it: the document's first paragraph, every
  * line of it `Key: value` ("title: Pine.blog Downtime Post-Mortem", "published: Mon, 17 Feb 2020").
  */
-const metadataLine = /^([A-Za-z][\w -]{0,30}):[ \t]+(\S.*)$/;
 function metadataLines(block: RootContent | undefined): [key: string, value: string][] {
   if (block?.type !== 'paragraph') return [];
   const lines = toString(block).split('\n');
-  const pairs = lines.map((line) => metadataLine.exec(line.trim()));
+  const pairs = lines.map((line) => keyValueLine.exec(line.trim()));
   return pairs.length >= 2 && pairs.every(Boolean) ? pairs.map((m) => [m![1]!, m![2]!]) : [];
 }
 
@@ -399,7 +404,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     status: fmStatus ?? (draft ? 'draft' : 'published'),
     draft: draft || fmStatus === 'draft',
     authors: fm?.authors ?? fm?.author ?? list(raw.authors ?? raw.author ?? (header.authors ? header.authors.split(/\s*(?:[,;]|\band\b|&)\s*|\s+(?=@)/) : undefined)),
-    services: [...new Set([...(fm?.services ?? list(raw.services)), ...(fm?.affected ?? list(raw.affected)), ...(fm?.systems ?? list(raw.systems)), ...(fm?.affected_services ?? list(raw.affected_services)), ...(fm?.affectedsystems ?? list(raw.affectedsystems))])],
+    services: [...new Set(serviceKeys.flatMap((key) => fm?.[key] ?? list(raw[key])))],
     related: fm?.related ?? list(raw.related),
     cause: causeCategory(fm?.cause ?? str(raw.cause) ?? undefined, rootCause),
     timezone: incidentZone,

@@ -76,7 +76,7 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     const todo = (parent?.kind === 'resolution' || parent?.kind === 'lessons') && ((exact === 'actionItems' && !/improv/i.test(heading)) || plannedWork.test(heading));
     // A retrospective's own headings ("### Things that went well", "### Where we got lucky") are
     // lessons wherever they sit ("## Root Cause" over them); "What went wrong" there tells the cause.
-    const lesson = exact === 'lessons' && parent?.kind !== 'lessons' && !/^what went wrong$/.test(normaliseHeading(heading));
+    const lesson = exact === 'lessons' && parent?.kind !== 'lessons' && normaliseHeading(heading) !== 'what went wrong';
     const own = todo ? 'actionItems' : parent?.kind === 'summary' || exact === 'timeline' || lesson ? exact : 'other';
     let kind = node === titleHeading ? 'other' : own !== 'other' ? own : (parent?.kind ?? sectionKindOf(heading, aliases));
     // "## May 12" or "## 13:20" straight after "## Timeline" (a day or an entry written at the

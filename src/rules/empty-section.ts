@@ -4,7 +4,7 @@ import type { SectionKind } from '../../schemas/config.ts';
 import { defineFileRule } from '../lint/rule.ts';
 import { headingSpan, topSections } from '../lint/rule-helpers.ts';
 import { headingField } from '../core/sections.ts';
-import { openingStamp } from '../core/dates/index.ts';
+import { wholeStamp } from '../core/dates/index.ts';
 
 /** What each section should say, for the message. */
 const guidance: Record<SectionKind | 'other', string> = {
@@ -72,10 +72,6 @@ export default defineFileRule({
     invalid: [{ source: '## Impact\n\n<!-- Who was affected, for how long? -->\n\n## Detection\n\nThe error-rate alert fired.\n', line: 1, column: 1 }],
   },
   check(ctx) {
-    const isDateOnly = (heading: string): boolean => {
-      const stamp = openingStamp(heading);
-      return stamp !== null && stamp.date !== null && heading.trim().slice(stamp.end).trim() === '';
-    };
     // Headings inside a timeline are its entries ("### 10:15 — rollback"), not sections to fill.
     const timelines = new Set(topSections(ctx.parsed.sections, 'timeline'));
     // A document's first heading with no role is its title ("# 4/26 Transaction Delays" over "# Summary").
@@ -86,7 +82,7 @@ export default defineFileRule({
       // A field written as a heading ("## Date: December 8, 2022", "## Level: Internal") says all it has to.
       if (section.kind === 'other' && headingField(section.heading)) continue;
       // So does a date written as a heading under the title ("## 3.4.2020").
-      if (section.kind === 'other' && isDateOnly(section.heading)) continue;
+      if (section.kind === 'other' && wholeStamp(section.heading)?.date) continue;
       if (section.kind === 'timeline' && !timelines.has(section)) continue;
       if (section.children.some(hasContent)) continue;
       const span = headingSpan(section);

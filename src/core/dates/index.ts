@@ -109,6 +109,12 @@ export function openingStamp(text: string): Stamp | null {
   return stamp !== null && !stamp.placeholder && (stamp.date !== null || stamp.time !== null) ? stamp : null;
 }
 
+/** The stamp a text is and nothing more ("## 3.4.2020", "11:55 GMT+1"), or null. */
+export function wholeStamp(text: string): Stamp | null {
+  const stamp = openingStamp(text);
+  return stamp !== null && text.trim().slice(stamp.end).trim() === '' ? stamp : null;
+}
+
 /** Every date written in a short text, with where it starts and ends. */
 export function findDates(text: string): { date: WrittenDate; index: number; end: number }[] {
   const s = text.length > 2000 ? text.slice(0, 2000) : text;

@@ -10,7 +10,7 @@ import type { Section } from '../model.ts';
 import { ownChildren } from '../sections.ts';
 import { diagnostic, type Diagnostic } from '../diagnostic.ts';
 import {
-  formatDay, opensWithStamp, openingStamp, nextDay, parseDay, resolveDay, toUtcInstant, zoneFromName,
+  formatDay, opensWithStamp, openingStamp, nextDay, wholeStamp, parseDay, resolveDay, toUtcInstant, zoneFromName,
   type Day, type NumericOrder, type WrittenDate, type Zone,
 } from '../dates/index.ts';
 import { decideOrder } from './order.ts';
@@ -91,10 +91,7 @@ function embeddedTimelines(sections: readonly Section[]): Set<List> {
 
 /** Text that is a time of day and nothing else ("11:55 GMT+1", "2021-10-08 11:13 UTC"). */
 function onlyATime(text: string): boolean {
-  const trimmed = text.trim();
-  if (trimmed.length > 60) return false;
-  const stamp = openingStamp(trimmed);
-  return stamp?.time != null && trimmed.slice(stamp.end).trim() === '';
+  return text.trim().length <= 60 && wholeStamp(text)?.time != null;
 }
 
 /** A heading that opens with a time of day, with or without a date ("### 11:28 UTC" under a dated title). */
@@ -115,15 +112,16 @@ function readWithoutTimelineSection(walker: TimelineWalker, sections: readonly S
   const rest = sections.filter((s) => !updates.includes(s));
   for (const list of embeddedTimelines(rest)) walker.readSection(null, [list]);
   const blocks = [...new Set(rest.flatMap((s) => ownChildren(s)))];
+  const paragraphs = blocks.filter((b) => b.type === 'paragraph').map((block) => ({ block, text: toString(block) }));
   const read = new Set<RootContent>();
-  const tracked = blocks.filter((b) => b.type === 'paragraph' && trackShortcode.test(toString(b).split('\n').pop()!.trim()));
+  const tracked = paragraphs.filter((p) => trackShortcode.test(p.text.slice(p.text.lastIndexOf('\n') + 1))).map((p) => p.block);
   if (tracked.length > 0) {
     walker.readSection(null, tracked);
     for (const b of tracked) read.add(b);
   } else if (updates.length < 2) {
-    const timeAlone = blocks.filter((b) => b.type === 'paragraph' && onlyATime(toString(b)));
+    const timeAlone = paragraphs.filter((p) => onlyATime(p.text));
     if (timeAlone.length >= 2) {
-      const from = blocks.slice(blocks.indexOf(timeAlone[0]!));
+      const from = blocks.slice(blocks.indexOf(timeAlone[0]!.block));
       walker.readUpdates(from);
       for (const b of from) read.add(b);
     }

@@ -122,8 +122,8 @@ const asideKinds: ReadonlySet<SectionKind | 'other'> = new Set(['summary', 'impa
 const clockLike = /\d{1,2}[:.h]\d{2}|\d{1,2}\s?[ap]\.?m\b/i;
 /** A line that opens with a bold field name (marked by `flattenInline`): "**Duration:** 21:45 to 23:28 UTC". */
 const fieldLine = /^\s*\uE000[A-Za-z][\w /()-]{0,40}(?::\uE001|\uE001:)/;
-/** cState's shortcode that dates a status update: `{{< track "2019-09-29 21:00:00" >}}`. */
-export const trackShortcode = /^\{\{[<%][ \t]*track[ \t]+"([^"\n]{4,40})"[ \t]*[%>]\}\}$/;
+/** cState's shortcode that dates a status update: `{{< track "2019-09-29 21:00:00" >}}`, alone on its line (spaces around it allowed). */
+export const trackShortcode = /^\s*\{\{[<%][ \t]*track[ \t]+"([^"\n]{4,40})"[ \t]*[%>]\}\}\s*$/;
 const templateTag = /^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$/s;
 const attributeList = /^\s*\{:[^}]*\}\s*$/;
 
@@ -703,7 +703,7 @@ export class TimelineWalker {
     const lines = flattenInline(node.children, node.position?.start.line ?? 1);
     // cState's `{{< track "2019-09-29 21:00:00" >}}` under an update is its time.
     for (const l of lines) {
-      const track = trackShortcode.exec(l.text.trim());
+      const track = trackShortcode.exec(l.text);
       if (track) l.text = track[1]!;
     }
     return lines;

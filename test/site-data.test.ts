@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { causeCounts, causeLabel, monthRange, resolveTimeByMonth, severityByMonth } from '../src/site/charts.ts';
 import { codeSpans, formatInstant, formatMinutes } from '../src/site/format.ts';
 import { neighbours, newestFirst, relatedTo, severityColour, severityName, severityRank, termsOf } from '../src/site/incidents.ts';
-import { pageSourcePath } from '../src/site/search-index.ts';
+import type { SiteIncidentData } from '../src/site/loader.ts';
+import { searchDocument } from '../src/site/search-document.ts';
+import { sourcePathOf } from '../src/site/search-index.ts';
 import { editUrl, joinBase, tagPath } from '../src/site/urls.ts';
 
 const incident = (slug: string, date: string, extra: Partial<{ tags: string[]; categories: string[]; services: string[]; related: string[]; severity: string | null }> = {}) => ({
@@ -118,13 +120,26 @@ describe('urls and formats', () => {
     expect(joinBase('/postmortems', '/x/')).toBe('/postmortems/x/');
   });
 
-  it('names the file of a rendered page as the search index computes its URL', () => {
-    expect(pageSourcePath('/incidents/2025-01-01-dns/', '/')).toBe('incidents/2025-01-01-dns/index.html');
-    expect(pageSourcePath('/postmortems/incidents/x/', '/postmortems/')).toBe('incidents/x/index.html');
-    expect(pageSourcePath('/postmortems/incidents/x/', '/postmortems')).toBe('incidents/x/index.html');
-    expect(pageSourcePath('/postmortems/', '/postmortems/')).toBe('index.html');
-    expect(pageSourcePath('/incidents/caf%C3%A9', '/')).toBe('incidents/café/index.html');
-    expect(pageSourcePath('/404.html', '/')).toBe('404.html');
+  it('names the file the search index computes an incident URL from', () => {
+    expect(sourcePathOf('incidents/2025-01-01-dns/')).toBe('incidents/2025-01-01-dns/index.html');
+    expect(sourcePathOf('/incidents/café/')).toBe('incidents/café/index.html');
+  });
+
+  it('indexes the words of an incident page, its text escaped', () => {
+    const data = {
+      title: '<script>alert(1)</script> DNS outage', date: '2025-01-02', description: 'Resolvers & caches', severity: 'SEV2', status: 'published',
+      cause: { category: 'configuration-change', inferred: true }, authors: ['Dana'], services: ['coredns'], categories: ['network'], tags: ['dns'],
+      timeline: [{ text: 'Alert <b>fired</b>' }], actionItems: [{ text: 'Pin the resolver', owner: '@ops', refs: ['#42'] }],
+    } as unknown as SiteIncidentData;
+    const html = searchDocument(data, '<h2 id="root-cause">Root cause</h2><p>OOM killer</p>');
+    expect(html).toContain('<h1 data-pagefind-meta="title">&#x3C;script>alert(1)&#x3C;/script> DNS outage</h1>');
+    expect(html).toContain('<time data-pagefind-meta="date">2 Jan 2025</time>');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>fired');
+    for (const words of ['Resolvers &#x26; caches', 'Severity: SEV2', 'Root cause: configuration change', 'Written by: Dana', 'Affected services: coredns', 'Tags: dns', 'Pin the resolver Owner: @ops #42', '<p>OOM killer</p>']) {
+      expect(html).toContain(words);
+    }
+    expect(html).toMatch(/^<html lang="en"><head><title>.*<\/title><\/head><body><article data-pagefind-body="">.*<\/article><\/body><\/html>$/s);
   });
 
   it('links to the editor of each forge', () => {

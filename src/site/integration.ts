@@ -1,13 +1,14 @@
 /**
- * The Hindsight Astro integration: hands the project config to pages as a virtual module, builds
- * the Pagefind search index of the pages as they are rendered, and publishes the postmortems' images.
+ * The Hindsight Astro integration: hands the project config to pages as a virtual module, opens
+ * the Pagefind search index that the content loader fills while the pages are built (and puts it
+ * in place when they are), and publishes the postmortems' images.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Config } from '../../schemas/config.ts';
 import { copyMedia, mediaFile, mediaPath, mediaStore } from './media.ts';
-import { SearchIndexBuilder } from './search-index.ts';
+import { openSearchIndex, type SearchIndexBuilder } from './search-index.ts';
 import { copyMermaid, mermaidDir, mermaidModule } from './vendor.ts';
 
 const virtualId = 'virtual:hindsight/config';
@@ -29,8 +30,10 @@ export function hindsight(options: HindsightIntegrationOptions): AstroIntegratio
   return {
     name: 'hindsight',
     hooks: {
-      'astro:config:setup': ({ updateConfig, addWatchFile }) => {
+      'astro:config:setup': ({ command, config, updateConfig, addWatchFile }) => {
         if (options.configFile) addWatchFile(options.configFile);
+        // Opened before the content loads: the loader hands every incident to it (src/site/loader.ts).
+        if (command === 'build' && options.search !== false) search = openSearchIndex(fileURLToPath(config.cacheDir));
         updateConfig({
           vite: {
             plugins: [{
@@ -64,13 +67,6 @@ export function hindsight(options: HindsightIntegrationOptions): AstroIntegratio
           res.setHeader('content-type', 'text/javascript; charset=utf-8');
           res.end(code);
         });
-      },
-      'astro:build:start': ({ setPrerenderer }) => {
-        if (options.search === false) return;
-        // Every incident page (marked `data-pagefind-body`) goes to Pagefind as soon as it is rendered.
-        const builder = new SearchIndexBuilder(options.config.site.base);
-        search = builder;
-        setPrerenderer((prerenderer) => builder.wrap(prerenderer));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);

@@ -14,6 +14,8 @@ import { diagnostic, formatDiagnostic } from '../core/diagnostic.ts';
 import { findPostmortems } from '../core/files.ts';
 import { mediaMarker, mediaPath, mediaStore, writeMediaManifest } from './media.ts';
 import { linkMarker, publishFile, type PublishedFile } from './publish-file.ts';
+import { searchDocument } from './search-document.ts';
+import { searchIndexFor, sourcePathOf } from './search-index.ts';
 import { incidentPath, joinBase } from './urls.ts';
 
 /** Bumped when rendering changes, so cached entries are rendered again. */
@@ -162,6 +164,14 @@ export function incidentLoader(options: IncidentLoaderOptions = {}): Loader {
         // The images the site uses, for the build to copy (src/site/integration.ts).
         writeMediaManifest(media, images);
         for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
+        // In `astro build`, the search index is made from the stored incidents while Astro goes on.
+        const search = searchIndexFor(fileURLToPath(context.config.cacheDir));
+        if (search) {
+          search.indexPages([...kept].sort().map((id) => {
+            const entry = store.get(id)!;
+            return { sourcePath: sourcePathOf(incidentPath(id)), html: searchDocument(entry.data as unknown as SiteIncidentData, entry.rendered?.html ?? '') };
+          }));
+        }
         logger.info(`${kept.size} incident${kept.size === 1 ? '' : 's'} loaded`);
       };
 

@@ -20,9 +20,9 @@ const blameOnPeople = new RegExp(
   'g',
 );
 
-/** "should have" + a past participle, said of people: at the start of a line or clause, or after a person. */
+/** "should have" + a past participle, said of people: at the start of a line or clause, or after a person or an `@handle`. */
 const shouldHaveDone = new RegExp(
-  String.raw`(?<=(?:^|[.!?:;]\s*|\*\*\s*|[-*]\s+|\b(?:we|i|you|he|she|they|someone|somebody|(?:the|our|my|a|an)\s+(?:team|engineers?|operators?|developers?|on-?call\w*|admins?|reviewers?))\s+))` +
+  String.raw`(?<=(?:^|[.!?:;]\s*|\*\*\s*|[-*]\s+|(?:\b(?:we|i|you|he|she|they|someone|somebody|(?:the|our|my|a|an)\s+(?:team|engineers?|operators?|developers?|on-?call\w*|admins?|reviewers?))|(?<![\w@])@[A-Za-z0-9][\w-]*)\s+))` +
     // …or cut short: "we should have, but nothing watched the archiver".
     String.raw`should(?:n['’]t| not)? have(?: (?:not )?(?:\w+ed|done|caught|seen|known|taken|gone|run|written|made|given|put|set|kept|found|thought|brought|sent|told|built|chosen|begun|read|had)\b|(?=[,.;:!?]))`,
   'gim',
@@ -74,6 +74,7 @@ export default defineFileRule({
       { source: '## Lessons learned\n\nDana forgot to renew the certificate.\n', line: 3, column: 1, note: 'a person named as the cause' },
       { source: '## Root cause\n\nThe review blamed the on-call engineer for the rollback.\n', line: 3, column: 12, note: 'blame aimed at a person' },
       { source: '## Lessons learned\n\n- Should have validated the DNS setup before deployment\n', line: 3, column: 3, note: 'hindsight about what people did' },
+      { source: '## Root cause\n\nThe rollout went ahead because @dana should have checked the canary.\n', line: 3, column: 38, note: 'hindsight aimed at a person by handle' },
     ],
   },
   check(ctx) {

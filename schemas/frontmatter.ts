@@ -180,7 +180,7 @@ export const passthroughFrontmatterKeys: readonly string[] = [
   'showToc', 'math', 'audio', 'videos', 'headless', 'linkTitle', 'outputs', 'resources',
   'sitemap', 'menu', 'markup', 'translationKey', 'ShowToc', 'TocOpen', 'cover', 'sidebar',
   'redirect_from', 'categories_weight', 'sticky', 'pin', 'header', 'excerpt_separator',
-  'last_modified_at', 'modified', 'updated', 'in_search_index', 'render', 'template',
+  'last_modified_at', 'modified', 'updated', 'created', 'created_at', 'in_search_index', 'render', 'template',
   // Zola and Jekyll addresses; Jekyll's just-the-docs navigation.
   'path', 'nav_order', 'parent', 'grand_parent', 'has_children', 'nav_exclude',
   // Docusaurus docs.

@@ -41,6 +41,16 @@ describe('YAML front matter', () => {
     expect(read.block!.data).toEqual({ title: 'A', date: '2024-01-01', tags: ['one', 'two'] });
   });
 
+  it('reads Ruby symbol keys (`:title:`) as the plain keys, positioned where they are written', () => {
+    const read = readFrontmatter('---\n:layout: post\n:title: Wiki outage\n:tags:\n- infrastructure\ntitle: Kept\n:title2: x\n---\n');
+    // `:title` stays as written when `title` is also given.
+    expect(read.block!.data).toEqual({ layout: 'post', ':title': 'Wiki outage', tags: ['infrastructure'], title: 'Kept', title2: 'x' });
+    expect(read.block!.locateKey(['tags'])).toEqual({ line: 4, column: 1 });
+    expect(read.block!.locate(['tags', 0])).toEqual({ line: 5, column: 3 });
+    const { incident } = extractIncident(parsePostmortem('2015-08-04-wiki.md', '---\n:layout: post\n:title: Wiki and issue tracker outage\n:created: 1438723230\n---\nThe databases were back around 3 AM.\n'));
+    expect([incident.title, incident.date]).toEqual(['Wiki and issue tracker outage', '2015-08-04']);
+  });
+
   it('reports syntax errors at their line and column in the file', () => {
     const read = readFrontmatter('---\ntitle: ok\ntags: a: b\ndate: 2024-01-01\n---\n');
     expect(read.diagnostics[0]).toMatchObject({ ruleId: 'frontmatter-yaml', severity: 'error', line: 3, column: 7 });

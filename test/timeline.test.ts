@@ -134,6 +134,15 @@ describe('per-entry headings', () => {
     expect(r.events.every((e) => e.timezone === 'UTC+01:00')).toBe(true);
     expect(r.diagnostics).toEqual([]);
   });
+
+  it('reads a heading time left in a template\'s placeholder braces, and leaves shortcodes alone', () => {
+    const r = fromText('## Timeline\n\n### {{ 06:10 }}\n\nThe instructor opened an issue.\n\n### {{ 07:45 }}\nA fix went out.\n\n### {{< 08:00 >}}\nNot a placeholder.\n', { incidentDate: '2022-01-20' });
+    expect(brief(r).slice(0, 2)).toEqual([
+      [3, '2022-01-20T06:10Z', '06:10', 'The instructor opened an issue.'],
+      [7, '2022-01-20T07:45Z', '07:45', 'A fix went out.'],
+    ]);
+    expect(r.events[2]!.at).toBeNull();
+  });
 });
 
 describe('date lines and timed paragraphs', () => {

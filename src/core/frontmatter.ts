@@ -108,6 +108,7 @@ export function readFrontmatter(text: string): FrontmatterRead {
   } catch (error) {
     parsed = { ...emptyBlock(), diagnostics: [diagnostic('frontmatter-yaml', 'error', `Front matter could not be read: ${(error as Error).message}`, { line: 1, column: 1 })] };
   }
+  parsed = plainSymbolKeys(parsed);
   const raw = text.slice(bodyStart, close);
   const block: FrontmatterBlock = {
     language,
@@ -119,6 +120,24 @@ export function readFrontmatter(text: string): FrontmatterRead {
     locateKey: parsed.locateKey,
   };
   return { block, diagnostics: parsed.diagnostics, refused: false, range };
+}
+
+/**
+ * Ruby symbol keys (`:title: …`, as Awestruct and some Jekyll sites write them) read as the plain
+ * keys, unless a plain key of the same name is also given; positions point at the key as written.
+ */
+function plainSymbolKeys(parsed: ParsedBlock): ParsedBlock {
+  const written = new Map<string, string>();
+  for (const key of Object.keys(parsed.data)) {
+    if (/^:[A-Za-z_][\w-]*$/.test(key) && !Object.hasOwn(parsed.data, key.slice(1))) written.set(key.slice(1), key);
+  }
+  if (written.size === 0) return parsed;
+  const data = Object.fromEntries(Object.entries(parsed.data).map(([key, value]) => [written.get(key.slice(1)) === key ? key.slice(1) : key, value]));
+  const asWritten = (path: readonly (string | number)[]) => {
+    const first = typeof path[0] === 'string' ? written.get(path[0]) : undefined;
+    return first ? [first, ...path.slice(1)] : path;
+  };
+  return { ...parsed, data, locate: (path) => parsed.locate(asWritten(path)), locateKey: (path) => parsed.locateKey(asWritten(path)) };
 }
 
 export interface ParsedBlock {

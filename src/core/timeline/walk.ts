@@ -54,6 +54,14 @@ export interface NumericSeen {
 }
 
 /** Source lines of the file, for columns. */
+/**
+ * A heading left in a template's placeholder braces, `### {{ 06:10 }}`, as its text (`06:10`).
+ * Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) and template expressions (`{{ .Title }}`) are not placeholders.
+ */
+function unwrapPlaceholder(text: string): string {
+  return /^\{\{\s*([^{}<>%.\s-][^{}]*?)\s*\}\}$/.exec(text)?.[1] ?? text;
+}
+
 export class SourceLines {
   private starts: number[] | null = null;
   private readonly text: string;
@@ -311,7 +319,7 @@ export class TimelineWalker {
   private readHeading(node: Heading, body: readonly RootContent[]): RawEntry | null {
     const line = node.position?.start.line ?? 1;
     const lines = flattenInline(node.children, line);
-    const text = plainText(lines);
+    const text = unwrapPlaceholder(plainText(lines));
     this.current = null;
     if (!text) return null;
     const stamp = readStamp(text);

@@ -153,6 +153,24 @@ describe('sections opened by bold labels (Google\'s template)', () => {
     expect(lower.sections.map((s) => s.kind)).toEqual(['other', 'other', 'other']);
   });
 
+  it('reads an incident log entry: a bold name alone over a nested list heads it, and milestones are named before their times', () => {
+    const text = '# Incident on 2024-09-20 - Route tables destroyed\n\n- **Key events**\n  - First detected: 2024-09-20 11:24\n  - Incident declared 2024-09-20 11:30\n  - Repaired: 2024-09-20 11:33\n  - Resolved: 2024-09-20 11:40\n\n- **Time to repair**: 9m\n\n- **Impact**: Services were unreachable.\n\n- **Review actions**:\n  - Review the process for pausing pipelines.\n';
+    const doc = parsePostmortem('x.md', text);
+    expect(doc.sections.filter((s) => s.kind !== 'other').map((s) => [s.kind, s.heading, s.line])).toEqual([
+      ['timeline', 'Key events', 3], ['impact', 'Impact', 11], ['actionItems', 'Review actions', 13],
+    ]);
+    const { incident } = extractIncident(doc);
+    expect(incident.timeline.map((e) => [e.at, e.text])).toEqual([
+      ['2024-09-20T11:24Z', 'First detected'], ['2024-09-20T11:30Z', 'Incident declared'], ['2024-09-20T11:33Z', 'Repaired'], ['2024-09-20T11:40Z', 'Resolved'],
+    ]);
+    expect([incident.detected, incident.mitigated, incident.resolved]).toEqual(['2024-09-20T11:24Z', '2024-09-20T11:33Z', '2024-09-20T11:40Z']);
+    expect(incident.actionItems.map((a) => a.text)).toEqual(['Review the process for pausing pipelines.']);
+    // A bold name with nothing nested under it is text, and a sentence ending in a time is no milestone.
+    const other = parsePostmortem('x.md', '- **Key events**\n- **Impact**: none\n\n## Timeline\n\n- The deploy that went out on 2024-09-20 11:24\n');
+    expect(other.sections.map((s) => s.kind)).toEqual(['other', 'impact', 'timeline']);
+    expect(extractIncident(other).incident.timeline.map((e) => e.at)).toEqual([null]);
+  });
+
   it('points at the label', () => {
     const root = parsed.sections.find((s) => s.kind === 'rootCause')!;
     expect(root.node?.position?.start).toMatchObject({ line: 7, column: 1 });

@@ -209,6 +209,13 @@ function plainLabel(p: Paragraph): { name: string; rest: PhrasingContent[] } | n
   return { name: m[1]!.trim(), rest: [{ ...first, value: first.value.slice(m[0].length) }, ...after] };
 }
 
+/** A paragraph that is a bold name and nothing else ("**Key events**"), as a list item heading what is nested under it. */
+function boldAlone(p: Paragraph): { name: string; rest: PhrasingContent[] } | null {
+  const [first, ...after] = p.children;
+  if (first?.type !== 'strong' || !after.every((c) => c.type === 'text' && c.value.trim() === '')) return null;
+  return { name: toString(first).trim(), rest: after };
+}
+
 /** Whether a label stands alone in its paragraph ("**Root causes:**"), with no text after it. */
 export function labelStandsAlone(label: { rest: readonly PhrasingContent[] }): boolean {
   return label.rest.every((c) => c.type === 'text' && c.value.trim() === '');
@@ -319,7 +326,7 @@ export function sectionLabels(section: Section, { lists = section.depth <= 1 } =
     } else if (block.type === 'list' && lists) {
       for (const item of block.children) {
         const [lead, ...more] = item.children;
-        const itemLabel = lead?.type === 'paragraph' ? (paragraphLabel(lead) ?? plainLabel(lead)) : null;
+        const itemLabel = lead?.type === 'paragraph' ? (paragraphLabel(lead) ?? plainLabel(lead) ?? (more.length > 0 ? boldAlone(lead) : null)) : null;
         if (itemLabel) found.push({ lead: lead as Paragraph, label: itemLabel, after: more });
       }
     }

@@ -49,6 +49,18 @@ function hasSeparator(text: string, end: number): boolean {
 }
 
 /**
+ * A milestone written as its name, then its date and time: "First detected 2020-08-14 10:43",
+ * "Resolved: 2024-09-20 11:40". The name is a few words, and the time ends the line.
+ */
+function namedMilestone(text: string): { stamp: Stamp; name: string } | null {
+  const m = /^(\p{L}[\p{L}'’ ]{0,30}?)\s*[:–—-]?\s+(?=\d)/u.exec(text);
+  if (!m || m[1]!.trim().split(/\s+/).length > 4) return null;
+  const stamp = readStamp(text, m[0].length);
+  if (!stamp || !stamp.date || !stamp.time || stamp.placeholder || !/^[\s.]*$/.test(text.slice(stamp.end))) return null;
+  return { stamp, name: m[1]!.trim() };
+}
+
+/**
  * Reads the lines of one block. A stamp opens an entry on a block's first line, after a hard
  * break, in bold, in a block whose first line opened with one, or (on a soft-wrapped line of
  * prose) when it carries a date or a separator follows it.
@@ -61,6 +73,13 @@ export function readLines(lines: readonly TextLine[]): LineRead[] {
     const clean = unmark(l.text);
     const bold = l.text.trimStart().startsWith(OPEN);
     const stamp = readStamp(clean);
+    const named = !stamp && k === 0 ? namedMilestone(clean) : null;
+    if (named) {
+      firstStamped = true;
+      const written = writtenOf(clean, named.stamp);
+      reads.push({ kind: 'entry', stamp: named.stamp, written, rest: named.name, line: l.line, offset: named.stamp.start });
+      return;
+    }
     // In a block that opens with a stamp, every line that starts with one is an entry.
     const accepted = stamp && (k === 0 || firstStamped || l.hard || bold || (stamp.date !== null && !stamp.placeholder) || hasSeparator(clean, stamp.end));
     if (k === 0 && accepted) firstStamped = true;

@@ -108,6 +108,8 @@ export const frontmatterSchema = z.looseObject({
   resolved: z.union([dateValue, z.boolean().transform(() => undefined)]).optional(),
   /** When it was resolved, as cState status pages write it (used when `resolved` gives no time). */
   resolvedWhen: dateValue.optional(),
+  /** When it was resolved, as some Hugo status page themes write it. */
+  resolved_on: dateValue.optional(),
   /** Affected systems, as cState status pages write them; joins `services`. */
   affected: stringList.optional(),
   /** Affected systems, under another name postmortems give them; joins `services`. */

@@ -180,6 +180,16 @@ describe('dates in front matter', () => {
     expect([incident.resolved, incident.services]).toEqual(['2025-10-27T14:00:00Z', ['incrementals.jenkins.io']]);
   });
 
+  it('leaves a status page that says `resolved: false` unresolved, and reads `resolved_on`', () => {
+    const open = '---\ntitle: NYC1 outage\ndate: 2021-07-08 12:36:00\nresolved: false\n---\n14:12 GMT+1\n\nVolumes are read-only.\n\n---\n14:02 GMT+1\n\nRestarting workloads.\n';
+    const incident = extractIncident(parsePostmortem('x.md', open)).incident;
+    expect([incident.timeline.length, incident.resolved, incident.durationMinutes]).toEqual([2, null, null]);
+    const closed = '---\ntitle: Bot down\ndate: 2020-05-29T10:34:06Z\nresolved_on: 2020-06-08T04:48:10.484Z\n---\nThe bots are down.\n';
+    const { incident: done, diagnostics } = extractIncident(parsePostmortem('x.md', closed));
+    expect(diagnostics.filter((d) => d.ruleId.startsWith('frontmatter'))).toEqual([]);
+    expect(done.resolved).toBe('2020-06-08T04:48:10Z');
+  });
+
   it('takes a key left empty, as templates leave them, as not given', () => {
     const text = '---\ntitle: FRA1 disruption\ndate: 2021-10-08 10:59:00\nresolved: no\nresolvedWhen:\nseverity:\naffected:\n  - Civo API\n---\n\nAPI access failed.\n';
     const { incident, diagnostics } = extractIncident(parsePostmortem('x.md', text));

@@ -462,6 +462,19 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('reads a `{{< track >}}` that ends the update\'s line, and Statusfy\'s `::: update Status | time` blocks', () => {
+    const cstate = '---\ntitle: Legacy cluster errors\ndate: 2020-05-28T14:20:00Z\n---\nWe are seeing errors.\n\n**Update**: The error rate is decreasing. {{< track "2020-05-28T14:32:00.000Z" >}}\n\n**Update**: Errors again. {{< track "2020-05-28T14:55:00.000Z" >}}\n';
+    expect(brief(fromText(cstate))).toEqual([
+      [7, '2020-05-28T14:32:00Z', '2020-05-28T14:32:00.000Z', 'Update: The error rate is decreasing.'],
+      [9, '2020-05-28T14:55:00Z', '2020-05-28T14:55:00.000Z', 'Update: Errors again.'],
+    ]);
+    const statusfy = '---\ntitle: Workspaces do not start\ndate: 2021-01-13T17:06:46.693Z\n---\nWe are investigating.\n\n::: update Monitoring | 2021-01-14T11:03:46.693Z\nA fix has been implemented.\n\nWe are watching the results.\n:::\n\n::: update | 2021-01-13T17:12:46.693Z\nTraffic is routed to the EU cluster.\n:::\n';
+    expect(brief(fromText(statusfy))).toEqual([
+      [7, '2021-01-14T11:03:46Z', '2021-01-14T11:03:46.693Z', 'Monitoring: A fix has been implemented. We are watching the results.'],
+      [13, '2021-01-13T17:12:46Z', '2021-01-13T17:12:46.693Z', 'Update: Traffic is routed to the EU cluster.'],
+    ]);
+  });
+
   it('reads a timeline listed inside another section when its lead-in names it, in a document without a timeline section', () => {
     const md = '# February 11, 2016 incident report\n\n### What happened\n\nThis is the timeline of events that occurred on Thursday February 11 2016, starting at 10.42am:\n\n - 10.42: the application became unavailable.\n - 10.46: engineers were alerted.\n - 10.56: the platform auto-healed.\n\nThis is what we have learnt:\n\n - 10.42 is when the instance was terminated.\n - The router lost its routes.\n';
     expect(brief(fromText(md, { incidentDate: '2016-02-11' })).map((e) => [e[0], e[1]])).toEqual([

@@ -352,7 +352,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const ownZone = statedZone ?? writtenZone(timeline.events);
   const readZone = ownZone ?? timezone;
   const milestone = (key: 'started' | 'detected' | 'mitigated' | 'resolved'): string | null => {
-    const value = fm?.[key] ?? str(raw[key]) ?? (key === 'resolved' ? fm?.resolvedWhen ?? str(raw.resolvedWhen) : null);
+    const value = fm?.[key] ?? str(raw[key]) ?? (key === 'resolved' ? fm?.resolvedWhen ?? str(raw.resolvedWhen) ?? fm?.resolved_on ?? str(raw.resolved_on) : null);
     const labelled = header[key];
     return (value ? toInstant(value, readZone)?.at : undefined) ?? (labelled ? toInstant(labelled, readZone)?.at : undefined) ?? null;
   };
@@ -381,7 +381,9 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const started = milestone('started') ?? window?.start ?? byWords('started') ?? first?.event.at ?? null;
   const detected = milestone('detected') ?? byWords('detected');
   const mitigated = milestone('mitigated') ?? byWords('mitigated');
-  const resolved = milestone('resolved') ?? window?.end ?? byWords('ended') ?? last?.event.at ?? null;
+  // A status page that says `resolved: false` is still open: its last update is no resolution.
+  const open = raw.resolved === false || /^(?:no|false)$/i.test(String(raw.resolved ?? ''));
+  const resolved = milestone('resolved') ?? window?.end ?? byWords('ended') ?? (open ? null : last?.event.at) ?? null;
   // A postmortem that states no zone and gives no time of day has none: readers use the configured one.
   const timeOfDay = [started, detected, mitigated, resolved, ...timed.map((t) => t.event.at)].some((at) => at !== null && at.length > 10);
   const incidentZone = ownZone !== null || timeOfDay ? readZone : null;

@@ -14,7 +14,7 @@ export default defineFileRule({
     'A postmortem is written after its incident, so an entry later than its `date` (or `lastmod` / ' +
     '`publishDate`, when later) is usually a wrong year, a day/month mix-up, or a `date` that names the ' +
     'incident’s first day while the timeline runs on. When the earliest entry is on that day (or the day ' +
-    `before), \`date\` names the incident’s first day, and entries up to ${runsOn} days after it are the ` +
+    `before or after), \`date\` names the incident’s first day, and entries up to ${runsOn} days after it are the ` +
     'incident running on. Days are compared in the entry’s own time zone. ' +
     'One message per file, at the first such entry; entries dated after today are each reported. ' +
     'Without a front matter `date`, only entries after today are.',
@@ -23,6 +23,7 @@ export default defineFileRule({
       { source: '---\ntitle: Queue backlog\ndate: 2025-03-03\n---\n\n## Timeline\n\n- 2025-03-02 23:40 Deploy started\n- 2025-03-03 00:10 Alert fired\n' },
       { source: '# Queue backlog of 2025-03-02\n\n## Timeline\n\n- 2025-03-02 09:40 Deploy started\n- 2025-03-04 10:00 Backlog cleared\n', note: 'the date comes from the title: the incident\'s first day' },
       { source: '---\ntitle: Geocoding API throttled\ndate: 2025-08-21\n---\n\n## Timeline\n\n- 2025-08-21 23:08 Alert fired\n- 2025-08-22 00:09 Error rates back to baseline\n', note: '`date` names the first day, and the incident ran past midnight' },
+      { source: '---\ntitle: TLS expired\ndate: 2023-02-27\n---\n\n## Timeline\n\n- 2023-02-28 01:52 UTC First report\n- 2023-03-01 10:00 UTC New certificates everywhere\n', note: '`date` is the evening before in the author\'s zone' },
     ],
     invalid: [
       { source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 09:40 Deploy started\n- 2026-03-02 10:00 Alert fired\n', line: 9, column: 3, note: 'a wrong year' },
@@ -37,13 +38,14 @@ export default defineFileRule({
     const refs = [dayOfValue(data.date), dayOfValue(data.lastmod), dayOfValue(data.publishDate)].filter((d): d is string => d !== null).sort();
     const ref = refs[refs.length - 1] ?? null;
     const today = new Date().toISOString().slice(0, 10);
-    // When the timeline's earliest entry is on that day (or the day before: an evening start), the
-    // date names the incident's first day, and the timeline runs on from it while the incident lasts.
+    // When the timeline's earliest entry is on that day (or the day before: an evening start; or the
+    // day after: a status page opened late in the day, its first update the next), the date names
+    // the incident's first day, and the timeline runs on from it while the incident lasts.
     let opening: (typeof incident.timeline)[number] | null = null;
     for (const e of incident.timeline) if (e.source === 'timeline' && e.at !== null && (!opening || e.at < opening.at!)) opening = e;
     const refDay = parseDay(ref);
     const openingDay = opening ? parseDay(dayOf({ at: opening.at!, timezone: opening.timezone }, incidentZone(ctx))) : null;
-    const namesFirstDay = refDay !== null && openingDay !== null && [0, 1].includes(daysBetween(openingDay, refDay));
+    const namesFirstDay = refDay !== null && openingDay !== null && [-1, 0, 1].includes(daysBetween(openingDay, refDay));
     const limit = namesFirstDay ? formatDay(addDays(refDay, runsOn)) : ref;
     let first: { line: number; written: string | null; day: string } | null = null;
     let more = 0;

@@ -15,7 +15,7 @@ import {
 } from '../dates/index.ts';
 import { decideOrder } from './order.ts';
 import { documentZone } from './zone-fallback.ts';
-import { SourceLines, TimelineWalker, timelineWords, trackShortcode, type RawEntry } from './walk.ts';
+import { SourceLines, statusfyUpdate, TimelineWalker, timelineWords, trackShortcode, type RawEntry } from './walk.ts';
 
 export interface TimelineInput {
   /** All sections of the file; the `timeline` ones are read. */
@@ -114,7 +114,10 @@ function readWithoutTimelineSection(walker: TimelineWalker, sections: readonly S
   const blocks = [...new Set(rest.flatMap((s) => ownChildren(s)))];
   const paragraphs = blocks.filter((b) => b.type === 'paragraph').map((block) => ({ block, text: toString(block) }));
   const read = new Set<RootContent>();
-  const tracked = paragraphs.filter((p) => trackShortcode.test(p.text.slice(p.text.lastIndexOf('\n') + 1))).map((p) => p.block);
+  // Updates dated by cState's shortcode, or opened by Statusfy's `::: update … | time` (and what follows each, up to the next).
+  const dated = (p: { text: string }) => trackShortcode.test(p.text) || statusfyUpdate.test(p.text.slice(0, p.text.indexOf('\n') >>> 0));
+  const first = paragraphs.findIndex((p) => statusfyUpdate.test(p.text.slice(0, p.text.indexOf('\n') >>> 0)));
+  const tracked = first === -1 ? paragraphs.filter(dated).map((p) => p.block) : blocks.slice(blocks.indexOf(paragraphs[first]!.block));
   if (tracked.length > 0) {
     walker.readSection(null, tracked);
     for (const b of tracked) read.add(b);

@@ -130,8 +130,13 @@ const asideKinds: ReadonlySet<SectionKind | 'other'> = new Set(['summary', 'impa
 const clockLike = /\d{1,2}[:.h]\d{2}|\d{1,2}\s?[ap]\.?m\b/i;
 /** A line that opens with a bold field name (marked by `flattenInline`): "**Duration:** 21:45 to 23:28 UTC". */
 const fieldLine = /^\s*\uE000[A-Za-z][\w /()-]{0,40}(?::\uE001|\uE001:)/;
-/** cState's shortcode that dates a status update: `{{< track "2019-09-29 21:00:00" >}}`, alone on its line (spaces around it allowed). */
-export const trackShortcode = /^\s*\{\{[<%][ \t]*track[ \t]+"([^"\n]{4,40})"[ \t]*[%>]\}\}\s*$/;
+/**
+ * cState's shortcode that dates a status update: `{{< track "2019-09-29 21:00:00" >}}`, alone on its
+ * line or ending the update's last line (spaces around it allowed).
+ */
+export const trackShortcode = /\{\{[<%][ \t]*track[ \t]+"([^"\n]{4,40})"[ \t]*[%>]\}\}\s*$/;
+/** Statusfy's update block opening: `::: update Monitoring | 2021-01-14T11:03:46.693Z`, status then time. */
+export const statusfyUpdate = /^:::[ \t]*update\b[ \t]*([^|\n]*?)[ \t]*\|[ \t]*([^|\n]*?)[ \t]*$/i;
 const templateTag = /^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$/s;
 const attributeList = /^\s*\{:[^}]*\}\s*$/;
 
@@ -709,12 +714,17 @@ export class TimelineWalker {
   /** Lines of a block with inline content (paragraph, heading, table cell). */
   private lines(node: { children: PhrasingContent[]; position?: { start: { line: number } } }): TextLine[] {
     const lines = flattenInline(node.children, node.position?.start.line ?? 1);
-    // cState's `{{< track "2019-09-29 21:00:00" >}}` under an update is its time.
-    for (const l of lines) {
+    // cState's `{{< track "2019-09-29 21:00:00" >}}` under an update, or ending it, is its time: a line of its own.
+    // Statusfy's `::: update Monitoring | 2021-01-14T11:03:46Z` opens an update with its time; `:::` closes it.
+    return lines.flatMap((l) => {
+      const update = statusfyUpdate.exec(l.text);
+      if (update) return [{ ...l, text: `${update[2]} ${update[1] || 'Update'}:`, hard: true }];
+      if (/^:::\s*$/.test(l.text)) return [];
       const track = trackShortcode.exec(l.text);
-      if (track) l.text = track[1]!;
-    }
-    return lines;
+      if (!track) return [l];
+      const before = l.text.slice(0, track.index);
+      return before.trim() ? [{ ...l, text: before.trimEnd() }, { ...l, text: track[1]!, hard: true }] : [{ ...l, text: track[1]! }];
+    });
   }
 
   /** Plain text of any block (for text swallowed into an entry). */

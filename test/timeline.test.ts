@@ -482,6 +482,14 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('reads a fenced block of plain text under a "Timeline:" lead-in in another section, and leaves other code alone', () => {
+    const md = '# CTF 2023 | Post-mortem\n\n## Tokens issues\n\nWe sent invalid tokens twice.\n\nTimeline:\n\n```\n10:00 UTC - cloud open\n10:40 UTC - cloud closed\n```\n\nThe fix:\n\n```\n10:00 UTC - not a timeline\n10:40 UTC - no lead-in names one\n```\n';
+    expect(brief(fromText(md, { incidentDate: '2023-11-18' }))).toEqual([
+      [10, '2023-11-18T10:00Z', '10:00 UTC', 'cloud open'],
+      [11, '2023-11-18T10:40Z', '10:40 UTC', 'cloud closed'],
+    ]);
+  });
+
   it('reads a timeline told as prose: "So at 17:30 UTC, …", and a list that goes on from the entry above', () => {
     const long = 'We listed the backups first. '.repeat(80);
     const md = `# X\n\n## Timeline\n\nAt 17:25 UTC we started the restore.\n\n${long}\n\nTo restore without losing data, we needed to\n\n1. Restore the weekly backup.\n2. Replay the WALs.\n\nSo at 17:30 UTC, we started restoring with wal-g.\n\nIn the meantime, the backend team was paged.\n`;

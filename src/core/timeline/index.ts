@@ -3,7 +3,7 @@
  * time. Entries are never dropped: one whose time cannot be read keeps `at: null` and gets a
  * `timeline-time` warning.
  */
-import type { List, RootContent } from 'mdast';
+import type { Code, List, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { TimelineEvent } from '../../../schemas/incident.ts';
 import type { Section } from '../model.ts';
@@ -67,27 +67,35 @@ export function extractTimeline(input: TimelineInput): TimelineResult {
 }
 
 /**
- * Timelines told inside another section: a list whose lead-in names the timeline and ends with a
- * colon ("This is the timeline of events that occurred on Thursday February 11 2016:"), two or more
- * of its items opening with a time.
+ * Timelines told inside another section: a list (or a fenced block of plain text) whose lead-in
+ * names the timeline and ends with a colon ("This is the timeline of events that occurred on
+ * Thursday February 11 2016:", "Timeline:"), two or more of its items (lines) opening with a time.
  */
-function embeddedTimelines(sections: readonly Section[]): Set<List> {
+function embeddedTimelines(sections: readonly Section[]): Set<List | Code> {
   // A set: a block can sit in two sections (one a bold label opens, and the one around it).
-  const found = new Set<List>();
+  const found = new Set<List | Code>();
+  const timed = (text: string) => openingStamp(text.slice(0, 80))?.time != null;
   for (const section of sections) {
     const blocks = ownChildren(section);
     for (let i = 1; i < blocks.length; i++) {
-      const list = blocks[i]!;
+      const block = blocks[i]!;
       const lead = blocks[i - 1]!;
-      if (list.type !== 'list' || lead.type !== 'paragraph') continue;
+      if (lead.type !== 'paragraph') continue;
       const text = toString(lead).trim();
       if (!text.endsWith(':') || text.length > 400 || !timelineWords.test(text)) continue;
-      const timed = list.children.filter((item) => item.children[0]?.type === 'paragraph' && openingStamp(toString(item.children[0]).slice(0, 80))?.time != null);
-      if (timed.length >= 2) found.add(list);
+      if (block.type === 'list') {
+        if (block.children.filter((item) => item.children[0]?.type === 'paragraph' && timed(toString(item.children[0]))).length >= 2) found.add(block);
+      } else if (block.type === 'code' && plainTextFence.test(block.lang ?? '')) {
+        // A fenced block of plain text, one entry a line ("10:00 UTC - cloud open").
+        if (block.value.split('\n', 200).filter(timed).length >= 2) found.add(block);
+      }
     }
   }
   return found;
 }
+
+/** Fences of plain text, where a timeline may be written out line by line. */
+const plainTextFence = /^(?:|text|txt|plain|plaintext)$/i;
 
 /** Text that is a time of day and nothing else ("11:55 GMT+1", "2021-10-08 11:13 UTC"). */
 function onlyATime(text: string): boolean {

@@ -187,6 +187,10 @@ describe('clock times', () => {
   it('reads a day and month written after the time', () => {
     expect(utcOf('10:00 7th Nov 2023 - statuses stopped')).toBe('2023-11-07T10:00Z');
     expect(written('10:49 7th Nov 2023 - cause found')).toBe('10:49 7th Nov 2023');
+    // In brackets, emphasis and all; a bracket that holds no day is left to the text.
+    expect(utcOf('23:00 UTC(*April 5*) - CI runs fail', { year: 2022 })).toBe('2022-04-05T23:00Z');
+    expect(written('04:00 UTC (April 7) - builds stable')).toBe('04:00 UTC (April 7)');
+    expect(written('10:00 (5 min) outage')).toBe('10:00');
   });
 
   it('takes the same moment given again in brackets in another zone as part of the stamp', () => {

@@ -482,6 +482,13 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('reads a list of items nearly all opening with a time as the timeline of a document without one, but for its action items', () => {
+    const md = '## CI failures in AWS\n\n* **23:00 UTC(*April 5*)** - A CI run fails\n* **11:00 UTC** - More failures\n* **12:00 UTC** - Isolated to us-east-2\n* Nothing else\n\n## Action items\n\n- 2022-04-10 09:00 Add a second region\n- 2022-04-11 09:00 Alert on NAT errors\n- 2022-04-12 09:00 Review quotas\n';
+    expect(brief(fromText(md, { incidentDate: '2022-04-06' })).map((e) => [e[0], e[1]])).toEqual([
+      [3, '2022-04-05T23:00Z'], [4, '2022-04-06T11:00Z'], [5, '2022-04-06T12:00Z'], [6, null],
+    ]);
+  });
+
   it('reads a fenced block of plain text under a "Timeline:" lead-in in another section, and leaves other code alone', () => {
     const md = '# CTF 2023 | Post-mortem\n\n## Tokens issues\n\nWe sent invalid tokens twice.\n\nTimeline:\n\n```\n10:00 UTC - cloud open\n10:40 UTC - cloud closed\n```\n\nThe fix:\n\n```\n10:00 UTC - not a timeline\n10:40 UTC - no lead-in names one\n```\n';
     expect(brief(fromText(md, { incidentDate: '2023-11-18' }))).toEqual([

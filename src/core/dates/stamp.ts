@@ -116,6 +116,9 @@ const dayOfRange = /[-–](?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:])/y;
 const rangeJoin = /[ \t]*(?:[-–—]|to|until|till|through|thru)[ \t]*/iy;
 // "14:05, Nov 1", "14:05 on Nov 1", "02:54 AM PST Monday Nov 1st", "10:00 7th Nov 2023" (a capitalised
 // weekday or month, or a day and a month, right after).
+/** A day in brackets right after a time: "23:00 UTC (April 5)", emphasis marks around it allowed. */
+const openParen = /[ \t]*\([ \t]*[*_]{0,2}/y;
+const closeParen = /[*_]{0,2}[ \t]*\)/y;
 const timeThenDate = /(?:,[ \t]*|[ \t]+on[ \t]+|[ \t]+(?=[A-Z][a-z]{2}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2}))/y;
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
@@ -457,6 +460,14 @@ export function readStamp(line: string, from = 0): Stamp | null {
     if (d && !d.placeholder) {
       stampDate = d.date;
       end = d.end;
+    }
+  } else if (at(openParen, text, end)) {
+    // "23:00 UTC (*April 5*)": the day in brackets after the time.
+    const d = readDate(text, openParen.lastIndex);
+    const close = d && !d.placeholder ? at(closeParen, text, d.end) : null;
+    if (close) {
+      stampDate = d!.date;
+      end = closeParen.lastIndex;
     }
   }
   return { date: stampDate, time: part.time, zone: part.zone, approximate, placeholder: false, start, end, ...(part.until ? { until: part.until } : {}) };

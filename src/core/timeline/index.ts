@@ -75,16 +75,23 @@ function embeddedTimelines(sections: readonly Section[]): Set<List | Code> {
   // A set: a block can sit in two sections (one a bold label opens, and the one around it).
   const found = new Set<List | Code>();
   const timed = (text: string) => openingStamp(text.slice(0, 80))?.time != null;
+  const timedItems = (list: List) => list.children.filter((item) => item.children[0]?.type === 'paragraph' && timed(toString(item.children[0]))).length;
   for (const section of sections) {
     const blocks = ownChildren(section);
-    for (let i = 1; i < blocks.length; i++) {
+    for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!;
-      const lead = blocks[i - 1]!;
-      if (lead.type !== 'paragraph') continue;
+      const lead = blocks[i - 1];
+      // A list of three or more items nearly all opening with a time of day needs no lead-in, but
+      // for the work and the lessons that follow an incident.
+      if (block.type === 'list' && section.kind !== 'actionItems' && section.kind !== 'lessons' && block.children.length >= 3 && timedItems(block) * 4 >= block.children.length * 3) {
+        found.add(block);
+        continue;
+      }
+      if (lead?.type !== 'paragraph') continue;
       const text = toString(lead).trim();
       if (!text.endsWith(':') || text.length > 400 || !timelineWords.test(text)) continue;
       if (block.type === 'list') {
-        if (block.children.filter((item) => item.children[0]?.type === 'paragraph' && timed(toString(item.children[0]))).length >= 2) found.add(block);
+        if (timedItems(block) >= 2) found.add(block);
       } else if (block.type === 'code' && plainTextFence.test(block.lang ?? '')) {
         // A fenced block of plain text, one entry a line ("10:00 UTC - cloud open").
         if (block.value.split('\n', 200).filter(timed).length >= 2) found.add(block);

@@ -53,7 +53,8 @@ function hasSeparator(text: string, end: number): boolean {
  * "Resolved: 2024-09-20 11:40". The name is a few words, and the time ends the line.
  */
 function namedMilestone(text: string): { stamp: Stamp; name: string } | null {
-  const m = /^(\p{L}[\p{L}'’ ]{0,30}?)\s*[:–—-]?\s+(?=\d)/u.exec(text);
+  // Bounded runs of spaces: a line of spaces after a word must not be tried split after split.
+  const m = /^(\p{L}[\p{L}'’ ]{0,30}?)[ \t]{0,3}[:–—-]?[ \t]{1,3}(?=\d)/u.exec(text);
   if (!m || m[1]!.trim().split(/\s+/).length > 4) return null;
   const stamp = readStamp(text, m[0].length);
   if (!stamp || !stamp.date || !stamp.time || stamp.placeholder || !/^[\s.]*$/.test(text.slice(stamp.end))) return null;

@@ -59,7 +59,9 @@ export interface NumericSeen {
  * Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) and template expressions (`{{ .Title }}`) are not placeholders.
  */
 function unwrapPlaceholder(text: string): string {
-  return /^\{\{\s*([^{}<>%.\s-][^{}]*?)\s*\}\}$/.exec(text)?.[1] ?? text;
+  if (!text.startsWith('{{') || !text.endsWith('}}')) return text;
+  const inner = text.slice(2, -2).trim();
+  return /^[^{}<>%.\s-][^{}]*$/.test(inner) ? inner : text;
 }
 
 export class SourceLines {

@@ -12,7 +12,8 @@ export default defineFileRule({
   description:
     'Readers follow a timeline top to bottom; an entry earlier than the one above it is usually a typo ' +
     'in the time or the date (or a day/month mix-up). The entry that goes back in time is reported, with ' +
-    'the entry it goes back from. Entries at day precision are compared by day only. A timeline that runs ' +
+    'the entry it goes back from; when one entry jumps ahead of the entries on both sides of it (two or ' +
+    'more after it), that entry is reported instead, once. Entries at day precision are compared by day only. A timeline that runs ' +
     'newest first throughout (status-page updates pasted in) is reported once, at its first entry; in a ' +
     'status page\'s own incident file (no timeline section, updates dated by cState\'s `{{< track >}}` or ' +
     'by their headings) newest first is the order, and is not reported. Each ' +
@@ -32,6 +33,7 @@ export default defineFileRule({
     ],
     invalid: [
       { source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 10:00 Alert fired\n- 2025-03-02 09:40 Deploy started\n', line: 9, column: 3 },
+      { source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 09:40 Deploy started\n- 2025-03-20 10:00 Alert fired\n- 2025-03-02 10:05 Rollback\n- 2025-03-02 10:30 Queue drained\n', line: 9, column: 3, note: 'one entry dated ahead: reported once, not each entry after it' },
       { source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n**Resolved** - Queue drained.\nMar 2, 11:15 UTC\n\n**Monitoring** - Workers added.\nMar 2, 10:30 UTC\n\n**Investigating** - Jobs are delayed.\nMar 2, 10:00 UTC\n', line: 9, column: 1, note: 'status-page updates, newest first' },
     ],
   },
@@ -64,20 +66,32 @@ function checkOrder(ctx: FileRuleContext, events: readonly (TimelineEvent & Time
     ctx.report(`The timeline runs newest first (${events.length} entries, ${showInstant(events[0]!.at)} back to ${showInstant(events.at(-1)!.at)}); list its entries oldest first`, span.start, span.end);
     return;
   }
+  const shown = (e: TimelineEvent & Timed) => (e.written ? `\`${e.written}\`` : showInstant(e.at));
   let latest: (TimelineEvent & Timed) | null = null;
-  for (const e of events) {
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k]!;
     if (latest === null) {
       latest = e;
       continue;
     }
     const cmp = compareTimed(e, latest, zone);
-    if (cmp < 0) {
-      const span = entrySpan(ctx, e.line, e.written);
-      const was = latest.written ? `\`${latest.written}\`` : showInstant(latest.at);
-      const now = e.written ? `\`${e.written}\`` : showInstant(e.at);
-      ctx.report(`Entry at ${now} (${showInstant(e.at)}) is earlier than the entry before it on line ${latest.line} (${was}); keep the timeline in chronological order or fix the time`, span.start, span.end);
+    if (cmp >= 0) {
+      if (cmp > 0 || precisionRank(e) >= precisionRank(latest)) latest = e;
       continue;
     }
-    if (cmp > 0 || precisionRank(e) >= precisionRank(latest)) latest = e;
+    // One entry that jumps ahead ("2022-02-20" among the 2nd's entries) is the one to fix: it is the
+    // entry right above this one, and this one and the next follow on from the entry above that.
+    // Reported once, instead of every entry after it. (Two entries swapped: the one that goes back.)
+    const above = events[k - 2];
+    const next = events[k + 1];
+    if (latest === events[k - 1] && above && next && compareTimed(latest, above, zone) > 0 && compareTimed(e, above, zone) >= 0 && compareTimed(next, latest, zone) < 0 && compareTimed(next, e, zone) >= 0) {
+      const span = entrySpan(ctx, latest.line, latest.written);
+      ctx.report(`Entry at ${shown(latest)} (${showInstant(latest.at)}) is later than the entry after it on line ${e.line} (${shown(e)}), which follows on from the entries before it; fix its time or date`, span.start, span.end);
+      latest = e;
+      continue;
+    }
+    const span = entrySpan(ctx, e.line, e.written);
+    ctx.report(`Entry at ${shown(e)} (${showInstant(e.at)}) is earlier than the entry before it on line ${latest.line} (${shown(latest)}); keep the timeline in chronological order or fix the time`, span.start, span.end);
   }
 }
+

@@ -34,6 +34,8 @@ describe('heading aliases', () => {
     ['Technical cause', 'rootCause'], ['Analysis of causes', 'rootCause'], ['But how did this happen?', 'rootCause'],
     ['What we\'re doing to fix this', 'actionItems'], ['What are we going to do about it?', 'actionItems'], ['How are we improving the situation?', 'actionItems'],
     ['Why It Took 22 Hours to Notice', 'detection'], ['Fixing the problem', 'resolution'], ['Points à retenir', 'lessons'], ['Remédier à l’incident', 'resolution'],
+    ['The Vulnerability', 'rootCause'], ['The bug', 'rootCause'], ['Fallout', 'impact'], ['Key events', 'timeline'], ['Review actions', 'actionItems'],
+    ['Diagnosis', 'other'],
   ];
   for (const [heading, kind] of cases) {
     it(`"${heading}" → ${kind}`, () => expect(sectionKindOf(heading)).toBe(kind));

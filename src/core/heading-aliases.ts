@@ -37,7 +37,7 @@ const table: Record<SectionKind, readonly string[]> = {
   impact: [
     'impact', 'user impact', 'customer impact', 'business impact', 'impact assessment', 'scope',
     'scope and impact', 'impact and scope', 'affected services', 'affected systems', 'who was affected',
-    'blast radius', 'severity and impact', 'impact summary', 'consequences', 'effects',
+    'blast radius', 'severity and impact', 'impact summary', 'consequences', 'effects', 'fallout',
     'what was impacted', 'what was affected', 'risks and hazards', 'risks',
     'the effects', 'the impact', 'symptoms', '影响', '影響', '影響範囲', '影响范围', 'auswirkungen', 'auswirkung', 'impacto', 'impatto', 'påvirkning', 'konsekvens', 'konsekvenser', 'påverkan', 'gevolgen',
   ],
@@ -53,6 +53,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'analysis', 'technical analysis', 'why it happened', 'what went wrong and why', 'causal analysis',
     'underlying cause', 'technical details', 'investigation', 'the root cause', 'cause analysis', 'how did this happen',
     'how did it happen', 'what caused it', 'what caused this', 'what caused the outage', 'what caused the incident', 'the smoking gun', 'smoking gun', 'details of vulnerability', 'details of the vulnerability', 'root cause s', 'technical root cause', 'five whys', '5 whys', 'problem analysis', 'fault', 'the fault',
+    'the vulnerability', 'vulnerability', 'vulnerability details', 'the bug', 'bug details', 'the flaw',
     '根因', '根本原因', '原因', '原因分析', 'ursache', 'ursachen', 'grundursache', 'cause racine', 'causa raíz', 'causa raiz', 'causa', 'warum ist es passiert', 'ursachenanalyse', 'causa principale', 'causa radice',
     'årsak', 'rotårsak', 'grunnårsak', 'hvorfor skjedde det', 'orsak', 'grundorsak', 'årsag', 'oorzaak', 'grondoorzaak',
   ],

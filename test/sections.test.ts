@@ -47,8 +47,8 @@ describe('heading aliases', () => {
   });
 
   it('lets config extend the table', () => {
-    expect(sectionKindOf('Fallout')).toBe('other');
-    expect(sectionKindOf('Fallout', { fallout: 'impact' })).toBe('impact');
+    expect(sectionKindOf('Aftermath')).toBe('other');
+    expect(sectionKindOf('Aftermath', { aftermath: 'impact' })).toBe('impact');
   });
 });
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixableCaseArbitrary, fuzzCaseArbitrary, type FuzzCase } from './fuzz/arbitraries.ts';
-import { longLineDocument, longLineUnits } from './fuzz/long-lines.ts';
+import { longLineDocument, longLineUnits, longOpeningDocuments } from './fuzz/long-lines.ts';
 import { checkCore, checkFix, checkLint, checkOnlyNamedChanged, checkPublish, fuzzFileName, lintHarness, type LintHarness } from './fuzz/properties.ts';
 import { unsafeHtml } from './support/html-safety.ts';
 import { lintFile } from '../src/lint/file-lint.ts';
@@ -59,6 +59,16 @@ describe('long lines', () => {
       if (ms > budgetMs) slow.push(`${shown(unit)}: ${Math.round(ms)} ms`);
     }
     expect(slow, `lines of ${length} repeats took over ${budgetMs} ms to lint`).toEqual([]);
+  }, 120_000);
+
+  it('are read in linear time where they open as status updates, milestones and placeholders do', () => {
+    const slow = longOpeningDocuments(length).flatMap((text, n) => {
+      const started = performance.now();
+      lintFile(fuzzFileName, harness.config, harness.processor, harness.dir, Buffer.from(text));
+      const ms = performance.now() - started;
+      return ms > budgetMs ? [`document ${n}: ${Math.round(ms)} ms`] : [];
+    });
+    expect(slow).toEqual([]);
   }, 120_000);
 });
 

@@ -58,3 +58,19 @@ export function longLineDocument(unit: string, length: number, tail = ' x'): str
     '',
   ].join('\n');
 }
+
+/**
+ * Documents whose long lines open as the status-page and incident-log forms do (a Statusfy update, a
+ * cState shortcode, a named milestone, a placeholder heading, a time with a day in brackets), so that
+ * the patterns that only look at such lines see them.
+ */
+export function longOpeningDocuments(length: number): string[] {
+  const run = (unit: string) => unit.repeat(Math.ceil(length / unit.length));
+  return [
+    `---\ntitle: t\ndate: 2025-01-01\n---\nText.\n\n::: update ${run(' ')}x\nbody\n:::\n\n::: update a | ${run(' ')}x |\n:::\n`,
+    `---\ntitle: t\ndate: 2025-01-01\n---\nText.\n\n**Update** {{< track "${run(' ')}\n\n${run('{{<')}\n\n${run(' ')}{{< track "2025-01-01 10:00" >}}${run(' ')}x\n`,
+    `# t\n\n- **Key events**\n  - First${run(' ')}x\n  - Resolved ${run('a ')}\n  - Repaired:${run(' ')}2025\n`,
+    `# t\n\n## Timeline\n\n### {{ a${run(' ')}\n\ntext\n\n### {{${run('a')}}}\n\ntext\n\n- 10:00 UTC (${run(' ')}April\n- 10:00 (${run('*')}\n`,
+    `---\n:${run('a')}: x\n${run(':')}: y\n---\ntext\n`,
+  ];
+}

@@ -53,7 +53,6 @@ export interface NumericSeen {
   written: string;
 }
 
-/** Source lines of the file, for columns. */
 /**
  * A heading left in a template's placeholder braces, `### {{ 06:10 }}`, as its text (`06:10`).
  * Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) and template expressions (`{{ .Title }}`) are not placeholders.
@@ -64,6 +63,7 @@ function unwrapPlaceholder(text: string): string {
   return /^[^{}<>%.\s-][^{}]*$/.test(inner) ? inner : text;
 }
 
+/** Source lines of the file, for columns. */
 export class SourceLines {
   private starts: number[] | null = null;
   private readonly text: string;
@@ -137,8 +137,18 @@ const fieldLine = /^\s*\uE000[A-Za-z][\w /()-]{0,40}(?::\uE001|\uE001:)/;
  * line or ending the update's last line (spaces around it allowed).
  */
 export const trackShortcode = /\{\{[<%][ \t]*track[ \t]+"([^"\n]{4,40})"[ \t]*[%>]\}\}\s*$/;
-/** Statusfy's update block opening: `::: update Monitoring | 2021-01-14T11:03:46.693Z`, status then time. */
-export const statusfyUpdate = /^:::[ \t]*update\b[ \t]*([^|\n]*?)[ \t]*\|[ \t]*([^|\n]*?)[ \t]*$/i;
+/**
+ * Statusfy's update block opening, `::: update Monitoring | 2021-01-14T11:03:46.693Z`: its status and
+ * its time; null for any other line. (Split by hand: a pattern around the bar backtracks on long lines.)
+ */
+export function statusfyUpdate(line: string): { status: string; time: string } | null {
+  const open = /^:::[ \t]*update\b/i.exec(line);
+  if (!open) return null;
+  const rest = line.slice(open[0].length);
+  const bar = rest.indexOf('|');
+  if (bar === -1 || rest.includes('|', bar + 1) || rest.includes('\n')) return null;
+  return { status: rest.slice(0, bar).trim(), time: rest.slice(bar + 1).trim() };
+}
 const templateTag = /^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$/s;
 const attributeList = /^\s*\{:[^}]*\}\s*$/;
 
@@ -719,8 +729,8 @@ export class TimelineWalker {
     // cState's `{{< track "2019-09-29 21:00:00" >}}` under an update, or ending it, is its time: a line of its own.
     // Statusfy's `::: update Monitoring | 2021-01-14T11:03:46Z` opens an update with its time; `:::` closes it.
     return lines.flatMap((l) => {
-      const update = statusfyUpdate.exec(l.text);
-      if (update) return [{ ...l, text: `${update[2]} ${update[1] || 'Update'}:`, hard: true }];
+      const update = statusfyUpdate(l.text);
+      if (update) return [{ ...l, text: `${update.time} ${update.status || 'Update'}:`, hard: true }];
       if (/^:::\s*$/.test(l.text)) return [];
       const track = trackShortcode.exec(l.text);
       if (!track) return [l];

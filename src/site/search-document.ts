@@ -21,7 +21,7 @@ export function searchDocument(incident: SiteIncidentData, html: string): string
   const article = h('article', { dataPagefindBody: '' }, [
     h('p', h('time', { dataPagefindMeta: 'date' }, formatDate(incident.date))),
     h('h1', { dataPagefindMeta: 'title' }, incident.title),
-    ...fact('Description', [incident.description]),
+    ...(incident.description ? [h('p', incident.description)] : []),
     ...fact('Severity', [incident.severity]),
     ...fact('Status', [incident.status]),
     ...fact('Root cause', [incident.cause ? humanize(incident.cause.category) : null]),

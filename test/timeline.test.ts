@@ -333,6 +333,16 @@ describe('nothing is dropped', () => {
     expect(r.diagnostics[2]!.message).toContain('no date');
   });
 
+  it('says once that the times have no date when nothing dates any of them, and per time otherwise', () => {
+    const none = fromText('# CTF\n\n## Timeline\n\n- 10:00 UTC cloud open\n- 10:40 UTC cloud closed\n- 11:30 UTC cloud open\n');
+    expect(none.events.map((e) => e.at)).toEqual([null, null, null]);
+    expect(none.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [5, 'None of the 3 times in the timeline has a date: put a date line or heading (such as "### 2025-04-21") above them, or give the postmortem a date'],
+    ]);
+    const two = fromText('# CTF\n\n## Timeline\n\n- 10:00 UTC cloud open\n- 10:40 UTC cloud closed\n');
+    expect(two.diagnostics.map((d) => d.line)).toEqual([5, 6]);
+  });
+
   it('returns nothing for a document without a timeline', () => {
     const r = fromText('# X\n\n## Summary\n\nAt 14:05 things broke.\n');
     expect(r).toEqual({ events: [], diagnostics: [], dateOrder: null });

@@ -165,6 +165,7 @@ function extract(input: TimelineInput): TimelineResult {
   const incidentDay = parseDay(input.incidentDate);
   const decision = decideOrder(input.dateOrder, walker.numeric, walker.items, incidentDay);
   const diagnostics: Diagnostic[] = [];
+  const undated: Diagnostic[] = [];
   if (decision.undecided) {
     const { seen, reason } = decision.undecided;
     const as = decision.order === 'dmy' ? 'day-month-year' : 'month-day-year';
@@ -233,7 +234,18 @@ function extract(input: TimelineInput): TimelineResult {
     }
     if (result.event.at && result.minutes !== null && item.stamp?.after === undefined) anchor = { at: result.event.at, timezone: result.event.timezone };
     events.push(result.event);
-    if (result.problem) diagnostics.push(diagnostic('timeline-time', 'warning', result.problem, { line: item.line, column: item.column }));
+    if (result.problem) {
+      const d = diagnostic('timeline-time', 'warning', result.problem, { line: item.line, column: item.column });
+      diagnostics.push(d);
+      if (result.undated) undated.push(d);
+    }
+  }
+  // Times of day and not one day anywhere (no date line, no incident date): one message, not one per time.
+  if (undated.length >= 3 && events.every((e) => e.at === null)) {
+    const first = undated[0]!;
+    const kept = diagnostics.filter((d) => !undated.includes(d));
+    kept.push(diagnostic('timeline-time', 'warning', `None of the ${undated.length} times in the timeline has a date: put a date line or heading (such as "### 2025-04-21") above them, or give the postmortem a date`, { line: first.line, column: first.column }));
+    diagnostics.splice(0, diagnostics.length, ...kept);
   }
   // A timeline told as a story, no entry dated at all: one message, not one per paragraph.
   const entries = walker.items.filter((item) => item.kind === 'entry');
@@ -262,6 +274,8 @@ interface Resolved {
   day: Day | null;
   minutes: number | null;
   problem: string | null;
+  /** A time of day with no day to put it on (none written, none above, no incident date). */
+  undated?: boolean;
 }
 
 /** A UTC instant as `toUtcInstant` writes it (`YYYY-MM-DDTHH:MM[:SS]Z`), `minutes` later, in the same form. */
@@ -319,7 +333,7 @@ function resolveEntry(
     day = ctx.lastDay ?? ctx.ctxDay ?? ctx.incidentDay;
     if (!day) {
       return {
-        event: base, day: null, minutes: null,
+        event: base, day: null, minutes: null, undated: true,
         problem: `Time ${quoted} has no date: put a date line or heading (such as "### 2025-04-21") above it, or give the postmortem a date.`,
       };
     }

@@ -333,6 +333,13 @@ describe('nothing is dropped', () => {
     expect(r.diagnostics[2]!.message).toContain('no date');
   });
 
+  it('leaves a "**Resolution:** …" summary after the entries out of the last entry', () => {
+    const md = '# X\n\n## Timeline\n\n- **22:30 UTC** - Incident reported\n- **05:39 UTC** - Incident resolved\n\n**Resolution:** We resized the nodes.\n\n## Impact\n\nSlow queries.\n';
+    expect(brief(fromText(md, { incidentDate: '2025-10-29' })).map((e) => [e[0], e[1], e[3]])).toEqual([
+      [5, '2025-10-29T22:30Z', 'Incident reported'], [6, '2025-10-30T05:39Z', 'Incident resolved'],
+    ]);
+  });
+
   it('says once that the times have no date when nothing dates any of them, and per time otherwise', () => {
     const none = fromText('# CTF\n\n## Timeline\n\n- 10:00 UTC cloud open\n- 10:40 UTC cloud closed\n- 11:30 UTC cloud open\n');
     expect(none.events.map((e) => e.at)).toEqual([null, null, null]);

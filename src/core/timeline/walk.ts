@@ -322,6 +322,12 @@ export class TimelineWalker {
       return true;
     }
     const lines = this.lines(node);
+    // "**Resolution:** After identifying…" after the entries sums up a part of the incident: no
+    // entry's text. With a time ("**Resolution:** 14:05 restarted") it is an entry.
+    if (!alone && (kind === 'resolution' || kind === 'detection' || kind === 'trigger') && !readStamp(unmark(lines[0]?.text ?? '').replace(/^[^:]*:\s*/, ''))) {
+      this.current = null;
+      return true;
+    }
     // A label alone ("**Notes:**") heads what follows, as a heading would; so does a block of fields.
     if (alone || (lines.length > 1 && lines.every((l) => fieldLine.test(l.text)))) {
       this.current = null;

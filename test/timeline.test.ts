@@ -333,6 +333,18 @@ describe('nothing is dropped', () => {
     expect(r.diagnostics[2]!.message).toContain('no date');
   });
 
+  it('reads a list whose entries tell their date and time at the end, but not one stray such item', () => {
+    const md = '# Exploit\n\n## Timeline\n\n- Attacker funded their wallet at 2021-02-12 8:55 AM +UTC\n- Attacker deployed the contract at 2021-02-13 5:37 AM +UTC\n- Alarm raised on Twitter at 2021-02-13 6:29 +UTC\n- Funds returned later\n';
+    expect(brief(fromText(md)).map((e) => [e[0], e[1], e[2], e[3]])).toEqual([
+      [5, '2021-02-12T08:55Z', '2021-02-12 8:55 AM', 'Attacker funded their wallet'],
+      [6, '2021-02-13T05:37Z', '2021-02-13 5:37 AM', 'Attacker deployed the contract'],
+      [7, '2021-02-13T06:29Z', '2021-02-13 6:29', 'Alarm raised on Twitter'],
+      [8, null, null, 'Funds returned later'],
+    ]);
+    const stray = '# X\n\n## Timeline\n\n- 09:00 Restore started\n- We restored the backup taken at 2021-02-13 05:00\n- 10:00 Done\n';
+    expect(brief(fromText(stray, { incidentDate: '2021-02-14' })).map((e) => e[1])).toEqual(['2021-02-14T09:00Z', null, '2021-02-14T10:00Z']);
+  });
+
   it('leaves a "**Resolution:** …" summary after the entries out of the last entry', () => {
     const md = '# X\n\n## Timeline\n\n- **22:30 UTC** - Incident reported\n- **05:39 UTC** - Incident resolved\n\n**Resolution:** We resized the nodes.\n\n## Impact\n\nSlow queries.\n';
     expect(brief(fromText(md, { incidentDate: '2025-10-29' })).map((e) => [e[0], e[1], e[3]])).toEqual([

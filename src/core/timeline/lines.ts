@@ -1,5 +1,5 @@
 /** Reading one line of a timeline: does it open with a stamp, is it only a date, what text follows. */
-import { readStamp, type Stamp } from '../dates/index.ts';
+import { readStamp, utcZone, type Stamp } from '../dates/index.ts';
 import { OPEN, unmark, type TextLine } from './inline.ts';
 
 /** What a line of a timeline block is. */
@@ -52,13 +52,35 @@ function hasSeparator(text: string, end: number): boolean {
  * A milestone written as its name, then its date and time: "First detected 2020-08-14 10:43",
  * "Resolved: 2024-09-20 11:40". The name is a few words, and the time ends the line.
  */
-function namedMilestone(text: string): { stamp: Stamp; name: string } | null {
+function namedMilestone(text: string): { stamp: Stamp; text: string } | null {
   // Bounded runs of spaces: a line of spaces after a word must not be tried split after split.
   const m = /^(\p{L}[\p{L}'’ ]{0,30}?)[ \t]{0,3}[:–—-]?[ \t]{1,3}(?=\d)/u.exec(text);
   if (!m || m[1]!.trim().split(/\s+/).length > 4) return null;
   const stamp = readStamp(text, m[0].length);
   if (!stamp || !stamp.date || !stamp.time || stamp.placeholder || !/^[\s.]*$/.test(text.slice(stamp.end))) return null;
-  return { stamp, name: m[1]!.trim() };
+  return { stamp, text: m[1]!.trim() };
+}
+
+/**
+ * A full date and time told at the end of an entry, after "at" or "on": "Attacker deployed the
+ * contract at 2021-02-13 5:37 AM +UTC". The stamp ends the line (a UTC mark after it allowed); the
+ * entry's text is what comes before.
+ */
+export function trailingStamp(text: string): { stamp: Stamp; text: string } | null {
+  let before = -1;
+  let from = 0;
+  for (const m of text.matchAll(/\s(?:at|on)\s+/gi)) {
+    before = m.index;
+    from = m.index + m[0].length;
+  }
+  if (before === -1) return null;
+  const stamp = readStamp(text, from);
+  if (!stamp || !stamp.date || !stamp.time || stamp.placeholder) return null;
+  const rest = text.slice(stamp.end);
+  if (rest.length > 12) return null;
+  const mark = /^\s*(\+?(?:UTC|GMT)\b)?[\s.;,)]*$/i.exec(rest);
+  if (!mark) return null;
+  return { stamp: mark[1] && !stamp.zone ? { ...stamp, zone: utcZone } : stamp, text: text.slice(0, before).trim() };
 }
 
 /**
@@ -66,19 +88,21 @@ function namedMilestone(text: string): { stamp: Stamp; name: string } | null {
  * break, in bold, in a block whose first line opened with one, or (on a soft-wrapped line of
  * prose) when it carries a date or a separator follows it.
  * A line that is only a date is a date line when the block ends there or the next line is timed.
+ * With `trailing` (a list whose entries tell their time at the end), a first line with no stamp
+ * before its text takes the one that ends it (`trailingStamp`).
  */
-export function readLines(lines: readonly TextLine[]): LineRead[] {
+export function readLines(lines: readonly TextLine[], { trailing = false } = {}): LineRead[] {
   const reads: LineRead[] = [];
   let firstStamped = false;
   lines.forEach((l, k) => {
     const clean = unmark(l.text);
     const bold = l.text.trimStart().startsWith(OPEN);
     const stamp = readStamp(clean);
-    const named = !stamp && k === 0 ? namedMilestone(clean) : null;
+    const named = !stamp && k === 0 ? (namedMilestone(clean) ?? (trailing ? trailingStamp(clean) : null)) : null;
     if (named) {
       firstStamped = true;
       const written = writtenOf(clean, named.stamp);
-      reads.push({ kind: 'entry', stamp: named.stamp, written, rest: named.name, line: l.line, offset: named.stamp.start });
+      reads.push({ kind: 'entry', stamp: named.stamp, written, rest: named.text, line: l.line, offset: named.stamp.start });
       return;
     }
     // In a block that opens with a stamp, every line that starts with one is an entry.

@@ -6,7 +6,7 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableRow, Code } from 'mdast';
 import { findDates, findZone, readStamp, type Stamp, type WrittenDate, type Zone } from '../dates/index.ts';
 import { flattenInline, OPEN, plainText, unmark, type TextLine } from './inline.ts';
-import { isLabelOnly, readLines, restAfter, writtenOf, type LineRead } from './lines.ts';
+import { isLabelOnly, readLines, restAfter, trailingStamp, writtenOf, type LineRead } from './lines.ts';
 import { looksLikeLogs } from '../logs/index.ts';
 import type { SectionKind } from '../../../schemas/config.ts';
 import { exactSectionKind, sectionKindOf } from '../heading-aliases.ts';
@@ -555,17 +555,33 @@ export class TimelineWalker {
 
   private readList(list: List, depth: number, parent: RawEntry | null): void {
     if (depth > MAX_NESTING) return;
+    const trailing = this.timesAtEnd(list);
     // Untimed items are the detail of the entry above them: the parent's, or a timed item's before them.
     let owner = parent;
     for (const item of list.children) {
-      this.readItem(item, depth, owner);
+      this.readItem(item, depth, owner, trailing);
       if (owner && this.current && this.current !== owner && this.current.stamp) owner = this.current;
     }
   }
 
-  private readItem(item: ListItem, depth: number, parent: RawEntry | null): void {
+  /**
+   * Whether a list tells its entries' times at their end ("… at 2021-02-13 5:37 AM UTC"): two or
+   * more items, and at least half of them, with no time first and a full date and time last.
+   */
+  private timesAtEnd(list: List): boolean {
+    let found = 0;
+    for (const item of list.children) {
+      const head = item.children[0];
+      if (head?.type !== 'paragraph') continue;
+      const first = unmark(this.lines(head)[0]?.text ?? '');
+      if (!readStamp(first) && trailingStamp(first)) found++;
+    }
+    return found >= 2 && found * 2 >= list.children.length;
+  }
+
+  private readItem(item: ListItem, depth: number, parent: RawEntry | null, trailing = false): void {
     const [head, ...others] = item.children;
-    const reads = head && head.type === 'paragraph' ? readLines(this.lines(head)) : [];
+    const reads = head && head.type === 'paragraph' ? readLines(this.lines(head), { trailing }) : [];
     const nestedLists = others.filter((b): b is List => b.type === 'list');
     const firstRead = reads[0];
     // "- **Impact**: Blocks were missed" between the entries says what a phase did; it is no entry.

@@ -193,6 +193,13 @@ describe('clock times', () => {
     expect(written('10:00 (5 min) outage')).toBe('10:00');
   });
 
+  it('reads ISO 8601\'s basic format, a date and a time without separators, and no bare eight digits', () => {
+    expect(utcOf('20251021 162404 (UTC+8) Gitea returned 502')).toBe('2025-10-21T08:24:04Z');
+    expect(utcOf('20251021T1624Z restored')).toBe('2025-10-21T16:24Z');
+    expect(readStamp('20251021 build failed')).toBeNull();
+    expect(readStamp('20251341 1624 x')).toBeNull();
+  });
+
   it('takes the same moment given again in brackets in another zone as part of the stamp', () => {
     expect(written('13:14 EDT (17:14 UTC): A user emails')).toBe('13:14 EDT (17:14 UTC)');
     expect(utcOf('13:14 EDT (17:14 UTC): A user emails', { day: '2025-07-26' })).toBe('2025-07-26T17:14Z');

@@ -35,7 +35,7 @@ describe('heading aliases', () => {
     ['What we\'re doing to fix this', 'actionItems'], ['What are we going to do about it?', 'actionItems'], ['How are we improving the situation?', 'actionItems'],
     ['Why It Took 22 Hours to Notice', 'detection'], ['Fixing the problem', 'resolution'], ['Points à retenir', 'lessons'], ['Remédier à l’incident', 'resolution'],
     ['The Vulnerability', 'rootCause'], ['The bug', 'rootCause'], ['Fallout', 'impact'], ['Key events', 'timeline'], ['Review actions', 'actionItems'],
-    ['Diagnosis', 'other'],
+    ['Diagnosis', 'other'], ['过程', 'timeline'], ['事件经过', 'timeline'],
   ];
   for (const [heading, kind] of cases) {
     it(`"${heading}" → ${kind}`, () => expect(sectionKindOf(heading)).toBe(kind));

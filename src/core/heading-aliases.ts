@@ -71,7 +71,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'event timeline', 'detailed timeline', 'timeline and response', 'events', 'time line',
     'what happened when', 'log of events', 'outage timeline', 'full timeline', 'event order', 'order of events',
     'key events', 'key timestamps', 'key times',
-    '时间线', '时间轴', '经过', 'タイムライン', '経緯', 'zeitleiste', 'zeitverlauf', 'ablauf', 'chronologie', 'cronología',
+    '时间线', '时间轴', '经过', '过程', '事件经过', '处理过程', '故障过程', 'タイムライン', '経緯', 'zeitleiste', 'zeitverlauf', 'ablauf', 'chronologie', 'cronología',
     'línea de tiempo', 'linha do tempo', 'zeitlicher ablauf', 'zeitstrahl', 'cronologia', 'tidslinje', 'tidslinjen', 'hendelsesforløp', 'händelseförlopp', 'tijdlijn',
   ],
   logs: ['logs', 'log', 'log excerpts', 'relevant logs', 'log output', 'logs and evidence', 'evidence', 'error logs', 'kernel logs', 'supporting information', 'supporting information and documentation'],

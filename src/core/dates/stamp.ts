@@ -58,6 +58,8 @@ const leadSymbol = /(?:[~±≈≤≥]|\+\/-|\+-)[ \t]*/y;
 const leadWord = /(so|then|and|but|also|on|at|around|about|approx\.?|approximately|circa|ca\.|c\.|from|by|since|starting|beginning|until|after|before)[ \t]+/iy;
 const weekday = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)\.?,?[ \t]+/iy;
 // The separator may be a non-breaking hyphen (U+2011), as text copied from a rendered page has it.
+/** A date and time in ISO 8601's basic format: "20251021 162404", "20251021T1624". */
+const basicDateTime = /((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3])([0-5]\d)([0-5]\d)?(?!\d)/y;
 const isoDate = /(\d{4})([-/.\u2010\u2011])(\d{1,2})\2(\d{1,2})(?!\d)/y;
 const numericDate = /(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/y;
 /**
@@ -407,6 +409,13 @@ export function readStamp(line: string, from = 0): Stamp | null {
     const unit = relative[2]!.toLowerCase();
     const after = unit.startsWith('d') ? n * 1440 : unit.startsWith('h') ? n * 60 : n;
     return { date: null, time: null, zone: null, approximate, placeholder: false, start, end: relativeTime.lastIndex, after };
+  }
+  // ISO 8601's basic format, "20251021 162404" or "20251021T1624": a date and time written without separators.
+  const basic = at(basicDateTime, text, i);
+  if (basic && validDay(Number(basic[2]), Number(basic[3]))) {
+    const time: ClockTime = { h: Number(basic[4]), m: Number(basic[5]), s: basic[6] ? Number(basic[6]) : null };
+    const zone = readZoneAfterTime(text, basicDateTime.lastIndex, true);
+    return { date: { kind: 'ymd', y: Number(basic[1]), m: Number(basic[2]), d: Number(basic[3]) }, time, zone: zone.zone, approximate, placeholder: false, start, end: zone.end };
   }
   const date = readDate(text, i);
   if (date) {

@@ -223,6 +223,14 @@ describe('date lines and timed paragraphs', () => {
     ]);
   });
 
+  it('takes the paragraphs under a bold update line that stands alone as its text, up to a rule, in the document\'s year', () => {
+    const md = '---\ntitle: Scheduler problem\ndate: 2021-02-11 13:30:00+00:00\n---\n\n**13:30 11th Feb - update 1**\n\nJobs pend for hours.\n\nSorry for the inconvenience.\n\n---\n\n**10:00 12th Feb - update 2**\n\nJobs run normally.\n\n---\n\nThe JASMIN team\n';
+    expect(brief(fromText(md, { incidentDate: '2021-02-11' }))).toEqual([
+      [6, '2021-02-11T13:30Z', '13:30 11th Feb', 'update 1 Jobs pend for hours. Sorry for the inconvenience.'],
+      [14, '2021-02-12T10:00Z', '10:00 12th Feb', 'update 2 Jobs run normally.'],
+    ]);
+  });
+
   it('reads the timeline in the one zone the rest of the document uses, when it states none', () => {
     const md = '# X\n\n## Summary\n\nAs of June 15, 2025 06:00 EST all is well.\n\n## Timeline\n\n### June 14, 2025\n\n- **21:00**: takeover\n';
     expect(fromText(md).events.map((e) => [e.at, e.timezone])).toEqual([['2025-06-15T02:00Z', 'UTC-05:00']]);

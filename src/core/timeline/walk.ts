@@ -149,6 +149,8 @@ export function statusfyUpdate(line: string): { status: string; time: string } |
   if (bar === -1 || rest.includes('|', bar + 1) || rest.includes('\n')) return null;
   return { status: rest.slice(0, bar).trim(), time: rest.slice(bar + 1).trim() };
 }
+/** A line that is one bold run and nothing else (markers from `flattenInline`). */
+const boldAlone = /^\s*\uE000[^\uE000\uE001]*\uE001\s*$/;
 const templateTag = /^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$/s;
 const attributeList = /^\s*\{:[^}]*\}\s*$/;
 
@@ -224,17 +226,26 @@ export class TimelineWalker {
     this.section = this.sectionZones.length;
     this.sectionZones.push(null);
     this.sectionHasEntryZone.push(false);
+    // An update whose bold line stands alone ("**13:30 11th Feb - update 1**") goes on in the
+    // paragraphs under it, up to a rule, another block or the next update.
+    let open: RawEntry | null = null;
     for (const block of blocks) {
-      if (block.type !== 'paragraph') continue;
+      if (block.type !== 'paragraph') {
+        open = null;
+        continue;
+      }
       const lines = this.lines(block);
       const first = lines[0];
-      if (!first || !first.text.trimStart().startsWith(OPEN)) continue;
-      const clean = unmark(first.text);
-      const stamp = readStamp(clean);
-      if (!stamp || !stamp.date || !stamp.time || stamp.date.kind === 'md') continue;
+      const clean = first ? unmark(first.text) : '';
+      const stamp = first?.text.trimStart().startsWith(OPEN) ? readStamp(clean) : null;
+      if (!first || !stamp || !stamp.date || !stamp.time) {
+        if (open) this.addText(open, plainText(lines));
+        continue;
+      }
       const written = writtenOf(clean, stamp);
       const entry = this.newEntry(stamp, written, first.line, restAfter(clean, stamp));
       for (const l of lines.slice(1)) this.addText(entry, unmark(l.text));
+      open = lines.length === 1 && boldAlone.test(first.text) ? entry : null;
       this.current = null;
     }
   }

@@ -57,9 +57,9 @@ const leadSymbol = /(?:[~±≈≤≥]|\+\/-|\+-)[ \t]*/y;
 // "So at 17:30 UTC, we started…", "Then around 9pm…": a connective may come first.
 const leadWord = /(so|then|and|but|also|on|at|around|about|approx\.?|approximately|circa|ca\.|c\.|from|by|since|starting|beginning|until|after|before)[ \t]+/iy;
 const weekday = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)\.?,?[ \t]+/iy;
-// The separator may be a non-breaking hyphen (U+2011), as text copied from a rendered page has it.
 /** A date and time in ISO 8601's basic format: "20251021 162404", "20251021T1624". */
 const basicDateTime = /((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3])([0-5]\d)([0-5]\d)?(?!\d)/y;
+// The separator may be a non-breaking hyphen (U+2011), as text copied from a rendered page has it.
 const isoDate = /(\d{4})([-/.\u2010\u2011])(\d{1,2})\2(\d{1,2})(?!\d)/y;
 const numericDate = /(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/y;
 /**
@@ -116,11 +116,11 @@ const dateTimeJoin = /(?:T|[ \t]+[-–—][ \t]+(?=\d)|[ \t`]*[,:]?[ \t`]*(?:(?:
 /** The last day of a range within one month ("-5" of "Feb 2-5"): not a time, not a longer number. */
 const dayOfRange = /[-–](?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:])/y;
 const rangeJoin = /[ \t]*(?:[-–—]|to|until|till|through|thru)[ \t]*/iy;
-// "14:05, Nov 1", "14:05 on Nov 1", "02:54 AM PST Monday Nov 1st", "10:00 7th Nov 2023" (a capitalised
-// weekday or month, or a day and a month, right after).
 /** A day in brackets right after a time: "23:00 UTC (April 5)", emphasis marks around it allowed. */
 const openParen = /[ \t]*\([ \t]*[*_]{0,2}/y;
 const closeParen = /[*_]{0,2}[ \t]*\)/y;
+// "14:05, Nov 1", "14:05 on Nov 1", "02:54 AM PST Monday Nov 1st", "10:00 7th Nov 2023" (a capitalised
+// weekday or month, or a day and a month, right after).
 const timeThenDate = /(?:,[ \t]*|[ \t]+on[ \t]+|[ \t]+(?=[A-Z][a-z]{2}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2}))/y;
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {

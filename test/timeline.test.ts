@@ -353,6 +353,26 @@ describe('nothing is dropped', () => {
     expect(brief(fromText(stray, { incidentDate: '2021-02-14' })).map((e) => e[1])).toEqual(['2021-02-14T09:00Z', null, '2021-02-14T10:00Z']);
   });
 
+  it('reads a list indented into a code block by mistake without its markers, and the afternoon after a time around noon', () => {
+    const md = '# Leaked credentials\n\n## Timeline (PST)\n    - 11:16 ::::: queue deployed with new logging\n    - 12:16 ::::: credentials rolled\n    - 1:52 ::::: old log drains found\n    - 3:31 ::::: cleanup complete\n';
+    expect(brief(fromText(md, { incidentDate: '2019-03-20' })).map((e) => [e[0], e[1], e[3]])).toEqual([
+      [4, '2019-03-20T19:16Z', 'queue deployed with new logging'],
+      [5, '2019-03-20T20:16Z', 'credentials rolled'],
+      [6, '2019-03-20T21:52Z', 'old log drains found'],
+      [7, '2019-03-20T23:31Z', 'cleanup complete'],
+    ]);
+    // A 24-hour timeline is left as it is: "09:30" after "12:16" keeps its leading zero.
+    expect(brief(fromText('# X\n\n## Timeline\n\n- 12:16 rolled\n- 09:30 next morning\n', { incidentDate: '2019-03-20' })).map((e) => e[1])).toEqual(['2019-03-20T12:16Z', '2019-03-20T09:30Z']);
+  });
+
+  it('takes a list on the line after a timed item, indented too little to nest in it, as that item\'s detail', () => {
+    const md = '# X\n\n## Timeline\n\n15. **17 December 2024, 12:21 – Partial restoration**\n   - A new link becomes operational.\n   - The API is restored.\n\n16. **18 December 2024, 00:29 – Service restored**\n';
+    expect(brief(fromText(md)).map((e) => [e[0], e[1], e[3]])).toEqual([
+      [5, '2024-12-17T12:21Z', 'Partial restoration A new link becomes operational. The API is restored.'],
+      [9, '2024-12-18T00:29Z', 'Service restored'],
+    ]);
+  });
+
   it('leaves a "**Resolution:** …" summary after the entries out of the last entry', () => {
     const md = '# X\n\n## Timeline\n\n- **22:30 UTC** - Incident reported\n- **05:39 UTC** - Incident resolved\n\n**Resolution:** We resized the nodes.\n\n## Impact\n\nSlow queries.\n';
     expect(brief(fromText(md, { incidentDate: '2025-10-29' })).map((e) => [e[0], e[1], e[3]])).toEqual([
@@ -649,11 +669,14 @@ describe('nothing is dropped', () => {
     expect(fromText(md, { incidentDate: '2025-03-05' }).events.map((e) => e.at)).toEqual([
       '2025-03-05T09:43Z', '2025-03-05T11:57Z', '2025-03-05T13:17Z', '2025-03-05T13:42Z', '2025-03-05T21:35Z',
     ]);
-    // A 24-hour time with its leading zero stays as written, and so does every time where no AM or PM is written.
+    // A 24-hour time with its leading zero stays as written. Where no AM or PM is written, only a time
+    // right after one around noon is taken as the afternoon going on.
     expect(fromText('# X\n\n## Timeline\n\n- 2:05 PM a\n- 15:00 b\n- 09:30 c\n', { incidentDate: '2025-03-05' }).events.map((e) => e.at?.slice(11)))
       .toEqual(['14:05Z', '15:00Z', '09:30Z']);
     expect(fromText('# X\n\n## Timeline\n\n- 11:57 a\n- 1:17 b\n', { incidentDate: '2025-03-05' }).events.map((e) => e.at?.slice(11)))
-      .toEqual(['11:57Z', '01:17Z']);
+      .toEqual(['11:57Z', '13:17Z']);
+    expect(fromText('# X\n\n## Timeline\n\n- 15:00 a\n- 1:17 b\n', { incidentDate: '2025-03-05' }).events.map((e) => e.at?.slice(11)))
+      .toEqual(['15:00Z', '01:17Z']);
   });
 
   it('counts subsections once', () => {

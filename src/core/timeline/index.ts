@@ -233,6 +233,7 @@ function extract(input: TimelineInput): TimelineResult {
       lastMinutes = result.minutes;
     }
     if (result.event.at && result.minutes !== null && item.stamp?.after === undefined) anchor = { at: result.event.at, timezone: result.event.timezone };
+    if (result.afternoon) twelveHourSections.add(item.section);
     events.push(result.event);
     if (result.problem) {
       const d = diagnostic('timeline-time', 'warning', result.problem, { line: item.line, column: item.column });
@@ -276,6 +277,8 @@ interface Resolved {
   problem: string | null;
   /** A time of day with no day to put it on (none written, none above, no incident date). */
   undated?: boolean;
+  /** Read on a 12-hour clock as an afternoon time ("1:52" after "12:16"): the section's later times are too. */
+  afternoon?: boolean;
 }
 
 /** A UTC instant as `toUtcInstant` writes it (`YYYY-MM-DDTHH:MM[:SS]Z`), `minutes` later, in the same form. */
@@ -321,6 +324,7 @@ function resolveEntry(
     return { event: { ...base, at, precision: at.length > 17 ? 'second' : 'minute', timezone: ctx.anchor.timezone }, day: null, minutes: null, problem: null };
   }
   let day: Day | null;
+  let afternoon = false;
   if (stamp.date) {
     day = resolveDay(stamp.date, order, yearFor(stamp.date));
     if (!day) {
@@ -339,12 +343,15 @@ function resolveEntry(
     }
     let minutes = stamp.time!.h * 60 + stamp.time!.m;
     // On a 12-hour clock, "1:17" after "11:57" is 13:17: the afternoon goes on ("09:30", with its
-    // leading zero, is a 24-hour time).
-    if (ctx.twelveHour && !stamp.time!.twelveHour && stamp.time!.h >= 1 && stamp.time!.h < 12 && ctx.lastMinutes !== null
+    // leading zero, is a 24-hour time). So it does after a time around noon ("12:16" then "1:52"),
+    // even where no time says AM or PM: no one writes 01:52 as "1:52" straight after 12:16.
+    const aroundNoon = ctx.lastMinutes !== null && ctx.lastMinutes >= 11 * 60 && ctx.lastMinutes < 13 * 60 && stamp.time!.h <= 9;
+    if ((ctx.twelveHour || aroundNoon) && !stamp.time!.twelveHour && stamp.time!.h >= 1 && stamp.time!.h < 12 && ctx.lastMinutes !== null
       && !/(?:^|\D)0\d[:.h]/.test(entry.written ?? '')
       && minutes < ctx.lastMinutes && minutes + 12 * 60 >= ctx.lastMinutes) {
       stamp = { ...stamp, time: { ...stamp.time!, h: stamp.time!.h + 12 } };
       minutes += 12 * 60;
+      afternoon = true;
     }
     // Past midnight: a time far earlier than a late-evening entry before it is on the next day.
     if (ctx.lastDay && ctx.lastMinutes !== null && ctx.lastMinutes >= 18 * 60 && minutes <= 12 * 60 && ctx.lastMinutes - minutes >= 8 * 60) {
@@ -362,5 +369,6 @@ function resolveEntry(
     day,
     minutes: stamp.time.h * 60 + stamp.time.m,
     problem: null,
+    ...(afternoon ? { afternoon } : {}),
   };
 }

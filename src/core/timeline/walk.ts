@@ -286,7 +286,11 @@ export class TimelineWalker {
           // A list right after a paragraph a timed entry took as its text goes on telling that entry
           // ("…To restore without data loss we needed to" / "1. Restore the weekly backup").
           const after = previous && previous === this.continued && this.current?.stamp ? this.current : null;
-          this.readList(block, 0, bare ?? lead ?? under ?? after);
+          // A list on the very next line after a list whose last item is timed, indented too little to
+          // nest ("15. **17 December 2024, 12:21 – …**" over "   - A new link …"), is that item's detail.
+          const nested = previous?.type === 'list' && this.current?.stamp && previous.position && block.position
+            && block.position.start.line === previous.position.end.line + 1 ? this.current : null;
+          this.readList(block, 0, bare ?? lead ?? under ?? after ?? nested);
           break;
         }
         case 'table':
@@ -736,8 +740,10 @@ export class TimelineWalker {
       .filter((l) => /\S/.test(l.text));
   }
 
+  /** An indented code block that is a timeline list indented by mistake: its list markers are no part of the entries. */
   private readCodeLines(node: Code): void {
-    this.readReads(readLines(this.codeLines(node)), false);
+    const lines = this.codeLines(node).map((l) => ({ ...l, text: l.text.replace(/^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+/, '') }));
+    this.readReads(readLines(lines), false);
   }
 
   /**

@@ -5,6 +5,9 @@ import type { Section } from '../core/model.ts';
 import { defineFileRule } from '../lint/rule.ts';
 import { headingSpan } from '../lint/rule-helpers.ts';
 
+/** "Why?" in the languages whose section names are known, as a five-whys analysis repeats it. */
+const whys = new Set(['why', 'warum', 'pourquoi', 'por que', 'porque', 'perché', 'perche', 'hvorfor', 'varför', 'waarom', 'なぜ', '为什么']);
+
 export default defineFileRule({
   id: 'duplicate-section',
   defaultLevel: 'warn',
@@ -13,11 +16,13 @@ export default defineFileRule({
     'Two "Timeline" or two "Root cause" sections side by side usually come from pasting a template ' +
     'twice; readers find half the content. Headings are compared without case and punctuation, among ' +
     'sections with the same parent (so `### Detection` under two different days is fine); headings ' +
-    'inside a timeline are its entries and may repeat. Merge them.',
+    'inside a timeline are its entries and may repeat, as may the "Why?" steps of a five-whys analysis. ' +
+    'Merge them.',
   examples: {
     valid: [
       { source: '## Day one\n\n### Detection\n\nText.\n\n## Day two\n\n### Detection\n\nText.\n' },
       { source: '## Timeline\n\n### 22:00\n\nAlert fired.\n\n### 22:00\n\nOn-call paged.\n', note: 'two entries at the same minute' },
+      { source: '## Five whys\n\n### Why?\n\nThe disk filled.\n\n### Why?\n\nLogs were never rotated.\n', note: 'the steps of a five-whys analysis' },
       { source: '## 2025-01-22T08:00:00\n\nStill stable.\n\n## 2025-01-22T08:00:00\n\nMonitoring goes on.\n', note: 'status-page updates at the same time' },
     ],
     invalid: [{ source: '## Timeline\n\n- 10:00 Alert\n\n## Root cause\n\nText.\n\n## Timeline\n\n- 11:00 Fixed\n', line: 9, column: 1 }],
@@ -38,6 +43,8 @@ export default defineFileRule({
       // Inside a timeline, headings are its days and entries ("### 22:00" twice is two events); so
       // are headings that open with a date or a time anywhere (status-page updates).
       if (parent?.kind === 'timeline' || opensWithStamp(s.heading)) continue;
+      // A five-whys analysis asks "Why?" once a step: each is its own answer.
+      if (whys.has(normaliseHeading(s.heading))) continue;
       const first = seen.get(key);
       if (!first) {
         seen.set(key, s);

@@ -110,6 +110,10 @@ export const frontmatterSchema = z.looseObject({
   resolvedWhen: dateValue.optional(),
   /** When it was resolved, as some Hugo status page themes write it. */
   resolved_on: dateValue.optional(),
+  /** When the incident started, as some templates name the key (`started` wins). */
+  start_time: dateValue.optional(),
+  /** When the incident ended, as some templates name the key (`resolved` wins). */
+  end_time: dateValue.optional(),
   /** Affected systems, as cState status pages write them; joins `services`. */
   affected: stringList.optional(),
   /** Affected systems, under another name postmortems give them; joins `services`. */
@@ -118,6 +122,8 @@ export const frontmatterSchema = z.looseObject({
   affected_services: stringList.optional(),
   /** Affected systems, as older cState status pages write them; joins `services`. */
   affectedsystems: stringList.optional(),
+  /** Affected services, as some templates name the key; joins `services`. */
+  services_affected: stringList.optional(),
   /** How long the incident lasted, as written ("~20h", "08:41–09:54 UTC"); a window of times gives the start and end. */
   duration: z.union([z.string(), z.number()]).transform(String).optional(),
   /** Slugs of related incidents. */

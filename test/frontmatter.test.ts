@@ -180,6 +180,15 @@ describe('dates in front matter', () => {
     expect([incident.resolved, incident.services]).toEqual(['2025-10-27T14:00:00Z', ['incrementals.jenkins.io']]);
   });
 
+  it('reads `start_time`, `end_time` and `services_affected` as templates name them', () => {
+    const text = '---\ntitle: Grid disturbance\nstart_time: 2012-07-30T02:33:00Z\nend_time: 2012-07-31T16:00:00Z\nservices_affected: [northern-grid]\n---\n\nThe grid islanded.\n';
+    const { incident, diagnostics } = extractIncident(parsePostmortem('x.md', text));
+    expect(diagnostics.filter((d) => d.ruleId.startsWith('frontmatter'))).toEqual([]);
+    expect([incident.started, incident.resolved, incident.services, incident.date]).toEqual(['2012-07-30T02:33:00Z', '2012-07-31T16:00:00Z', ['northern-grid'], '2012-07-30']);
+    // A start time without a `date` dates the incident.
+    expect(extractIncident(parsePostmortem('x.md', '---\ntitle: t\nstarted: 2024-01-05T14:32:00Z\n---\n\nText.\n')).incident.date).toBe('2024-01-05');
+  });
+
   it('leaves a status page that says `resolved: false` unresolved, and reads `resolved_on`', () => {
     const open = '---\ntitle: NYC1 outage\ndate: 2021-07-08 12:36:00\nresolved: false\n---\n14:12 GMT+1\n\nVolumes are read-only.\n\n---\n14:02 GMT+1\n\nRestarting workloads.\n';
     const incident = extractIncident(parsePostmortem('x.md', open)).incident;

@@ -223,7 +223,7 @@ const milestoneWords = {
 } as const;
 
 /** The front matter keys that name affected services: Hindsight's own, then cState's and other templates'. */
-const serviceKeys = ['services', 'affected', 'systems', 'affected_services', 'affectedsystems'] as const;
+const serviceKeys = ['services', 'affected', 'systems', 'affected_services', 'affectedsystems', 'services_affected'] as const;
 
 /** How much of an entry's text (characters from its start) the milestone words are looked for in. */
 const milestoneReach = 400;
@@ -325,9 +325,9 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const salvaged = unreadableFrontmatter && parsed.frontmatter ? plainLines(parsed.frontmatter.raw) : null;
   // A header that gives no date but a start time ("**Start time:** 2024-01-05 14:32 UTC") dates the incident by it.
   let date = incidentDateOf(parsed, config.dateOrder, header.date ?? salvaged?.get('date') ?? header.started);
-  // Times of day in the timeline fall on the incident's day; without one, on the day the opening
-  // sentence or the publication date names ("On July 10, 2024, from 9:00 AM…").
-  const opening = date ? null : openingDate(parsed, config.dateOrder) ?? writtenDay(raw.publishDate, config.dateOrder) ?? writtenDay(raw.pubDate, config.dateOrder) ?? writtenDay(raw.published ?? salvaged?.get('published'), config.dateOrder) ?? writtenDay(header.published, config.dateOrder);
+  // Times of day in the timeline fall on the incident's day; without one, on the day its start time,
+  // the opening sentence or the publication date names ("On July 10, 2024, from 9:00 AM…").
+  const opening = date ? null : writtenDay(raw.started ?? raw.start_time, config.dateOrder) ?? openingDate(parsed, config.dateOrder) ?? writtenDay(raw.publishDate, config.dateOrder) ?? writtenDay(raw.pubDate, config.dateOrder) ?? writtenDay(raw.published ?? salvaged?.get('published'), config.dateOrder) ?? writtenDay(header.published, config.dateOrder);
   const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: timelineDayOf(parsed, date, config.dateOrder) ?? opening, timezone, dateOrder: config.dateOrder });
   for (const item of timeline.diagnostics) diagnostics.push(item);
   // Else the day of the first dated timeline entry, as written (in the timeline's zone), else a
@@ -352,7 +352,8 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const ownZone = statedZone ?? writtenZone(timeline.events);
   const readZone = ownZone ?? timezone;
   const milestone = (key: 'started' | 'detected' | 'mitigated' | 'resolved'): string | null => {
-    const value = fm?.[key] ?? str(raw[key]) ?? (key === 'resolved' ? fm?.resolvedWhen ?? str(raw.resolvedWhen) ?? fm?.resolved_on ?? str(raw.resolved_on) : null);
+    const value = fm?.[key] ?? str(raw[key]) ?? (key === 'resolved' ? fm?.resolvedWhen ?? str(raw.resolvedWhen) ?? fm?.resolved_on ?? str(raw.resolved_on) ?? fm?.end_time ?? str(raw.end_time) : null)
+      ?? (key === 'started' ? fm?.start_time ?? str(raw.start_time) : null);
     const labelled = header[key];
     return (value ? toInstant(value, readZone)?.at : undefined) ?? (labelled ? toInstant(labelled, readZone)?.at : undefined) ?? null;
   };

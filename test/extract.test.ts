@@ -119,6 +119,9 @@ describe('files without front matter', () => {
     // "Sept." abbreviates the month; the sentence goes on.
     const abbreviated = extractIncident(parsePostmortem('notes.md', '# Overview\n\nIn the morning of Sept. 18th, 2017, a couple of our sites went down. On Oct. 2, 2017 it recurred.\n'));
     expect(abbreviated.incident.date).toBe('2017-09-18');
+    // Header fields an editor export ran together on one line.
+    const runTogether = extractIncident(parsePostmortem('notes.md', '# Flutter postmortem: platform views\n\nStatus:Published Owners: a, b\n\n## Summary\n\nViews stopped displaying.\n\nComponent: Android Date/time: 2024-05-28 Duration: 6 months\n'));
+    expect(runTogether.incident.date).toBe('2024-05-28');
   });
 
   it('give a null date, never a made-up one, when nothing names a day; and an error', () => {

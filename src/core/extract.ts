@@ -102,6 +102,20 @@ function openingDate(parsed: ParsedPostmortem, dateOrder: Config['dateOrder']): 
   return findDate(sentence, { dateOrder });
 }
 
+/**
+ * An ISO date labelled as the incident's in the first paragraphs, among other fields on one line
+ * ("Component: Android Date/time: 2024-05-28 Duration: 6 months", as documents exported from an
+ * editor run their header fields together).
+ */
+function labelledDate(parsed: ParsedPostmortem): string | null {
+  for (const node of parsed.tree.children.slice(0, 12)) {
+    if (node.type !== 'paragraph') continue;
+    const m = /(?:^|\s)(?:incident )?date(?:\s*\/\s*time)?:\s*(\d{4}-\d{2}-\d{2})(?![\d-])/i.exec(toString(node).slice(0, 600));
+    if (m) return dayOfValue(m[1]);
+  }
+  return null;
+}
+
 /** Text of the sections of one kind (subsections are inside their top-most section). */
 function sectionText(sections: readonly Section[], kind: Section['kind']): string | null {
   const top = topSections(sections, kind);
@@ -327,7 +341,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   let date = incidentDateOf(parsed, config.dateOrder, header.date ?? salvaged?.get('date') ?? header.started);
   // Times of day in the timeline fall on the incident's day; without one, on the day its start time,
   // the opening sentence or the publication date names ("On July 10, 2024, from 9:00 AM…").
-  const opening = date ? null : writtenDay(raw.started ?? raw.start_time, config.dateOrder) ?? openingDate(parsed, config.dateOrder) ?? writtenDay(raw.publishDate, config.dateOrder) ?? writtenDay(raw.pubDate, config.dateOrder) ?? writtenDay(raw.published ?? salvaged?.get('published'), config.dateOrder) ?? writtenDay(header.published, config.dateOrder);
+  const opening = date ? null : writtenDay(raw.started ?? raw.start_time, config.dateOrder) ?? labelledDate(parsed) ?? openingDate(parsed, config.dateOrder) ?? writtenDay(raw.publishDate, config.dateOrder) ?? writtenDay(raw.pubDate, config.dateOrder) ?? writtenDay(raw.published ?? salvaged?.get('published'), config.dateOrder) ?? writtenDay(header.published, config.dateOrder);
   const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: timelineDayOf(parsed, date, config.dateOrder) ?? opening, timezone, dateOrder: config.dateOrder });
   for (const item of timeline.diagnostics) diagnostics.push(item);
   // Else the day of the first dated timeline entry, as written (in the timeline's zone), else a

@@ -584,8 +584,11 @@ export class TimelineWalker {
    * more items, and at least half of them, with no time first and a full date and time last.
    */
   private timesAtEnd(list: List): boolean {
+    // Only a list with two items or more saying "at" or "on" on their first line needs a closer look.
+    const candidates = list.children.filter((item) => item.position && / (?:at|on) /i.test(this.source.line(item.position.start.line)));
+    if (candidates.length < 2 || candidates.length * 2 < list.children.length) return false;
     let found = 0;
-    for (const item of list.children) {
+    for (const item of candidates) {
       const head = item.children[0];
       if (head?.type !== 'paragraph') continue;
       const first = unmark(this.lines(head)[0]?.text ?? '');
@@ -767,6 +770,8 @@ export class TimelineWalker {
     const lines = flattenInline(node.children, node.position?.start.line ?? 1);
     // cState's `{{< track "2019-09-29 21:00:00" >}}` under an update, or ending it, is its time: a line of its own.
     // Statusfy's `::: update Monitoring | 2021-01-14T11:03:46Z` opens an update with its time; `:::` closes it.
+    // Most lines are neither: they are passed on as they are.
+    if (!lines.some((l) => l.text.startsWith(':::') || l.text.includes('{{'))) return lines;
     return lines.flatMap((l) => {
       const update = statusfyUpdate(l.text);
       if (update) return [{ ...l, text: `${update.time} ${update.status || 'Update'}:`, hard: true }];

@@ -36,6 +36,7 @@ describe('heading aliases', () => {
     ['Why It Took 22 Hours to Notice', 'detection'], ['Fixing the problem', 'resolution'], ['Points à retenir', 'lessons'], ['Remédier à l’incident', 'resolution'],
     ['The Vulnerability', 'rootCause'], ['The bug', 'rootCause'], ['Fallout', 'impact'], ['Key events', 'timeline'], ['Review actions', 'actionItems'],
     ['Diagnosis', 'other'], ['过程', 'timeline'], ['事件经过', 'timeline'],
+    ['What could be done to avoid this in future?', 'actionItems'], ['现象', 'impact'], ['Investigação', 'rootCause'],
   ];
   for (const [heading, kind] of cases) {
     it(`"${heading}" → ${kind}`, () => expect(sectionKindOf(heading)).toBe(kind));

@@ -239,6 +239,14 @@ const milestoneWords = {
 /** The front matter keys that name affected services: Hindsight's own, then cState's and other templates'. */
 const serviceKeys = ['services', 'affected', 'systems', 'affected_services', 'affectedsystems', 'services_affected'] as const;
 
+/** The front matter keys that give each milestone, the first given winning: Hindsight's own, then status pages' and templates'. */
+const milestoneKeys = {
+  started: ['started', 'start_time'],
+  detected: ['detected'],
+  mitigated: ['mitigated'],
+  resolved: ['resolved', 'resolvedWhen', 'resolved_on', 'end_time'],
+} as const;
+
 /** How much of an entry's text (characters from its start) the milestone words are looked for in. */
 const milestoneReach = 400;
 
@@ -341,7 +349,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   let date = incidentDateOf(parsed, config.dateOrder, header.date ?? salvaged?.get('date') ?? header.started);
   // Times of day in the timeline fall on the incident's day; without one, on the day its start time,
   // the opening sentence or the publication date names ("On July 10, 2024, from 9:00 AM…").
-  const opening = date ? null : writtenDay(raw.started ?? raw.start_time, config.dateOrder) ?? labelledDate(parsed) ?? openingDate(parsed, config.dateOrder) ?? writtenDay(raw.publishDate, config.dateOrder) ?? writtenDay(raw.pubDate, config.dateOrder) ?? writtenDay(raw.published ?? salvaged?.get('published'), config.dateOrder) ?? writtenDay(header.published, config.dateOrder);
+  const opening = date ? null : writtenDay(milestoneKeys.started.map((key) => raw[key]).find((v) => v !== undefined && v !== null), config.dateOrder) ?? labelledDate(parsed) ?? openingDate(parsed, config.dateOrder) ?? writtenDay(raw.publishDate, config.dateOrder) ?? writtenDay(raw.pubDate, config.dateOrder) ?? writtenDay(raw.published ?? salvaged?.get('published'), config.dateOrder) ?? writtenDay(header.published, config.dateOrder);
   const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: timelineDayOf(parsed, date, config.dateOrder) ?? opening, timezone, dateOrder: config.dateOrder });
   for (const item of timeline.diagnostics) diagnostics.push(item);
   // Else the day of the first dated timeline entry, as written (in the timeline's zone), else a
@@ -366,8 +374,8 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const ownZone = statedZone ?? writtenZone(timeline.events);
   const readZone = ownZone ?? timezone;
   const milestone = (key: 'started' | 'detected' | 'mitigated' | 'resolved'): string | null => {
-    const value = fm?.[key] ?? str(raw[key]) ?? (key === 'resolved' ? fm?.resolvedWhen ?? str(raw.resolvedWhen) ?? fm?.resolved_on ?? str(raw.resolved_on) ?? fm?.end_time ?? str(raw.end_time) : null)
-      ?? (key === 'started' ? fm?.start_time ?? str(raw.start_time) : null);
+    let value: string | null = null;
+    for (const name of milestoneKeys[key]) value ??= fm?.[name] ?? str(raw[name]);
     const labelled = header[key];
     return (value ? toInstant(value, readZone)?.at : undefined) ?? (labelled ? toInstant(labelled, readZone)?.at : undefined) ?? null;
   };
@@ -397,7 +405,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const detected = milestone('detected') ?? byWords('detected');
   const mitigated = milestone('mitigated') ?? byWords('mitigated');
   // A status page that says `resolved: false` is still open: its last update is no resolution.
-  const open = raw.resolved === false || /^(?:no|false)$/i.test(String(raw.resolved ?? ''));
+  const open = /^(?:no|false)$/i.test(String(raw.resolved ?? ''));
   const resolved = milestone('resolved') ?? window?.end ?? byWords('ended') ?? (open ? null : last?.event.at) ?? null;
   // A postmortem that states no zone and gives no time of day has none: readers use the configured one.
   const timeOfDay = [started, detected, mitigated, resolved, ...timed.map((t) => t.event.at)].some((at) => at !== null && at.length > 10);

@@ -130,10 +130,8 @@ function readWithoutTimelineSection(walker: TimelineWalker, sections: readonly S
   const paragraphs = blocks.filter((b) => b.type === 'paragraph').map((block) => ({ block, text: toString(block) }));
   const read = new Set<RootContent>();
   // Updates dated by cState's shortcode, or opened by Statusfy's `::: update … | time` (and what follows each, up to the next).
-  const opensUpdate = (p: { text: string }) => statusfyUpdate(p.text.split('\n', 1)[0]!) !== null;
-  const dated = (p: { text: string }) => trackShortcode.test(p.text) || opensUpdate(p);
-  const first = paragraphs.findIndex(opensUpdate);
-  const tracked = first === -1 ? paragraphs.filter(dated).map((p) => p.block) : blocks.slice(blocks.indexOf(paragraphs[first]!.block));
+  const first = paragraphs.findIndex((p) => statusfyUpdate(p.text.split('\n', 1)[0]!) !== null);
+  const tracked = first === -1 ? paragraphs.filter((p) => trackShortcode.test(p.text)).map((p) => p.block) : blocks.slice(blocks.indexOf(paragraphs[first]!.block));
   if (tracked.length > 0) {
     walker.readSection(null, tracked);
     for (const b of tracked) read.add(b);

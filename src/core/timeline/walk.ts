@@ -128,6 +128,12 @@ export const timelineWords = /\b(?:time ?line|chronolog\w*|sequence of events|ti
  * under it, in a timeline that tells several incidents one after another, are not entries.
  */
 const asideKinds: ReadonlySet<SectionKind | 'other'> = new Set(['summary', 'impact', 'rootCause', 'lessons', 'actionItems']);
+/**
+ * Section kinds whose label with no time in a timeline ("**Resolution:** After identifying…",
+ * "- **Resolution**: Kubelet restart required") sums up a part of the incident: no entry, nor
+ * an entry's text. With a time ("**Resolution:** 14:05 restarted") it is an entry.
+ */
+const summaryKinds: ReadonlySet<SectionKind | 'other'> = new Set(['resolution', 'detection', 'trigger']);
 /** Something that looks like a time of day: "14:05", "2.30pm", "9am". */
 const clockLike = /\d{1,2}[:.h]\d{2}|\d{1,2}\s?[ap]\.?m\b/i;
 /** A line that opens with a bold field name (marked by `flattenInline`): "**Duration:** 21:45 to 23:28 UTC". */
@@ -337,9 +343,8 @@ export class TimelineWalker {
       return true;
     }
     const lines = this.lines(node);
-    // "**Resolution:** After identifying…" after the entries sums up a part of the incident: no
-    // entry's text. With a time ("**Resolution:** 14:05 restarted") it is an entry.
-    if (!alone && (kind === 'resolution' || kind === 'detection' || kind === 'trigger') && !readStamp(unmark(lines[0]?.text ?? '').replace(/^[^:]*:\s*/, ''))) {
+    // "**Resolution:** After identifying…" after the entries (`summaryKinds`).
+    if (!alone && summaryKinds.has(kind) && !readStamp(unmark(lines[0]?.text ?? '').replace(/^[^:]*:\s*/, ''))) {
       this.current = null;
       return true;
     }
@@ -606,9 +611,8 @@ export class TimelineWalker {
     const label = head?.type === 'paragraph' && firstRead?.kind === 'text' ? paragraphLabel(head) : null;
     const labelKind = label ? exactSectionKind(label.name) : 'other';
     if (asideKinds.has(labelKind)) return;
-    // "- **Resolution**: Kubelet restart required on both nodes" closing the list sums it up; with a
-    // time in it ("- **Resolution**: 14:05 restarted") it is an entry.
-    if (label && (labelKind === 'resolution' || labelKind === 'detection' || labelKind === 'trigger') && !clockLike.test(reads.map((r) => (r.kind === 'text' ? r.text : r.written)).join(' '))) return;
+    // "- **Resolution**: Kubelet restart required on both nodes" closing the list (`summaryKinds`).
+    if (label && summaryKinds.has(labelKind) && !clockLike.test(reads.map((r) => (r.kind === 'text' ? r.text : r.written)).join(' '))) return;
     // A nested item without a time of its own belongs to its parent's text.
     if (parent && (!firstRead || firstRead.kind === 'text')) {
       this.addText(parent, reads.map((r) => (r.kind === 'text' ? r.text : `${r.written} ${r.rest}`)).join(' '));

@@ -546,6 +546,18 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('reads paragraphs that each open with a time as the updates of a document without a timeline section, from the line that introduces them', () => {
+    const md = '# Power cut at the office\n\nThe server room lost power at 11:00 today.\n\n## Updates\n\nAll times CEST\n\n13:15 CEST: The utility expects six more hours.\n\nThe street has to be dug up.\n\n20:04 - Crews are on site.\n\n1:30 - Power is back.\n\n## Notes\n\n10:00: a backup ran.\n\n11:00: another one did.\n';
+    expect(brief(fromText(md, { incidentDate: '2008-10-10' }))).toEqual([
+      [9, '2008-10-10T11:15Z', '13:15 CEST', 'The utility expects six more hours. The street has to be dug up.'],
+      [13, '2008-10-10T18:04Z', '20:04', 'Crews are on site.'],
+      [15, '2008-10-10T23:30Z', '1:30', 'Power is back.'],
+    ]);
+    // Two such paragraphs are not enough, and times that are not followed by a separator are prose.
+    const prose = '# Notes\n\n10:00 is when backups run.\n\n11:00 is when they end.\n\n12:00 is lunch.\n';
+    expect(fromText(prose, { incidentDate: '2008-10-10' }).events).toEqual([]);
+  });
+
   it('reads a fenced block of plain text under a "Timeline:" lead-in in another section, and leaves other code alone', () => {
     const md = '# CTF 2023 | Post-mortem\n\n## Tokens issues\n\nWe sent invalid tokens twice.\n\nTimeline:\n\n```\n10:00 UTC - cloud open\n10:40 UTC - cloud closed\n```\n\nThe fix:\n\n```\n10:00 UTC - not a timeline\n10:40 UTC - no lead-in names one\n```\n';
     expect(brief(fromText(md, { incidentDate: '2023-11-18' }))).toEqual([

@@ -15,7 +15,7 @@ import {
 } from '../dates/index.ts';
 import { decideOrder } from './order.ts';
 import { documentZone } from './zone-fallback.ts';
-import { SourceLines, statusfyUpdate, TimelineWalker, timelineWords, trackShortcode, type RawEntry } from './walk.ts';
+import { metaLine, SourceLines, statusfyUpdate, TimelineWalker, timelineWords, trackShortcode, type RawEntry } from './walk.ts';
 
 export interface TimelineInput {
   /** All sections of the file; the `timeline` ones are read. */
@@ -101,6 +101,34 @@ function embeddedTimelines(sections: readonly Section[]): Set<List | Code> {
   return found;
 }
 
+/** A paragraph's opening time of day followed by a separator ("13:15 CEST: New rumor …", "9:20 – Admins …"). */
+function opensWithTimeOfDay(text: string): boolean {
+  const head = text.trimStart().slice(0, 80);
+  const stamp = openingStamp(head);
+  return stamp?.time != null && /^\s*[:\-–—|]/.test(head.trim().slice(stamp.end));
+}
+
+/**
+ * Updates written as plain paragraphs, each opening with its time ("13:15 CEST: New rumor: …",
+ * "16:45 CEST: Bad news: …"): where a section holds three or more, the paragraphs from the first
+ * to the last of them (an untimed paragraph between two goes on with the one above), after a line
+ * that introduces them.
+ */
+function timedParagraphRuns(sections: readonly Section[]): RootContent[][] {
+  const runs: RootContent[][] = [];
+  for (const section of sections) {
+    const blocks = ownChildren(section);
+    const timed = blocks.flatMap((b, i) => (b.type === 'paragraph' && opensWithTimeOfDay(toString(b)) ? [i] : []));
+    if (timed.length < 3) continue;
+    // A line before the first that names the timeline or its zone ("Timeline (all times in PST/PDT)") is read with it.
+    const lead = blocks[timed[0]! - 1];
+    const leadText = lead?.type === 'paragraph' ? toString(lead) : '';
+    const from = leadText.length <= 200 && (timelineWords.test(leadText) || metaLine.test(leadText)) ? timed[0]! - 1 : timed[0]!;
+    runs.push(blocks.slice(from, timed[timed.length - 1]! + 1));
+  }
+  return runs;
+}
+
 /** Fences of plain text, where a timeline may be written out line by line. */
 const plainTextFence = /^(?:|text|txt|plain|plaintext)$/i;
 
@@ -141,6 +169,11 @@ function readWithoutTimelineSection(walker: TimelineWalker, sections: readonly S
       const from = blocks.slice(blocks.indexOf(timeAlone[0]!.block));
       walker.readUpdates(from);
       for (const b of from) read.add(b);
+    } else {
+      for (const run of timedParagraphRuns(rest)) {
+        walker.readSection(null, run);
+        for (const b of run) read.add(b);
+      }
     }
   }
   walker.readLooseParagraphs(blocks.filter((b) => !read.has(b)));

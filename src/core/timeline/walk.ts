@@ -103,7 +103,7 @@ const dateHeader = /^(?:date|dates|day|days)$/;
 const eventHeader = /^(?:events?|descriptions?|what|what happened|details?|actions?|activity|summary|updates?|notes?|messages?|comments?|status|happening|occurrence|incident)$/;
 
 /** "All times in CET", "Times are UTC", "All times approximate": a line about the timeline, not an entry. */
-const metaLine = /^\W{0,4}(?:(?:note|nb)\W{1,3})?(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?|hours)\b|^\W{0,4}(?:time\s*zones?|tz)\s*(?:is|are|:|=)|\b(?:all\s+)?(?:times|events|timestamps)\s+(?:are\s+)?(?:in|shown in|given in|listed in|documented in|recorded in|quoted in|stated in|written in|expressed in|reported in)\b/i;
+export const metaLine = /^\W{0,4}(?:(?:note|nb)\W{1,3})?(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?|hours)\b|^\W{0,4}(?:time\s*zones?|tz)\s*(?:is|are|:|=)|\b(?:all\s+)?(?:times|events|timestamps)\s+(?:are\s+)?(?:in|shown in|given in|listed in|documented in|recorded in|quoted in|stated in|written in|expressed in|reported in)\b/i;
 /** A line that is only a zone, or the zones of paired columns: "(UTC+9:30)", "[PST]", "UTC/ACDT". */
 const zoneAlone = /^[\s(\[_*]*(?:(?:UTC|GMT)[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})(?:[ \t]*\/[ \t]*[A-Z]{2,5})?[\s)\]_*]*$/;
 

@@ -344,13 +344,23 @@ describe('nothing is dropped', () => {
   it('reads a list whose entries tell their date and time at the end, but not one stray such item', () => {
     const md = '# Exploit\n\n## Timeline\n\n- Attacker funded their wallet at 2021-02-12 8:55 AM +UTC\n- Attacker deployed the contract at 2021-02-13 5:37 AM +UTC\n- Alarm raised on Twitter at 2021-02-13 6:29 +UTC\n- Funds returned later\n';
     expect(brief(fromText(md)).map((e) => [e[0], e[1], e[2], e[3]])).toEqual([
-      [5, '2021-02-12T08:55Z', '2021-02-12 8:55 AM', 'Attacker funded their wallet'],
-      [6, '2021-02-13T05:37Z', '2021-02-13 5:37 AM', 'Attacker deployed the contract'],
-      [7, '2021-02-13T06:29Z', '2021-02-13 6:29', 'Alarm raised on Twitter'],
+      [5, '2021-02-12T08:55Z', '2021-02-12 8:55 AM +UTC', 'Attacker funded their wallet'],
+      [6, '2021-02-13T05:37Z', '2021-02-13 5:37 AM +UTC', 'Attacker deployed the contract'],
+      [7, '2021-02-13T06:29Z', '2021-02-13 6:29 +UTC', 'Alarm raised on Twitter'],
       [8, null, null, 'Funds returned later'],
     ]);
     const stray = '# X\n\n## Timeline\n\n- 09:00 Restore started\n- We restored the backup taken at 2021-02-13 05:00\n- 10:00 Done\n';
     expect(brief(fromText(stray, { incidentDate: '2021-02-14' })).map((e) => e[1])).toEqual(['2021-02-14T09:00Z', null, '2021-02-14T10:00Z']);
+  });
+
+  it('reads a list whose entries end with a time, its zone and the day ("at 12:16 ET on June 16, 2020"), the afternoon going on', () => {
+    const md = '# Locator outage\n\n## Timeline\n\n- The support desk was told of the outage at 12:16 ET on June 16, 2020.\n- Staff escalated to the on-call lead at approximately 1:00 PM ET.\n- The locator was fixed at approximately 4:00 ET, June 16.\n- We met at 10:00 to talk about the plan for next week and more\n';
+    expect(brief(fromText(md, { incidentDate: '2020-06-18' }))).toEqual([
+      [5, '2020-06-16T16:16Z', '12:16 ET on June 16, 2020', 'The support desk was told of the outage'],
+      [6, '2020-06-16T17:00Z', 'approximately 1:00 PM ET', 'Staff escalated to the on-call lead'],
+      [7, '2020-06-16T20:00Z', 'approximately 4:00 ET, June 16', 'The locator was fixed'],
+      [8, null, null, 'We met at 10:00 to talk about the plan for next week and more'],
+    ]);
   });
 
   it('reads a list indented into a code block by mistake without its markers, and the afternoon after a time around noon', () => {

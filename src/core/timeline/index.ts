@@ -11,7 +11,7 @@ import { ownChildren } from '../sections.ts';
 import { diagnostic, type Diagnostic } from '../diagnostic.ts';
 import {
   formatDay, opensWithStamp, openingStamp, nextDay, wholeStamp, parseDay, resolveDay, toUtcInstant, zoneFromName,
-  type Day, type NumericOrder, type WrittenDate, type Zone,
+  type Day, type NumericOrder, type Stamp, type WrittenDate, type Zone,
 } from '../dates/index.ts';
 import { decideOrder } from './order.ts';
 import { documentZone } from './zone-fallback.ts';
@@ -318,6 +318,21 @@ function addMinutes(at: string, minutes: number): string {
   return at.length > 17 ? `${t.slice(0, 19)}Z` : `${t.slice(0, 16)}Z`;
 }
 
+/**
+ * Whether a bare time is in the afternoon going on. On a 12-hour clock, "1:17" after "11:57" is
+ * 13:17 ("09:30", with its leading zero, is a 24-hour time). So it is after a time around noon
+ * ("12:16" then "1:52"), even where no time says AM or PM: no one writes 01:52 as "1:52" straight
+ * after 12:16.
+ */
+function afterNoon(stamp: Stamp, written: string | null | undefined, ctx: Context): boolean {
+  const time = stamp.time;
+  if (!time || time.twelveHour || time.h < 1 || time.h >= 12 || ctx.lastMinutes === null) return false;
+  const minutes = time.h * 60 + time.m;
+  const aroundNoon = ctx.lastMinutes >= 11 * 60 && ctx.lastMinutes < 13 * 60 && time.h <= 9;
+  return (ctx.twelveHour || aroundNoon) && !/(?:^|\D)0\d[:.h]/.test(written ?? '')
+    && minutes < ctx.lastMinutes && minutes + 12 * 60 >= ctx.lastMinutes;
+}
+
 /** The entry's text: parts joined, whitespace collapsed, stray separators and table pipes trimmed. */
 function entryText(entry: RawEntry): string {
   let text = entry.parts
@@ -364,6 +379,12 @@ function resolveEntry(
         : `${quoted} is not a calendar date${stamp.date.kind === 'numeric' ? ` when read as ${order === 'dmy' ? 'day-month-year' : 'month-day-year'}` : ''}.`;
       return { event: base, day: null, minutes: null, problem };
     }
+    // "at 4:00 ET, June 16" after "at 1:00 PM ET" that day: its day changes nothing of the clock.
+    const last = ctx.lastDay;
+    if (stamp.time && last && day.y === last.y && day.m === last.m && day.d === last.d && afterNoon(stamp, entry.written, ctx)) {
+      stamp = { ...stamp, time: { ...stamp.time, h: stamp.time.h + 12 } };
+      afternoon = true;
+    }
   } else {
     day = ctx.lastDay ?? ctx.ctxDay ?? ctx.incidentDay;
     if (!day) {
@@ -373,13 +394,7 @@ function resolveEntry(
       };
     }
     let minutes = stamp.time!.h * 60 + stamp.time!.m;
-    // On a 12-hour clock, "1:17" after "11:57" is 13:17: the afternoon goes on ("09:30", with its
-    // leading zero, is a 24-hour time). So it does after a time around noon ("12:16" then "1:52"),
-    // even where no time says AM or PM: no one writes 01:52 as "1:52" straight after 12:16.
-    const aroundNoon = ctx.lastMinutes !== null && ctx.lastMinutes >= 11 * 60 && ctx.lastMinutes < 13 * 60 && stamp.time!.h <= 9;
-    if ((ctx.twelveHour || aroundNoon) && !stamp.time!.twelveHour && stamp.time!.h >= 1 && stamp.time!.h < 12 && ctx.lastMinutes !== null
-      && !/(?:^|\D)0\d[:.h]/.test(entry.written ?? '')
-      && minutes < ctx.lastMinutes && minutes + 12 * 60 >= ctx.lastMinutes) {
+    if (afterNoon(stamp, entry.written, ctx)) {
       stamp = { ...stamp, time: { ...stamp.time!, h: stamp.time!.h + 12 } };
       minutes += 12 * 60;
       afternoon = true;

@@ -1,5 +1,5 @@
 /** Reading one line of a timeline: does it open with a stamp, is it only a date, what text follows. */
-import { readStamp, utcZone, type Stamp } from '../dates/index.ts';
+import { findZone, readStamp, utcZone, type Stamp } from '../dates/index.ts';
 import { OPEN, unmark, type TextLine } from './inline.ts';
 
 /** What a line of a timeline block is. */
@@ -62,25 +62,44 @@ function namedMilestone(text: string): { stamp: Stamp; text: string } | null {
 }
 
 /**
- * A full date and time told at the end of an entry, after "at" or "on": "Attacker deployed the
- * contract at 2021-02-13 5:37 AM +UTC". The stamp ends the line (a UTC mark after it allowed); the
- * entry's text is what comes before.
+ * A time told at the end of an entry, after "at" or "on": "Attacker deployed the contract at
+ * 2021-02-13 5:37 AM +UTC", "OCC was notified at 12:16 ET on June 16, 2020", "resolved at
+ * approximately 4:00 ET, June 16". The stamp ends the line (a zone and the day may follow it);
+ * the entry's text is what comes before.
  */
 export function trailingStamp(text: string): { stamp: Stamp; text: string } | null {
-  let before = -1;
-  let from = 0;
-  for (const m of text.matchAll(/\s(?:at|on)\s+/gi)) {
-    before = m.index;
-    from = m.index + m[0].length;
+  const leads = [...text.matchAll(/\s(?:at|on)\s+/gi)];
+  for (let i = leads.length - 1; i >= 0; i--) {
+    const lead = leads[i]!;
+    const stamp = readStamp(text, lead.index + lead[0].length);
+    if (!stamp || !stamp.time || stamp.placeholder) continue;
+    const rest = text.slice(stamp.end);
+    if (rest.length > 40) return null;
+    const found = rest.trim() === '' || /^[\s.;,)]*$/.test(rest) ? stamp : withZoneAndDay(stamp, rest);
+    if (!found) return null;
+    return { stamp: found, text: text.slice(0, lead.index).trim() };
   }
-  if (before === -1) return null;
-  const stamp = readStamp(text, from);
-  if (!stamp || !stamp.date || !stamp.time || stamp.placeholder) return null;
-  const rest = text.slice(stamp.end);
-  if (rest.length > 12) return null;
-  const mark = /^\s*(\+?(?:UTC|GMT)\b)?[\s.;,)]*$/i.exec(rest);
-  if (!mark) return null;
-  return { stamp: mark[1] && !stamp.zone ? { ...stamp, zone: utcZone } : stamp, text: text.slice(0, before).trim() };
+  return null;
+}
+
+/** A stamp with what follows it at the end of its line: a UTC mark, a zone, the day ("ET on June 16, 2020"); null for anything else. */
+function withZoneAndDay(stamp: Stamp, rest: string): Stamp | null {
+  const m = /^\s*(\+?[A-Z][A-Za-z]{0,4}(?:[+-]\d{1,2}(?::?\d{2})?)?)?(?:\s*,\s*|\s+on\s+)?(.*?)[\s.;,)]*$/.exec(rest);
+  if (!m) return null;
+  let zone = stamp.zone;
+  if (m[1]) {
+    const named = /^\+?(?:UTC|GMT)$/i.test(m[1]) ? utcZone : findZone(m[1]);
+    if (!named) return null;
+    zone ??= named;
+  }
+  let date = stamp.date;
+  if (m[2]) {
+    const day = readStamp(m[2]);
+    if (date || !day?.date || day.time || day.placeholder || day.end < m[2].length) return null;
+    date = day.date;
+  }
+  // The written stamp runs to the end of the day it names.
+  return { ...stamp, zone, date, end: stamp.end + rest.replace(/[\s.;,)]*$/, '').length };
 }
 
 /**

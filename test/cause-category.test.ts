@@ -1,4 +1,4 @@
-/** Root-cause categories: the `cause` key wins; else the first category whose keywords the text has. */
+/** Root-cause categories: the `cause` key wins; else the category the root-cause text gives the most evidence for. */
 import { describe, expect, it } from 'vitest';
 import { causeCategory } from '../src/core/cause-category.ts';
 
@@ -17,6 +17,16 @@ describe('cause categories', () => {
     ['Customer data leaked through a misrouted cache.', 'security'],
     ['A race condition in the scheduler dropped jobs.', 'software-bug'],
     ['We do not know yet.', null],
+    // A telling phrase outweighs the words many causes share.
+    ['The primary disk of the RAID-1 array failed, then the second disk died during the resync; its settings were fine.', 'hardware'],
+    ['Postgres hit max clients after the upgrade changed the pool settings, and every service waiting on it died.', 'resource-exhaustion'],
+    ['A bug in the new release, deployed with a config flag, let the retry loop spin forever.', 'software-bug'],
+    ['An outage at AWS took DynamoDB down, and our deploys with it.', 'dependency'],
+    ['CoreDNS forwarded to itself through the node resolv.conf: a DNS loop.', 'network'],
+    ['The snapshot policy was set to one hour instead of thirty days.', 'configuration-change'],
+    ['The logs volume kept filling up faster than rotation could free it.', 'resource-exhaustion'],
+    // One weak word alone tells nothing.
+    ['Something changed.', null],
   ];
   for (const [text, category] of cases) {
     it(`"${text}" → ${category}`, () => expect(causeCategory(undefined, text)?.category ?? null).toBe(category));

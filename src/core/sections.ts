@@ -106,14 +106,24 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     for (const depth of lastAtDepth.keys()) if (depth > level) lastAtDepth.delete(depth);
     lastAtDepth.set(level, section);
   });
-  // "What went wrong?" on its own (no root-cause section, no "What went well" beside it, not under
-  // lessons) is where a question-style postmortem tells its cause.
-  if (!sections.some((s) => s.kind === 'rootCause' || normaliseHeading(s.heading) === 'what went well')) {
-    const causes = new Set(sections.filter((s) => s.kind === 'lessons' && !inheritedFrom.has(s) && normaliseHeading(s.heading) === 'what went wrong'));
+  // Where no section names the root cause, the one that diagnoses the failure tells it ("##
+  // Diagnosis", "# The mistake"); and "What went wrong?" on its own (no "What went well" beside it,
+  // not under lessons) is where a question-style postmortem tells its cause.
+  if (!sections.some((s) => s.kind === 'rootCause')) {
+    const wentWell = sections.some((s) => normaliseHeading(s.heading) === 'what went well');
+    const causes = new Set(sections.filter((s) => !inheritedFrom.has(s) && (
+      (s.kind === 'other' && s.node !== null && causeWhenNoneOther.has(normaliseHeading(s.heading)))
+      || (!wentWell && s.kind === 'lessons' && normaliseHeading(s.heading) === 'what went wrong'))));
     for (const s of sections) if (causes.has(s) || causes.has(inheritedFrom.get(s)!)) s.kind = 'rootCause';
   }
   return sections.flatMap((s) => (s.kind === 'other' ? [s, ...labelledSections(s, aliases)] : [s]));
 }
+
+/**
+ * Headings that tell the cause only where no section is named for it: beside a "Root cause"
+ * section, a "Diagnosis" tells how it was found.
+ */
+const causeWhenNoneOther = new Set(['diagnosis', 'the diagnosis', 'mistake', 'the mistake', 'our mistake', 'problem', 'the problem', 'issue details', 'why it failed', 'why it broke']);
 
 /** A heading for work still to do: "Short-term (Recommended)", "Long term", "Recovery TODO", "Next steps". */
 const plannedWork = /^(?:short|medium|mid|long|near)[- ]?term\b|\brecommend(?:ed|ations?)\b|\bto ?do\b|\bfollow[- ]?ups?\b|\bnext steps\b/i;

@@ -189,6 +189,10 @@ export const passthroughFrontmatterKeys: readonly string[] = [
   'sitemap', 'menu', 'markup', 'translationKey', 'ShowToc', 'TocOpen', 'cover', 'sidebar',
   'redirect_from', 'categories_weight', 'sticky', 'pin', 'header', 'excerpt_separator',
   'last_modified_at', 'modified', 'updated', 'created', 'created_at', 'in_search_index', 'render', 'template',
+  // Publication dates as other blog engines name them (Hashnode, Ghost exports, Rails blogs).
+  'datePublished', 'date_published', 'publishedAt', 'published_at',
+  // Post identifiers (Hashnode, note apps).
+  'cuid', 'uuid',
   // Zola and Jekyll addresses; Jekyll's just-the-docs navigation.
   'path', 'nav_order', 'parent', 'grand_parent', 'has_children', 'nav_exclude',
   // Docusaurus docs.

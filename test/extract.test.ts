@@ -116,6 +116,11 @@ describe('files without front matter', () => {
     // An Astro blog's `pubDate` written out.
     const published = extractIncident(parsePostmortem('post.md', '---\ntitle: Blob storage outage\npubDate: Dec 31, 2024\n---\n\nText.\n'));
     expect(published.incident.date).toBe('2024-12-31');
+    // Hashnode's `datePublished`, and a `published_at` in the `date` command's words (its year last).
+    const hashnode = extractIncident(parsePostmortem('post.md', '---\ntitle: DNSSEC broke the blog\ndatePublished: 2020-06-16T12:38:57.000Z\n---\n\nText.\n'));
+    expect(hashnode.incident.date).toBe('2020-06-16');
+    const dateCommand = extractIncident(parsePostmortem('post.md', '---\ntitle: Data loss\npublished_at: Thu Mar 20 20:14:14 PDT 2025\n---\n\nText.\n'));
+    expect(dateCommand.incident.date).toBe('2025-03-20');
     // "Sept." abbreviates the month; the sentence goes on.
     const abbreviated = extractIncident(parsePostmortem('notes.md', '# Overview\n\nIn the morning of Sept. 18th, 2017, a couple of our sites went down. On Oct. 2, 2017 it recurred.\n'));
     expect(abbreviated.incident.date).toBe('2017-09-18');

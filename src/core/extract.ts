@@ -66,10 +66,20 @@ function writtenZone(events: readonly TimelineEvent[]): string | null {
   return zone;
 }
 
-/** The day a front matter value gives: ISO, or written out ("Dec 31, 2024", as Astro blogs write `pubDate`). */
+/**
+ * The day a front matter value gives: ISO, or written out ("Dec 31, 2024", as Astro blogs write
+ * `pubDate`; "Thu Mar 20 20:14:14 PDT 2025", as the `date` command writes it, its year last).
+ */
 function writtenDay(value: unknown, dateOrder: Config['dateOrder']): string | null {
-  return dayOfValue(value) ?? (typeof value === 'string' ? findDate(value.slice(0, 100), { dateOrder }) : null);
+  const day = dayOfValue(value);
+  if (day || typeof value !== 'string') return day;
+  const text = value.slice(0, 100);
+  const year = /\b(?:19|20)\d{2}\b/.exec(text);
+  return findDate(text, { dateOrder, ...(year ? { yearHint: Number(year[0]) } : {}) });
 }
+
+/** Front matter keys that say when a post was published, as blog engines name them. */
+const publishedKeys = ['publishDate', 'pubDate', 'published', 'datePublished', 'date_published', 'publishedAt', 'published_at'] as const;
 
 /** A `Key: value` line ("title: Pine.blog Downtime", "published: Mon, 17 Feb 2020"): the key and the value. */
 const keyValueLine = /^([A-Za-z][\w -]{0,30}):[ \t]+(\S.*)$/;
@@ -349,12 +359,12 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   let date = incidentDateOf(parsed, config.dateOrder, header.date ?? salvaged?.get('date') ?? header.started);
   // Times of day in the timeline fall on the incident's day; without one, on the day its start time,
   // the opening sentence or the publication date names ("On July 10, 2024, from 9:00 AM…").
-  const opening = date ? null : writtenDay(milestoneKeys.started.map((key) => raw[key]).find((v) => v !== undefined && v !== null), config.dateOrder) ?? labelledDate(parsed) ?? openingDate(parsed, config.dateOrder) ?? writtenDay(raw.publishDate, config.dateOrder) ?? writtenDay(raw.pubDate, config.dateOrder) ?? writtenDay(raw.published ?? salvaged?.get('published'), config.dateOrder) ?? writtenDay(header.published, config.dateOrder);
+  const opening = date ? null : writtenDay(milestoneKeys.started.map((key) => raw[key]).find((v) => v !== undefined && v !== null), config.dateOrder) ?? labelledDate(parsed) ?? openingDate(parsed, config.dateOrder) ?? publishedKeys.map((key) => writtenDay(raw[key], config.dateOrder)).find((day) => day !== null) ?? writtenDay(salvaged?.get('published'), config.dateOrder) ?? writtenDay(header.published, config.dateOrder);
   const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: timelineDayOf(parsed, date, config.dateOrder) ?? opening, timezone, dateOrder: config.dateOrder });
   for (const item of timeline.diagnostics) diagnostics.push(item);
   // Else the day of the first dated timeline entry, as written (in the timeline's zone), else a
   // date the opening sentence names; last, the day a blog post was published (Hugo `publishDate`,
-  // Astro `pubDate`).
+  // Astro `pubDate`, Hashnode `datePublished`).
   date ??= firstEventDay(timeline.events, timezone) ?? opening;
   // After a front matter syntax error, its date may be there unread: that error says what to fix.
   if (!date && !unreadableFrontmatter) {

@@ -363,6 +363,13 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('leaves out untimed text after the last rule of a timeline (its footer), but not a day told after a rule', () => {
+    const md = '# USB stick died\n\n## Timeline\n\n2022-01-23\n\n* 14:25 The UI breaks.\n* 16:41 Outage ends.\n\n---\n\nThis follows an example postmortem.\n';
+    expect(brief(fromText(md)).map((e) => [e[0], e[1]])).toEqual([[7, '2022-01-23T14:25Z'], [8, '2022-01-23T16:41Z']]);
+    const days = '# Outage\n\n## Timeline\n\n- 2022-01-23 14:25 The UI breaks.\n\n---\n\nThe next morning the team met again.\n\n- 2022-01-24 09:00 Restore starts.\n';
+    expect(brief(fromText(days)).map((e) => [e[0], e[1]])).toEqual([[5, '2022-01-23T14:25Z'], [9, null], [11, '2022-01-24T09:00Z']]);
+  });
+
   it('reads a list indented into a code block by mistake without its markers, and the afternoon after a time around noon', () => {
     const md = '# Leaked credentials\n\n## Timeline (PST)\n    - 11:16 ::::: queue deployed with new logging\n    - 12:16 ::::: credentials rolled\n    - 1:52 ::::: old log drains found\n    - 3:31 ::::: cleanup complete\n';
     expect(brief(fromText(md, { incidentDate: '2019-03-20' })).map((e) => [e[0], e[1], e[3]])).toEqual([

@@ -172,6 +172,8 @@ export class TimelineWalker {
   private current: RawEntry | null = null;
   /** Under a bold label of another kind of section ("**Root causes:**"), up to the next label or heading. */
   private aside = false;
+  /** Where the items stood at the section's last rule (`---`), for `dropFooter`. */
+  private lastBreak: number | null = null;
   /** The last paragraph read, when the current entry took it as more of its text. */
   private continued: RootContent | null = null;
   /** Only timed entries are kept (status updates: see `readUpdates`). */
@@ -215,7 +217,22 @@ export class TimelineWalker {
       // A timeline heading with a date ("Timeline — 2023-08-25") sets the day for what follows.
       if (dates[0]) this.items.push({ kind: 'date', date: dates[0].date, line, column: this.source.column(line, null), section: this.section, fromSectionHeading: true });
     }
+    const from = this.items.length;
+    this.lastBreak = null;
     this.readBlocks(children, 0);
+    this.dropFooter(from);
+  }
+
+  /**
+   * Untimed text after the last rule of a timeline that has timed entries is its footer ("---" then
+   * "This follows Google's example postmortem."), not entries.
+   */
+  private dropFooter(from: number): void {
+    const at = this.lastBreak;
+    if (at === null || at >= this.items.length) return;
+    const tail = this.items.slice(at);
+    const timedBefore = this.items.slice(from, at).some((i) => i.kind === 'entry' && i.stamp !== null);
+    if (timedBefore && tail.every((i) => i.kind === 'entry' && i.stamp === null)) this.items.length = at;
   }
 
   /**
@@ -314,6 +331,7 @@ export class TimelineWalker {
         }
         case 'thematicBreak':
           this.current = null;
+          if (nesting === 0) this.lastBreak = this.items.length;
           break;
         default:
           break;

@@ -184,7 +184,7 @@ export const knownFrontmatterKeys: readonly string[] = Object.keys(frontmatterSc
 /** Keys from other site generators that are accepted without a warning. */
 export const passthroughFrontmatterKeys: readonly string[] = [
   'url', 'type', 'images', 'series', 'comments', 'hidden', 'published', 'excerpt',
-  'canonicalURL', 'canonical_url', 'heroImage', 'pubDate', 'updatedDate', 'subtitle',
+  'canonicalURL', 'canonical_url', 'heroImage', 'pubDate', 'updatedDate', 'subtitle', 'heading',
   'showToc', 'math', 'audio', 'videos', 'headless', 'linkTitle', 'outputs', 'resources',
   'sitemap', 'menu', 'markup', 'translationKey', 'ShowToc', 'TocOpen', 'cover', 'sidebar',
   'redirect_from', 'categories_weight', 'sticky', 'pin', 'header', 'excerpt_separator',

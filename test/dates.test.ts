@@ -193,6 +193,12 @@ describe('clock times', () => {
     expect(written('10:00 (5 min) outage')).toBe('10:00');
   });
 
+  it('reads a time after a weekday on the day it is given, and no weekday before other numbers', () => {
+    expect(utcOf('Thurs 07:06 PDT: the team was paged', { day: '2023-08-31' })).toBe('2023-08-31T14:06Z');
+    expect(written('Mon 3pm - deploy')).toBe('Mon 3pm');
+    expect(readStamp('Wed 10 people joined')).toBeNull();
+  });
+
   it('reads ISO 8601\'s basic format, a date and a time without separators, and no bare eight digits', () => {
     expect(utcOf('20251021 162404 (UTC+8) Gitea returned 502')).toBe('2025-10-21T08:24:04Z');
     expect(utcOf('20251021T1624Z restored')).toBe('2025-10-21T16:24Z');

@@ -119,6 +119,9 @@ describe('files without front matter', () => {
     // Hashnode's `datePublished`, and a `published_at` in the `date` command's words (its year last).
     const hashnode = extractIncident(parsePostmortem('post.md', '---\ntitle: DNSSEC broke the blog\ndatePublished: 2020-06-16T12:38:57.000Z\n---\n\nText.\n'));
     expect(hashnode.incident.date).toBe('2020-06-16');
+    // A blog that names the title `heading`: its date is the incident's day, before the post's.
+    const heading = extractIncident(parsePostmortem('post.md', '---\nheading: "Post-mortem: step backlogs on Aug 31, 2023"\ndate: 2023-09-08\n---\n\n## Timeline\n\n- Thurs 07:06 PDT: Paged.\n'));
+    expect([heading.incident.title, heading.incident.timeline[0]!.at]).toEqual(['Post-mortem: step backlogs on Aug 31, 2023', '2023-08-31T14:06Z']);
     const dateCommand = extractIncident(parsePostmortem('post.md', '---\ntitle: Data loss\npublished_at: Thu Mar 20 20:14:14 PDT 2025\n---\n\nText.\n'));
     expect(dateCommand.incident.date).toBe('2025-03-20');
     // "Sept." abbreviates the month; the sentence goes on.

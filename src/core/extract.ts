@@ -370,7 +370,8 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   if (!date && !unreadableFrontmatter) {
     diagnostics.push(diagnostic('frontmatter-schema', 'error', 'No date could be found for this incident; add `date: YYYY-MM-DD` to the front matter', { line: 1, column: 1 }));
   }
-  const title = fm?.title ?? str(raw.title) ?? salvaged?.get('title') ?? header.title ?? headingTitle(parsed);
+  // Some blog engines (Next.js themes) name the title `heading`.
+  const title = fm?.title ?? str(raw.title) ?? str(raw.heading) ?? salvaged?.get('title') ?? header.title ?? headingTitle(parsed);
   // Without front matter, frontmatter-missing already asks for a block with a title.
   if (!title && parsed.frontmatter && !unreadableFrontmatter) {
     diagnostics.push(diagnostic('frontmatter-schema', 'error', 'No title could be found for this incident; add `title: …` to the front matter, or start the postmortem with a `# heading`', { line: 1, column: 1 }));

@@ -8,7 +8,8 @@ import { dayOfValue, daysBetween, findDate, openingStamp, parseDay } from './dat
 
 /** The front matter title and the first H1, as text ('' where there is none). */
 function titles(parsed: ParsedPostmortem): [title: string, h1: string] {
-  const title = parsed.frontmatter?.data.title;
+  const data = parsed.frontmatter?.data;
+  const title = data?.title ?? data?.heading;
   const h1 = parsed.tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
   return [typeof title === 'string' ? title : '', h1 ? toString(h1) : ''];
 }

@@ -455,7 +455,10 @@ export function readStamp(line: string, from = 0): Stamp | null {
     }
     return { date: date.date, time, zone, approximate, placeholder: false, start, end, ...(until ? { until } : {}) };
   }
-  const part = readTimePart(text, i, false);
+  // A weekday before a time of day ("Thurs 07:06 PDT") names the day the time falls on, which the
+  // date above it or the incident's gives: it is read as a lead-in.
+  const day = at(weekday, text, i);
+  const part = readTimePart(text, day ? weekday.lastIndex : i, false) ?? (day ? readTimePart(text, i, false) : null);
   if (!part) {
     // "14:??", "21:2x", "HH:mm": a time left to fill in.
     const blank = at(placeholderTime, text, i);

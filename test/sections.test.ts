@@ -174,6 +174,11 @@ describe('sections opened by bold labels (Google\'s template)', () => {
     const other = parsePostmortem('x.md', '- **Key events**\n- **Impact**: none\n\n## Timeline\n\n- The deploy that went out on 2024-09-20 11:24\n');
     expect(other.sections.map((s) => s.kind)).toEqual(['other', 'impact', 'timeline']);
     expect(extractIncident(other).incident.timeline.map((e) => e.at)).toEqual([null]);
+    // Names padded into a column, and a note in brackets or "onwards" after the time.
+    const padded = extractIncident(parsePostmortem('x.md', '# RCA: validator misses blocks\n\n## Timeline\n\n- **Incident Start:**        2025-08-18 23:15 UTC\n- **Time of Detection:**     2025-08-18 23:20 UTC (Prometheus alerts)\n- **Stable Operation:**      2025-08-19 02:50 UTC onwards\n'));
+    expect(padded.incident.timeline.map((e) => [e.at, e.text])).toEqual([
+      ['2025-08-18T23:15Z', 'Incident Start'], ['2025-08-18T23:20Z', 'Time of Detection (Prometheus alerts)'], ['2025-08-19T02:50Z', 'Stable Operation'],
+    ]);
   });
 
   it('points at the label', () => {

@@ -50,15 +50,19 @@ function hasSeparator(text: string, end: number): boolean {
 
 /**
  * A milestone written as its name, then its date and time: "First detected 2020-08-14 10:43",
- * "Resolved: 2024-09-20 11:40". The name is a few words, and the time ends the line.
+ * "Resolved: 2024-09-20 11:40". The name is a few words, and the time ends the line (but for a
+ * note in brackets, or "onwards").
  */
 function namedMilestone(text: string): { stamp: Stamp; text: string } | null {
   // Bounded runs of spaces: a line of spaces after a word must not be tried split after split.
-  const m = /^(\p{L}[\p{L}'’ ]{0,30}?)[ \t]{0,3}[:–—-]?[ \t]{1,3}(?=\d)/u.exec(text);
+  const m = /^(\p{L}[\p{L}'’ ]{0,30}?)[ \t]{0,3}[:–—-]?[ \t]{1,16}(?=\d)/u.exec(text);
   if (!m || m[1]!.trim().split(/\s+/).length > 4) return null;
   const stamp = readStamp(text, m[0].length);
-  if (!stamp || !stamp.date || !stamp.time || stamp.placeholder || !/^[\s.]*$/.test(text.slice(stamp.end))) return null;
-  return { stamp, text: m[1]!.trim() };
+  if (!stamp || !stamp.date || !stamp.time || stamp.placeholder) return null;
+  // After the time, only a note in brackets ("(Prometheus alerts)") or "onwards" may follow.
+  const after = /^[ \t]*(?:\(([^()]{1,60})\)|onwards?)?[\s.]*$/i.exec(text.slice(stamp.end));
+  if (!after) return null;
+  return { stamp, text: after[1] ? `${m[1]!.trim()} (${after[1].trim()})` : m[1]!.trim() };
 }
 
 /**

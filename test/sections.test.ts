@@ -38,7 +38,7 @@ describe('heading aliases', () => {
     ['Diagnosis', 'other'], ['过程', 'timeline'], ['事件经过', 'timeline'],
     ['What could be done to avoid this in future?', 'actionItems'], ['现象', 'impact'], ['Investigação', 'rootCause'],
     ['How it is fixed', 'resolution'], ['Fixes Applied (2026-01-26)', 'resolution'], ['Solução', 'resolution'], ['Future plan', 'actionItems'], ['Whys', 'rootCause'],
-    ['Resolved issues', 'other'],
+    ['Resolved issues', 'other'], ['How this happened', 'rootCause'],
   ];
   for (const [heading, kind] of cases) {
     it(`"${heading}" → ${kind}`, () => expect(sectionKindOf(heading)).toBe(kind));

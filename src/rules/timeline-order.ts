@@ -14,7 +14,7 @@ export default defineFileRule({
     'in the time or the date (or a day/month mix-up). The entry that goes back in time is reported, with ' +
     'the entry it goes back from; when one entry jumps ahead of the entries on both sides of it (two or ' +
     'more after it), that entry is reported instead, once. Entries at day precision are compared by day only. A timeline that runs ' +
-    'newest first throughout (status-page updates pasted in) is reported once, at its first entry; in a ' +
+    'newest first (status-page updates pasted in; one step forward among three or more back allowed) is reported once, at its first entry; in a ' +
     'status page\'s own incident file (no timeline section, updates dated by cState\'s `{{< track >}}` or ' +
     'by their headings) newest first is the order, and is not reported. Each ' +
     'timeline section runs forward on its own: a report of two incidents may give each its own timeline, ' +
@@ -35,6 +35,7 @@ export default defineFileRule({
       { source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 10:00 Alert fired\n- 2025-03-02 09:40 Deploy started\n', line: 9, column: 3 },
       { source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 09:40 Deploy started\n- 2025-03-20 10:00 Alert fired\n- 2025-03-02 10:05 Rollback\n- 2025-03-02 10:30 Queue drained\n', line: 9, column: 3, note: 'one entry dated ahead: reported once, not each entry after it' },
       { source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n**Resolved** - Queue drained.\nMar 2, 11:15 UTC\n\n**Monitoring** - Workers added.\nMar 2, 10:30 UTC\n\n**Investigating** - Jobs are delayed.\nMar 2, 10:00 UTC\n', line: 9, column: 1, note: 'status-page updates, newest first' },
+      { source: '---\ntitle: Registry outage\ndate: 2023-01-13\n---\n\n## Timeline\n\n- **15:00 UTC (Sat)** All objects restored.\n- **20:30 UTC** Restore script still running.\n- **18:00 UTC** Restore script started.\n- **15:30 UTC** Cause found.\n- **14:30 UTC** Investigating.\n', line: 8, column: 5, note: 'newest first, its first update read on the day before: still one report' },
     ],
   },
   check(ctx) {
@@ -56,11 +57,27 @@ export default defineFileRule({
   },
 });
 
+/**
+ * Whether a timeline runs newest first: it ends before it starts, and every step but at most one
+ * (an update read on the wrong day) goes back, three times as many going back as forward.
+ */
+function newestFirst(events: readonly (TimelineEvent & Timed)[], zone: string, least: number): boolean {
+  if (events.length < least || compareTimed(events.at(-1)!, events[0]!, zone) >= 0) return false;
+  let back = 0;
+  let forward = 0;
+  for (let k = 1; k < events.length; k++) {
+    const cmp = compareTimed(events[k]!, events[k - 1]!, zone);
+    if (cmp < 0) back++;
+    else if (cmp > 0) forward++;
+  }
+  return forward === 0 || (forward === 1 && back >= 3);
+}
+
 /** Report the entries of one timeline that go back in time. */
 function checkOrder(ctx: FileRuleContext, events: readonly (TimelineEvent & Timed)[], zone: string, statusPage: boolean): void {
   // Newest first throughout, as status pages list their updates: one message, not one per entry;
   // none on a status page's own incident file (cState's `{{< track >}}` updates), where that is the order.
-  if (events.length >= (statusPage ? 2 : 3) && events.every((e, k) => k === 0 || compareTimed(e, events[k - 1]!, zone) <= 0) && compareTimed(events.at(-1)!, events[0]!, zone) < 0) {
+  if (newestFirst(events, zone, statusPage ? 2 : 3)) {
     if (statusPage) return;
     const span = entrySpan(ctx, events[0]!.line, events[0]!.written);
     ctx.report(`The timeline runs newest first (${events.length} entries, ${showInstant(events[0]!.at)} back to ${showInstant(events.at(-1)!.at)}); list its entries oldest first`, span.start, span.end);

@@ -520,6 +520,11 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('reads the day and zone of a heading over status updates headed by their times', () => {
+    const md = '# Exploit timeline\n\n## August 12, 2026 (America/Chicago)\n\n### 7:51 PM — exploit transaction\n\nSeen on chain.\n\n### 3:43 AM — funds preserved\n\nSwept.\n';
+    expect(brief(fromText(md)).map((e) => [e[0], e[1]])).toEqual([[5, '2026-08-13T00:51Z'], [9, '2026-08-13T08:43Z']]);
+  });
+
   it('reads status updates each under a time alone on its line, in a document without a timeline section', () => {
     const md = '---\ntitle: FRA1 disruption\ndate: 2021-10-08 10:59:00\n---\n\n11:55 GMT+1\n\nAPI queries respond again.\n\nWe keep monitoring.\n\n---\n\n11:13 GMT+1\n\nWe identified the issue.\n\n---\n\nA note with no time.\n';
     expect(brief(fromText(md, { incidentDate: '2021-10-08' }))).toEqual([

@@ -151,7 +151,13 @@ function timedHeading(heading: string): boolean {
  */
 function readWithoutTimelineSection(walker: TimelineWalker, sections: readonly Section[]): void {
   const updates = sections.filter((s) => s.node && timedHeading(s.heading));
-  if (updates.length >= 2) walker.readUpdates(updates.flatMap((s) => [s.node!, ...ownChildren(s)]));
+  if (updates.length >= 2) {
+    // A day heading over them ("## August 12, 2026 (America/Chicago)") gives their day and zone.
+    const days = sections.filter((s) => s.node && !updates.includes(s) && openingStamp(s.heading)?.date && !openingStamp(s.heading)?.time
+      && updates.some((u) => s.children.includes(u.node!)));
+    const read = sections.filter((s) => updates.includes(s) || days.includes(s));
+    walker.readUpdates(read.flatMap((s) => [s.node!, ...ownChildren(s)]));
+  }
   const rest = sections.filter((s) => !updates.includes(s));
   for (const list of embeddedTimelines(rest)) walker.readSection(null, [list]);
   const blocks = [...new Set(rest.flatMap((s) => ownChildren(s)))];

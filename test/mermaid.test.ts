@@ -115,8 +115,8 @@ const hostile = [
 /** Text as the diagram should show it (white space folded, long labels cut). */
 function expected(text: string, max = 140): string {
   let t = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD').replace(/[\s\p{Cc}\p{Cf}]+/gu, ' ').trim() || '(no text)';
-  // Words over 32 characters: their first 12 and last 6, around an ellipsis.
-  t = t.split(' ').map((w) => (Array.from(w).length > 32 ? `${Array.from(w).slice(0, 12).join('')}…${Array.from(w).slice(-6).join('')}` : w)).join(' ');
+  // Words over 24 characters: their first 12 and last 6, around an ellipsis.
+  t = t.split(' ').map((w) => (Array.from(w).length > 24 ? `${Array.from(w).slice(0, 12).join('')}…${Array.from(w).slice(-6).join('')}` : w)).join(' ');
   const chars = Array.from(t);
   if (chars.length > max) t = `${chars.slice(0, max - 1).join('').trimEnd()}…`;
   return t;
@@ -136,7 +136,7 @@ describe('mermaidText', () => {
 
   it('shortens words too long to wrap, which would run out of their box', () => {
     expect(mermaidText('sweepPots moved 0x85ab3e6822b8b4d1e042ba15058978924fe279808004ff891216250eb4 to the pot')).toBe('sweepPots moved 0x85ab3e6822#8230;250eb4 to the pot');
-    expect(mermaidText('kube-apiserver-management-1 restarted')).toBe('kube#45;apiserver#45;management#45;1 restarted');
+    expect(mermaidText('kube-prometheus-stack-1 restarted')).toBe('kube#45;prometheus#45;stack#45;1 restarted');
   });
 
   it('folds line breaks into one line and never returns an empty label', () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { causeCounts, causeLabel, monthRange, resolveTimeByMonth, severityByMonth } from '../src/site/charts.ts';
 import { codeSpans, formatInstant, formatMinutes } from '../src/site/format.ts';
-import { neighbours, newestFirst, relatedTo, severityColour, severityName, severityRank, termsOf } from '../src/site/incidents.ts';
+import { neighbours, newestFirst, relatedTo, severityColour, severityName, severityRank, severitySeriesColours, termsOf } from '../src/site/incidents.ts';
 import type { SiteIncidentData } from '../src/site/loader.ts';
 import { searchDocument } from '../src/site/search-document.ts';
 import { sourcePathOf } from '../src/site/search-index.ts';
@@ -76,6 +76,11 @@ describe('incident lists', () => {
     expect(severityRank('Sev-2', ['sev1', 'sev2'])).toBe(1);
     expect(severityRank('p1', ['sev1'])).toBeNull();
     expect(severityColour(9)).toBe(severityColour(4));
+    // In a chart, severities off the scale each get a colour of their own; none is grey.
+    const colours = severitySeriesColours(['sev1', 'down', 'disrupted', '(none)'], ['sev1', 'sev2']);
+    expect(colours[0]).toBe(severityColour(0));
+    expect(colours[3]).toBe(severityColour(null));
+    expect(new Set(colours).size).toBe(4);
   });
 
   it('names a severity by its scale entry, for the filter, the cards and the charts alike', () => {

@@ -177,6 +177,19 @@ export function severityColour(rank: number | null): string {
   return severityColours[Math.min(rank, severityColours.length - 1)]!;
 }
 
+/** Colours of severities that are not on the scale ("down", "major"), so a chart tells them apart. */
+const offScaleColours = ['#0f766e', '#7c3aed', '#be185d', '#4d7c0f', '#0369a1'] as const;
+
+/** A chart's colour per severity name: by rank on the scale; others each their own; `(none)` grey. */
+export function severitySeriesColours(names: readonly string[], scale: readonly string[]): string[] {
+  let other = 0;
+  return names.map((name) => {
+    const rank = severityRank(name, scale);
+    if (rank !== null || name === '(none)') return severityColour(rank);
+    return offScaleColours[other++ % offScaleColours.length]!;
+  });
+}
+
 /** Whether an incident is left out of production builds. */
 export function isDraft(incident: Pick<Incident, 'draft' | 'status'>): boolean {
   return incident.draft || incident.status === 'draft';

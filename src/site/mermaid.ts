@@ -24,18 +24,18 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 export const maxLabelLength = 140;
 
 /** Longest word drawn whole in a label. */
-const longestWord = 32;
+const longestWord = 24;
 
 /**
  * Text for any Mermaid label, with everything that could be read as syntax written as an entity code.
- * Line breaks and runs of white space become one space, words longer than 32 characters are
+ * Line breaks and runs of white space become one space, words longer than 24 characters are
  * shortened (`0x85ab3e6822…250eb4`), and an empty label becomes `(no text)`.
  */
 export function mermaidText(value: string, maxLength: number = maxLabelLength): string {
   let text = value.replace(loneSurrogate, '\uFFFD').replace(/[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, ' ').trim();
   if (!text) text = '(no text)';
   // Mermaid wraps labels at spaces only: a hash or a URL would run out of its box, so long words are shortened.
-  text = text.replace(/\S{33,}/g, (word) => {
+  text = text.replace(/\S{25,}/g, (word) => {
     const wordChars = Array.from(word);
     return wordChars.length > longestWord ? `${wordChars.slice(0, 12).join('')}…${wordChars.slice(-6).join('')}` : word;
   });

@@ -274,6 +274,13 @@ describe('milestones and durations', () => {
     expect([incident.timeToDetectMinutes, incident.durationMinutes]).toEqual([1, 66]);
   });
 
+  it('start at the first entry written on its day: a day-only entry above the timed ones, not one below them', () => {
+    const entries = (lines: string[]) => extractIncident(parsePostmortem('x.md', ['---', 'title: t', 'date: 2021-12-10', '---', '', '## Timeline', '', ...lines, ''].join('\n'))).incident;
+    expect(entries(['- 2021-12-10: The flaw is published', '- 2021-12-10 15:40: We are told', '- 2021-12-10 18:00: Patched']).started).toBe('2021-12-10');
+    const below = entries(['- 2021-12-10 15:40: We are told', '- 2021-12-10 evening: Diagnosis', '- 2021-12-10 18:00: Patched', '- 2021-12-10: Follow-ups filed']);
+    expect([below.started, below.resolved]).toEqual(['2021-12-10T15:40Z', '2021-12-10T18:00Z']);
+  });
+
   it('read "INCIDENT START", "INCIDENT END" and "Incident resolved" markers, follow-up entries after them', () => {
     const text = [
       '---', 'title: t', 'date: 2025-01-24', '---', '', '## Timeline', '',

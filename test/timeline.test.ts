@@ -370,6 +370,14 @@ describe('nothing is dropped', () => {
     expect(brief(fromText(days)).map((e) => [e[0], e[1]])).toEqual([[5, '2022-01-23T14:25Z'], [9, null], [11, '2022-01-24T09:00Z']]);
   });
 
+  it('reads year-less numeric dates in the order that puts them near the postmortem\'s date, before an approximate time or a part of the day', () => {
+    const md = '---\ntitle: TLS certificate lost\ndate: 2026-10-02\n---\n\n## Timeline (UTC)\n\n| Time | Event |\n|---|---|\n| 10-01 09:45 | Proxy recreated |\n| 10-01 ~15:00 | Broken login found |\n| 10-01 evening | Diagnosis |\n| 10-02 07:07 | Certificate issued |\n';
+    const r = fromText(md, { incidentDate: '2026-10-02' });
+    expect(r.dateOrder).toBe('mdy');
+    expect(brief(r).map((e) => [e[0], e[1]])).toEqual([[10, '2026-10-01T09:45Z'], [11, '2026-10-01T15:00Z'], [12, '2026-10-01'], [13, '2026-10-02T07:07Z']]);
+    expect(r.diagnostics.filter((d) => d.ruleId === 'timeline-date-order')).toEqual([]);
+  });
+
   it('reads a list indented into a code block by mistake without its markers, and the afternoon after a time around noon', () => {
     const md = '# Leaked credentials\n\n## Timeline (PST)\n    - 11:16 ::::: queue deployed with new logging\n    - 12:16 ::::: credentials rolled\n    - 1:52 ::::: old log drains found\n    - 3:31 ::::: cleanup complete\n';
     expect(brief(fromText(md, { incidentDate: '2019-03-20' })).map((e) => [e[0], e[1], e[3]])).toEqual([

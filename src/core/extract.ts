@@ -394,8 +394,17 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const timed = events.filter((e) => e.at !== null).map((e) => ({ event: e, key: instantKey(e.at!) }));
   let first: (typeof timed)[number] | null = null;
   let last: (typeof timed)[number] | null = null;
+  // Of an entry dated to the day only and one with a time on that day, the one written first came
+  // first ("2021-12-10: the flaw is published" above "2021-12-10 15:40: we are told", but not
+  // "10-01 evening" below "10-01 09:45"). The last is the last with a time on its day: a day-only
+  // entry after it is follow-up work.
+  const before = (a: (typeof timed)[number], b: (typeof timed)[number]): boolean => {
+    const dayOnlyA = a.event.at!.length === 10;
+    if (dayOnlyA !== (b.event.at!.length === 10) && a.event.at!.slice(0, 10) === b.event.at!.slice(0, 10)) return a.event.line < b.event.line;
+    return a.key < b.key;
+  };
   for (const t of timed) {
-    if (first === null || t.key < first.key) first = t;
+    if (first === null || before(t, first)) first = t;
     if (last === null || t.key >= last.key) last = t;
   }
   // The earliest event that says it (a timeline may run newest first).

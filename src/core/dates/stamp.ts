@@ -63,10 +63,10 @@ const basicDateTime = /((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[T ](
 const isoDate = /(\d{4})([-/.\u2010\u2011])(\d{1,2})\2(\d{1,2})(?!\d)/y;
 const numericDate = /(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/y;
 /**
- * "03-26 23:04", "12/05 16:21": day and month without a year, only right before a clock time, or
- * alone on its line ("11/25" over the day's entries).
+ * "03-26 23:04", "12/05 16:21", "10-01 ~15:00": day and month without a year, only right before a
+ * clock time or a part of the day ("10-01 evening"), or alone on its line ("11/25" over the day's entries).
  */
-const numericNoYear = /(\d{1,2})[-/](\d{1,2})(?=[ \t]+\d{1,2}:\d{2}(?!\d)|[ \t]*$)/y;
+const numericNoYear = /(\d{1,2})[-/](\d{1,2})(?=[ \t]+~?[ \t]*\d{1,2}:\d{2}(?!\d)|[ \t]+(?:morning|afternoon|evening|night|noon|midday)\b|[ \t]*$)/iy;
 const dottedDate = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/y;
 /** "27.01.20": a two-digit year only with a two-digit day and month, so "1.14.20" (a version) is no date. */
 const dottedShortDate = /(\d{2})\.(\d{2})\.(\d{2})(?!\d|\.\d)/y;

@@ -13,8 +13,9 @@ export interface OrderDecision {
 
 /**
  * `auto`: a field above 12 settles it (21-04-2025 → dmy, 04-21-2025 → mdy); else the order under
- * which every date falls on or before the postmortem's date and the dates run forward; else day
- * first, flagged as undecided. A configured order always wins.
+ * which every date falls on or before the postmortem's date and the dates run forward; else the one
+ * under which they all fall within a month of it; else day first, flagged as undecided. A
+ * configured order always wins.
  */
 export function decideOrder(
   setting: 'dmy' | 'mdy' | 'auto',
@@ -39,7 +40,33 @@ export function decideOrder(
   const firstAmbiguous = numeric.find((n) => !n.evidenceOnly) ?? numeric[0]!;
   const fits = (['dmy', 'mdy'] as const).filter((order) => runsForward(order, items, incidentDay));
   if (fits.length === 1) return { order: fits[0]!, reported: fits[0]!, undecided: null };
+  // Else the order that puts every date within a month of the postmortem's ("10-01 09:45" and
+  // "10-02 07:07" in the timeline of a postmortem dated 2026-10-02 are October's, not January's).
+  if (incidentDay) {
+    const near = (['dmy', 'mdy'] as const).filter((order) => allNear(order, items, incidentDay));
+    if (near.length === 1) return { order: near[0]!, reported: near[0]!, undecided: null };
+  }
   return { order: 'dmy', reported: 'dmy', undecided: { seen: firstAmbiguous, reason: 'ambiguous' } };
+}
+
+/** Days from the postmortem's date that a timeline's dates may lie, read in the right order. */
+const nearDays = 31;
+
+/**
+ * Whether, read in `order`, every numeric date of the timeline lies within a month of the
+ * incident's day: a year-less one in the year that puts it nearest.
+ */
+function allNear(order: NumericOrder, items: readonly RawItem[], incidentDay: Day): boolean {
+  let seen = 0;
+  for (const item of items) {
+    const date = item.kind === 'date' ? (item.fromSectionHeading ? null : item.date) : item.stamp && !item.stamp.placeholder ? item.stamp.date : null;
+    if (!date || date.kind !== 'numeric') continue;
+    const years = date.y !== null ? [null] : [incidentDay.y - 1, incidentDay.y, incidentDay.y + 1];
+    const distances = years.map((y) => resolveDay(date, order, y)).filter((d): d is Day => d !== null).map((d) => Math.abs(daysBetween(d, incidentDay)));
+    if (distances.length === 0 || Math.min(...distances) > nearDays) return false;
+    if (++seen > 5000) break;
+  }
+  return seen > 0;
 }
 
 /** Whether, read in `order`, the written dates run forward and none is after the incident date. */

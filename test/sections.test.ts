@@ -39,6 +39,7 @@ describe('heading aliases', () => {
     ['What could be done to avoid this in future?', 'actionItems'], ['现象', 'impact'], ['Investigação', 'rootCause'],
     ['How it is fixed', 'resolution'], ['Fixes Applied (2026-01-26)', 'resolution'], ['Solução', 'resolution'], ['Future plan', 'actionItems'], ['Whys', 'rootCause'],
     ['Resolved issues', 'other'], ['How this happened', 'rootCause'],
+    ['Que s\'est-il passé ?', 'summary'], ['Comment cela a-t-il pu arriver ?', 'rootCause'], ['Qu\'avons-nous fait ?', 'resolution'], ['Línea de tiempo del error', 'timeline'],
   ];
   for (const [heading, kind] of cases) {
     it(`"${heading}" → ${kind}`, () => expect(sectionKindOf(heading)).toBe(kind));
@@ -179,6 +180,13 @@ describe('sections opened by bold labels (Google\'s template)', () => {
     expect(padded.incident.timeline.map((e) => [e.at, e.text])).toEqual([
       ['2025-08-18T23:15Z', 'Incident Start'], ['2025-08-18T23:20Z', 'Time of Detection (Prometheus alerts)'], ['2025-08-19T02:50Z', 'Stable Operation'],
     ]);
+  });
+
+  it('takes a timeline named inside another part as the report\'s timeline only when it has no other', () => {
+    const nested = parsePostmortem('x.md', '# Outage\n\n## Recovery\n\nWe restarted NFS.\n\n### Recovery Timeline\n\n- 21:39 NFS restarted\n\n#### Later\n\n- 22:01 Jobs resumed\n');
+    expect(nested.sections.map((s) => s.kind)).toEqual(['other', 'resolution', 'timeline', 'timeline']);
+    const beside = parsePostmortem('x.md', '# Outage\n\n## Timeline\n\n- 21:00 Alert\n\n## Detection\n\nPaged.\n\n### Detection Timeline\n\n- 21:00 Alert\n\n#### First page\n\n- 21:01 Ack\n');
+    expect(beside.sections.map((s) => s.kind)).toEqual(['other', 'timeline', 'detection', 'detection', 'detection']);
   });
 
   it('points at the label', () => {

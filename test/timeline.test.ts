@@ -378,6 +378,13 @@ describe('nothing is dropped', () => {
     expect(r.diagnostics.filter((d) => d.ruleId === 'timeline-date-order')).toEqual([]);
   });
 
+  it('reads a fenced timeline drawn with arrows between its entries', () => {
+    const md = '# Container unhealthy\n\n## Timeline\n\n```\n[~16:00]  → Container turns unhealthy\n            ↓\n[21:35]   → Detected\n            ↓\n[21:39]   → Site back\n```\n';
+    expect(brief(fromText(md, { incidentDate: '2026-01-01' }))).toEqual([
+      [6, '2026-01-01T16:00Z', '~16:00', 'Container turns unhealthy'], [8, '2026-01-01T21:35Z', '21:35', 'Detected'], [10, '2026-01-01T21:39Z', '21:39', 'Site back'],
+    ]);
+  });
+
   it('reads a list indented into a code block by mistake without its markers, and the afternoon after a time around noon', () => {
     const md = '# Leaked credentials\n\n## Timeline (PST)\n    - 11:16 ::::: queue deployed with new logging\n    - 12:16 ::::: credentials rolled\n    - 1:52 ::::: old log drains found\n    - 3:31 ::::: cleanup complete\n';
     expect(brief(fromText(md, { incidentDate: '2019-03-20' })).map((e) => [e[0], e[1], e[3]])).toEqual([

@@ -30,7 +30,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'introduction', 'summary of the incident', 'event summary',
     'outage summary', 'postmortem summary', 'issue', 'incident report', 'report summary',
     // Other languages: Chinese, Japanese, German, French, Spanish, Portuguese, Italian.
-    '概述', '摘要', '总结', '问题', '概要', '障害の内容', '障害内容', '障害概要', '事象概要', 'zusammenfassung', 'résumé', 'resumen', 'resumo', 'resumen ejecutivo', 'résumé exécutif', 'ce qui s est passé', 'l incident', 'was ist passiert', 'qué pasó', 'que pasó', 'sommario', 'riepilogo',
+    '概述', '摘要', '总结', '问题', '概要', '障害の内容', '障害内容', '障害概要', '事象概要', 'zusammenfassung', 'résumé', 'resumen', 'resumo', 'resumen ejecutivo', 'résumé exécutif', 'ce qui s est passé', 'que s est il passé', 'qu est ce qui s est passé', 'l incident', 'was ist passiert', 'qué pasó', 'que pasó', 'sommario', 'riepilogo',
     // Norwegian, Swedish, Danish, Dutch.
     'sammendrag', 'oppsummering', 'sammanfattning', 'samenvatting', 'hva skjedde', 'vad hände', 'wat is er gebeurd',
   ],
@@ -54,7 +54,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'underlying cause', 'technical details', 'investigation', 'the root cause', 'cause analysis', 'how did this happen',
     'how did it happen', 'what caused it', 'what caused this', 'what caused the outage', 'what caused the incident', 'the smoking gun', 'smoking gun', 'details of vulnerability', 'details of the vulnerability', 'root cause s', 'technical root cause', 'five whys', '5 whys', 'whys', 'the whys', 'problem analysis', 'fault', 'the fault',
     'the vulnerability', 'vulnerability', 'vulnerability details', 'the bug', 'bug details', 'the flaw', 'investigação', 'investigación',
-    '根因', '根本原因', '原因', '原因分析', 'ursache', 'ursachen', 'grundursache', 'cause racine', 'causa raíz', 'causa raiz', 'causa', 'warum ist es passiert', 'ursachenanalyse', 'causa principale', 'causa radice',
+    '根因', '根本原因', '原因', '原因分析', 'ursache', 'ursachen', 'grundursache', 'cause racine', 'causa raíz', 'causa raiz', 'causa', 'comment cela a t il pu arriver', 'pourquoi est ce arrivé', 'pourquoi c est arrivé', 'warum ist es passiert', 'ursachenanalyse', 'causa principale', 'causa radice',
     'årsak', 'rotårsak', 'grunnårsak', 'hvorfor skjedde det', 'orsak', 'grundorsak', 'årsag', 'oorzaak', 'grondoorzaak',
   ],
   resolution: [
@@ -64,7 +64,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'recovery steps', 'solution', 'immediate actions', 'handling', 'incident handling', 'stabilization steps', 'stabilisation steps', 'how did we fix it',
     'how was it fixed', 'how was it resolved', 'how it was resolved', 'how we resolved it', 'rebuild', 'the rebuild', 'rebuilding',
     'how it is fixed', 'how it s fixed', 'fixes', 'the fixes', 'fixes applied', 'fixes deployed',
-    '修复', '解决', '解决方案', '处理', '対応', '復旧', '復旧方法', '復旧手順', '対応内容', '修复方案', 'lösung', 'behebung', 'résolution', 'solución', 'resolução', 'solução', 'remédiation', 'remédier à l incident', 'resolución', 'risoluzione', 'wiederherstellung',
+    '修复', '解决', '解决方案', '处理', '対応', '復旧', '復旧方法', '復旧手順', '対応内容', '修复方案', 'lösung', 'behebung', 'résolution', 'qu avons nous fait', 'ce que nous avons fait', 'solución', 'resolução', 'solução', 'remédiation', 'remédier à l incident', 'resolución', 'risoluzione', 'wiederherstellung',
     'løsning', 'lösning', 'oplossing', 'gjenoppretting', 'håndtering',
   ],
   timeline: [
@@ -113,7 +113,7 @@ for (const [kind, names] of Object.entries(table) as [SectionKind, readonly stri
 
 /** Keyword fallbacks for headings not in the table, tried in order. */
 const keywordRules: readonly [RegExp, SectionKind][] = [
-  [/\btime ?line\b|\bchronolog|\bcronolog|\btidslinje|\bzeitleiste|タイムライン|時系列|时间线|时间轴/, 'timeline'],
+  [/\btime ?line\b|\bchronolog|\bcronolog|\btidslinje|\bzeitleiste|\bl[ií]nea de tiempo\b|\blinha do tempo\b|\bligne du temps\b|タイムライン|時系列|时间线|时间轴/, 'timeline'],
   [/\bdetails of the fix\b|\bthe fix\b/, 'resolution'],
   // "Why It Took 22 Hours to Notice" tells how the incident was (not) detected.
   [/^why it took\b.*\bto (?:notice|detect|find)\b/, 'detection'],

@@ -53,6 +53,8 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
   const inheritedFrom = new Map<Section, Section>();
   /** The last section opened at each heading level, under the current parents. */
   const lastAtDepth = new Map<number, Section>();
+  /** Timelines named inside another part ("### Recovery Timeline"), with the kind they would have had. */
+  const nestedTimelines = new Map<Section, SectionKind | 'other'>();
   blocks.forEach((node, i) => {
     if (node.type !== 'heading') return;
     const level = levelOf(node);
@@ -77,7 +79,10 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     // A retrospective's own headings ("### Things that went well", "### Where we got lucky") are
     // lessons wherever they sit ("## Root Cause" over them); "What went wrong" there tells the cause.
     const lesson = exact === 'lessons' && parent?.kind !== 'lessons' && normaliseHeading(heading) !== 'what went wrong';
-    const own = todo ? 'actionItems' : parent?.kind === 'summary' || exact === 'timeline' || lesson ? exact : 'other';
+    // "### Recovery Timeline" or "### Línea de tiempo del error" under another part is the timeline
+    // of a report that has no other (see below).
+    const nestedTimeline = exact !== 'timeline' && parent !== undefined && sectionKindOf(heading, aliases) === 'timeline';
+    const own = todo ? 'actionItems' : nestedTimeline ? 'timeline' : parent?.kind === 'summary' || exact === 'timeline' || lesson ? exact : 'other';
     let kind = node === titleHeading ? 'other' : own !== 'other' ? own : (parent?.kind ?? sectionKindOf(heading, aliases));
     // "## May 12" or "## 13:20" straight after "## Timeline" (a day or an entry written at the
     // timeline's own level) goes on with the timeline.
@@ -101,11 +106,19 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
       children,
     };
     if (parent && node !== titleHeading) inheritedFrom.set(section, inheritedFrom.get(parent) ?? parent);
+    if (section.kind === 'timeline' && parent) {
+      const was = nestedTimeline ? parent.kind : nestedTimelines.get(parent);
+      if (was !== undefined) nestedTimelines.set(section, was);
+    }
     sections.push(section);
     if (!field) open.push(section);
     for (const depth of lastAtDepth.keys()) if (depth > level) lastAtDepth.delete(depth);
     lastAtDepth.set(level, section);
   });
+  // Beside a timeline of its own, a report's "Detection Timeline" is part of its detection.
+  if (sections.some((s) => s.kind === 'timeline' && !nestedTimelines.has(s))) {
+    for (const [s, kind] of nestedTimelines) s.kind = kind;
+  }
   // Where no section names the root cause, the one that diagnoses the failure tells it ("##
   // Diagnosis", "# The mistake"); and "What went wrong?" on its own (no "What went well" beside it,
   // not under lessons) is where a question-style postmortem tells its cause.

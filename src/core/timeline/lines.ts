@@ -9,7 +9,7 @@ export type LineRead =
   | { kind: 'text'; text: string; line: number };
 
 /** Separators between a stamp and its text: " - ", ": ", " — ", "|", "=>", closing brackets, dots. */
-const separators = /^(?:[\s.:,;|)\]>=–—-]|\[\^[^\]\s]{1,20}\])+/;
+const separators = /^(?:[\s.:,;|)\]>=–—→⇒➜-]|\[\^[^\]\s]{1,20}\])+/;
 const weekdays = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?/gi;
 
 /** The entry text after a stamp, separators (and the backtick closing a `stamp`) removed. */

@@ -780,8 +780,10 @@ export class TimelineWalker {
     if (node.lang && !plainLanguages.has(node.lang.toLowerCase())) return;
     const lines = this.codeLines(node, (node.position?.start.line ?? 1) + 1);
     if (lines.length === 0 || lines.length > 2000) return;
-    const reads = readLines(lines);
-    if (reads.filter((r) => r.kind === 'entry').length * 2 < lines.length || looksLikeLogs(node.value)) return;
+    // Lines of arrows or rules between the entries ("↓", "|") are drawing, not text.
+    const written = lines.filter((l) => /[\p{L}\p{N}]/u.test(l.text));
+    const reads = readLines(written);
+    if (reads.filter((r) => r.kind === 'entry').length * 2 < written.length || looksLikeLogs(node.value)) return;
     this.readReads(reads, false);
   }
 

@@ -182,6 +182,14 @@ describe('sections opened by bold labels (Google\'s template)', () => {
     ]);
   });
 
+  it('takes "Diagnosis" or "Details of Incident" as the root cause only where no section is named for it', () => {
+    const alone = parsePostmortem('x.md', '# Drive failure\n\n## Summary\n\nThe pool degraded.\n\n## Diagnosis\n\nThe disk in bay 3 died.\n\n### SMART data\n\nReallocated sectors.\n');
+    expect(alone.sections.map((s) => s.kind)).toEqual(['other', 'summary', 'rootCause', 'rootCause']);
+    expect(parsePostmortem('x.md', '# Flaw\n\n## Details of Incident\n\nThe call result was never checked.\n').sections.map((s) => s.kind)).toEqual(['other', 'rootCause']);
+    const beside = parsePostmortem('x.md', '# Drive failure\n\n## Diagnosis\n\nWe read the SMART data.\n\n## Root cause\n\nThe disk died.\n');
+    expect(beside.sections.map((s) => s.kind)).toEqual(['other', 'other', 'rootCause']);
+  });
+
   it('takes a timeline named inside another part as the report\'s timeline only when it has no other', () => {
     const nested = parsePostmortem('x.md', '# Outage\n\n## Recovery\n\nWe restarted NFS.\n\n### Recovery Timeline\n\n- 21:39 NFS restarted\n\n#### Later\n\n- 22:01 Jobs resumed\n');
     expect(nested.sections.map((s) => s.kind)).toEqual(['other', 'resolution', 'timeline', 'timeline']);

@@ -127,7 +127,9 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
     const causes = new Set(sections.filter((s) => !inheritedFrom.has(s) && (
       (s.kind === 'other' && s.node !== null && causeWhenNoneOther.has(normaliseHeading(s.heading)))
       || (!wentWell && s.kind === 'lessons' && normaliseHeading(s.heading) === 'what went wrong'))));
-    for (const s of sections) if (causes.has(s) || causes.has(inheritedFrom.get(s)!)) s.kind = 'rootCause';
+    // Their subsections go with them ("### SMART data" under "## Diagnosis").
+    const inside = (s: Section) => [...causes].some((c) => s.node !== null && c.children.includes(s.node));
+    for (const s of sections) if (causes.has(s) || causes.has(inheritedFrom.get(s)!) || (s.kind === 'other' && inside(s))) s.kind = 'rootCause';
   }
   return sections.flatMap((s) => (s.kind === 'other' ? [s, ...labelledSections(s, aliases)] : [s]));
 }
@@ -136,7 +138,7 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
  * Headings that tell the cause only where no section is named for it: beside a "Root cause"
  * section, a "Diagnosis" tells how it was found.
  */
-const causeWhenNoneOther = new Set(['diagnosis', 'the diagnosis', 'mistake', 'the mistake', 'our mistake', 'problem', 'the problem', 'issue details', 'why it failed', 'why it broke']);
+const causeWhenNoneOther = new Set(['diagnosis', 'the diagnosis', 'mistake', 'the mistake', 'our mistake', 'problem', 'the problem', 'issue details', 'details of incident', 'details of the incident', 'why it failed', 'why it broke']);
 
 /** A heading for work still to do: "Short-term (Recommended)", "Long term", "Recovery TODO", "Next steps". */
 const plannedWork = /^(?:short|medium|mid|long|near)[- ]?term\b|\brecommend(?:ed|ations?)\b|\bto ?do\b|\bfollow[- ]?ups?\b|\bnext steps\b/i;

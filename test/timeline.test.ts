@@ -385,6 +385,11 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('takes a note in brackets before the first entry as a note on the timeline, not an entry', () => {
+    const md = '# Inflation bug\n\n## Timeline\n\n(Using GitHub handles as identifiers)\n\n2022-02-02 1625: alice reports the bug by e-mail.\n\n(bob joins the call)\n';
+    expect(brief(fromText(md)).map((e) => [e[0], e[1], e[3]])).toEqual([[7, '2022-02-02T16:25Z', 'alice reports the bug by e-mail. (bob joins the call)']]);
+  });
+
   it('reads a list indented into a code block by mistake without its markers, and the afternoon after a time around noon', () => {
     const md = '# Leaked credentials\n\n## Timeline (PST)\n    - 11:16 ::::: queue deployed with new logging\n    - 12:16 ::::: credentials rolled\n    - 1:52 ::::: old log drains found\n    - 3:31 ::::: cleanup complete\n';
     expect(brief(fromText(md, { incidentDate: '2019-03-20' })).map((e) => [e[0], e[1], e[3]])).toEqual([

@@ -508,8 +508,8 @@ export class TimelineWalker {
     const introduces = next && (next.type === 'list' || next.type === 'table');
     if (!opensWithStamp && introduces && !this.current && (/:\s*$/.test(full) || (full.length <= 300 && introWords.test(full)))) return;
     // A line about the timeline before its first entry ("A timeline of the events important to the
-    // incident.") describes it.
-    if (!opensWithStamp && !this.current && lines.length <= 2 && full.length <= 300 && timelineWords.test(full)) return;
+    // incident.", "(Using GitHub handles as identifiers)") describes it.
+    if (!opensWithStamp && !this.current && lines.length <= 2 && full.length <= 300 && (timelineWords.test(full) || /^\([^()]*\)$/.test(full.trim()))) return;
     // A template's prompt left in: "What was the exact timeline of the relevant events?"
     if (!opensWithStamp && full.length <= 300 && /\?\s*$/.test(full) && introWords.test(full)) return;
     // A summary of the whole before its first entry: "It took 91 minutes from the first report to the fix."

@@ -385,6 +385,14 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('says a year-less date has no year to take, when the postmortem has no date', () => {
+    for (const md of ['# X\n\n## Timeline\n\n- 10-01 09:45 Proxy recreated\n', '# X\n\n## Timeline\n\n- Oct 1, 09:45 Proxy recreated\n']) {
+      const r = fromText(md);
+      expect(r.events[0]!.at).toBeNull();
+      expect(r.diagnostics.find((d) => d.ruleId === 'timeline-time')?.message).toContain('has no year and the postmortem has no date to take it from');
+    }
+  });
+
   it('takes a note in brackets before the first entry as a note on the timeline, not an entry', () => {
     const md = '# Inflation bug\n\n## Timeline\n\n(Using GitHub handles as identifiers)\n\n2022-02-02 1625: alice reports the bug by e-mail.\n\n(bob joins the call)\n';
     expect(brief(fromText(md)).map((e) => [e[0], e[1], e[3]])).toEqual([[7, '2022-02-02T16:25Z', 'alice reports the bug by e-mail. (bob joins the call)']]);

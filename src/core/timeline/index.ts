@@ -380,7 +380,7 @@ function resolveEntry(
   if (stamp.date) {
     day = resolveDay(stamp.date, order, yearFor(stamp.date));
     if (!day) {
-      const problem = stamp.date.kind === 'md'
+      const problem = stamp.date.kind === 'md' || (stamp.date.kind === 'numeric' && stamp.date.y === null)
         ? `${quoted} has no year and the postmortem has no date to take it from; add the year.`
         : `${quoted} is not a calendar date${stamp.date.kind === 'numeric' ? ` when read as ${order === 'dmy' ? 'day-month-year' : 'month-day-year'}` : ''}.`;
       return { event: base, day: null, minutes: null, problem };

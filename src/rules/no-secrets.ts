@@ -42,10 +42,18 @@ const privateKey = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g;
 /** Values that stand in for a secret rather than being one. */
 const placeholder = /^(?:\*+|x{3,}|\.{2,}|…|-+|<[^>]*>|\[[^\]]*\]|\([^)]*\)|\$\{?[A-Za-z_][\w.]*\}?|\{\{[^}]*\}\}|%[A-Za-z_]+%|!\w+|[|>][+-]?|redacted|removed|hidden|masked|changeme|change[_-]me|password|passw(?:or)?d|secret|example|sample|dummy|placeholder|null|none|nil|true|false|yes|no|your[_-]?\w*|my[_-]?\w*)$/i;
 
+/**
+ * A value that names where the secret is kept rather than giving it: a setting read in code
+ * (`config.DevelopmentConfig.DB_PASSWORD`, `settings.SECRET_KEY`, `os.environ.get(`) or an
+ * environment variable's name (`DB_PASSWORD`).
+ */
+const codeReference = /^(?:(?:config|conf|cfg|settings|env|process|os|self|this|app|secrets|vault|ctx|context|options|opts|params|args|values|creds|credentials)(?:\.[A-Za-z_$][\w$]*)+(?:\(.*)?|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$/;
+
 /** A value that looks like a real credential rather than a word or a placeholder. */
 function looksReal(value: string): boolean {
   if (value.length < 6 || placeholder.test(value)) return false;
   if (/redacted|\*{3,}|x{6,}|example|placeholder/i.test(value)) return false;
+  if (codeReference.test(value)) return false;
   const digit = /\d/.test(value);
   const symbol = /[^A-Za-z0-9]/.test(value);
   const mixed = /[a-z]/.test(value) && /[A-Z]/.test(value);
@@ -83,7 +91,10 @@ export default defineFileRule({
     'as `***`, `<redacted>`, `${DB_PASSWORD}` or `changeme` are left alone. Remove the secret, rotate ' +
     'it (it is in the git history), and write `<redacted>`.',
   examples: {
-    valid: [{ source: '## Resolution\n\nWe rotated the key and set `DB_PASSWORD=<redacted>` in the vault.\n\n```\nexport API_KEY=${API_KEY}\n```\n' }],
+    valid: [
+      { source: '## Resolution\n\nWe rotated the key and set `DB_PASSWORD=<redacted>` in the vault.\n\n```\nexport API_KEY=${API_KEY}\n```\n' },
+      { source: '## Root cause\n\n```python\npassword = config.DevelopmentConfig.DB_PASSWORD\nsecret: DB_SECRET_KEY\n```\n', note: 'the code names where the secret is kept' },
+    ],
     invalid: [
       { source: '## Resolution\n\nThe service used this connection string:\n\n```\nDB_PASSWORD=Tr0ub4dor&3-horse\n```\n', line: 6, column: 13, note: 'a password in a code block' },
       { source: '## Detection\n\nThe leaked key was AKIAZ7Q3M4N5P6R7S8T9 in a public gist.\n', line: 3, column: 20, note: 'an AWS access key ID' },

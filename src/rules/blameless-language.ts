@@ -36,7 +36,8 @@ const phrases: readonly [pattern: RegExp, instead: string][] = [
   // "The config should have been corrected" and "restarts should have triggered alerts" tell what a
   // system was meant to do; "we should have a bot that…" is a wish.
   [shouldHaveDone, 'say what would have helped instead ("the runbook did not cover…", "no alert fired for…")'],
-  [/\b(?:the )?fault of\b|\bat fault\b|\b(?:his|her|their|[A-Z][a-z]+['’]s) fault\b/g, 'describe how the system allowed the failure rather than whose fault it was'],
+  // "Nothing in the logs showed that anything was at fault", "the disk was at fault": things, not people.
+  [/\b(?:the )?fault of\b|(?<!\b(?:anything|nothing|something|which|what|it|this|that|(?:service|server|system|code|config\w*|disk|drive|node|network|database|component|process|host|library|dependency|bug|change|hardware|software|provider|cache|proxy|cluster|script|job)s?)\s+(?:was|is|were|are|had been|has been|be)\s+)\bat fault\b|\b(?:his|her|their|[A-Z][a-z]+['’]s) fault\b/g, 'describe how the system allowed the failure rather than whose fault it was'],
   [blameOnPeople, 'describe the contributing factors; a postmortem looks for causes, not culprits'],
   // "lazy-loaded", "lazy loading" and "lazy evaluation" are techniques, not people.
   [/\b(?:stupid|dumb|idiot(?:ic)?|lazy(?![-‐]|\s+(?:load|init|evaluat|import|fetch|sync|compil))|negligen(?:t|ce)|incompeten(?:t|ce))\b/gi, 'describe what made the action reasonable at the time and what would make it safe'],
@@ -68,6 +69,7 @@ export default defineFileRule({
       { source: '## Impact\n\nThe lazy-loaded script stayed cached; queued jobs should have been retried and were not.\n', note: 'a technique and a system\'s intended behaviour' },
       { source: '## Impact\n\nUsers were bounced by an error that blamed their input. We first blamed the ThinkPad shutdown.\n', note: 'blame of things, not people' },
       { source: '## Lessons learned\n\nEvery action item should have an owner. 6,812 restarts should have triggered an alert.\n', note: 'a wish, and what a system was meant to do' },
+      { source: '## Detection\n\nThe bot logs did not show that anything was at fault; the disk was at fault.\n', note: 'things at fault' },
     ],
     invalid: [
       { source: '## Root cause\n\nThe outage was caused by human error during the deploy.\n', line: 3, column: 26 },

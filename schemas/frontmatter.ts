@@ -54,7 +54,7 @@ export const statusSchema = z.enum(['draft', 'review', 'published']);
 export const statusWords: Readonly<Record<string, z.infer<typeof statusSchema>>> = {
   ...Object.fromEntries(['draft', 'wip', 'work in progress', 'in progress', 'drafting'].map((w) => [w, 'draft'])),
   ...Object.fromEntries(['review', 'in review', 'under review', 'reviewing', 'pending review', 'needs review', 'ready for review'].map((w) => [w, 'review'])),
-  ...Object.fromEntries(['published', 'final', 'complete', 'completed', 'done', 'approved', 'reviewed', 'accepted', 'resolved', 'closed'].map((w) => [w, 'published'])),
+  ...Object.fromEntries(['published', 'publish', 'final', 'complete', 'completed', 'done', 'approved', 'reviewed', 'accepted', 'resolved', 'closed'].map((w) => [w, 'published'])),
 };
 
 /** A status as written, read as one of the three (a word none of them stands for is left as it is, and refused). */

@@ -104,11 +104,22 @@ describe('status', () => {
     };
     expect(status('Final')).toEqual(['published', false, false]);
     expect(status('resolved')).toEqual(['published', false, false]);
+    // WordPress exports write "publish".
+    expect(status('publish')).toEqual(['published', false, false]);
     expect(status('In Review')).toEqual(['review', false, false]);
     expect(status('in-review')).toEqual(['review', false, false]);
     expect(status('WIP')).toEqual(['draft', true, false]);
     // The incident's own state is not where the postmortem is: refused, and the file stays published.
     expect(status('investigating')).toEqual(['published', false, true]);
+  });
+});
+
+describe('schema messages', () => {
+  it('says a list item left empty by a `#` (a YAML comment) is empty, and how to quote it', () => {
+    const { diagnostics } = extractIncident(parsePostmortem('x.md', '---\ntitle: t\ndate: 2025-01-01\ntags:\n  - #Homelab\n  - storage\n---\n'));
+    const message = diagnostics.find((d) => d.ruleId === 'frontmatter-schema');
+    expect(message).toMatchObject({ line: 5 });
+    expect(message!.message).toContain('has an empty item (a `#` starts a YAML comment)');
   });
 });
 

@@ -31,6 +31,8 @@ function describeIssue(found: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_union' && issue.message !== 'Invalid input') return `Front matter \`${key}\` ${issue.message}, not ${describeValue(value)}`;
   // The schema's own checks word their message to follow the key.
   if (issue.code === 'custom') return `Front matter \`${key}\` ${issue.message}`;
+  // `- #homelab`: in YAML a `#` after a space starts a comment, which leaves the item empty.
+  if (Array.isArray(value) && value.some((item) => item === null)) return `Front matter \`${key}\` has an empty item (a \`#\` starts a YAML comment); quote it, as in \`- "#homelab"\`, or remove the item`;
   return `Front matter \`${key}\`: ${issue.message}`;
 }
 

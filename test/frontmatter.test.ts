@@ -114,6 +114,16 @@ describe('status', () => {
   });
 });
 
+describe('YAML messages', () => {
+  it('say how to fix a value that must be quoted, and which key is given twice', () => {
+    const first = (yaml: string) => readFrontmatter(`---\n${yaml}\ndate: 2024-01-01\n---\n`).diagnostics.find((d) => d.ruleId === 'frontmatter-yaml')!.message;
+    expect(first('title: Post-Mortem: Pull Request Unavailability')).toContain('put the value in quotes: `title: "Post-Mortem: Pull Request Unavailability"`');
+    expect(first('authors: @joshblack')).toContain('`authors: "@joshblack"`');
+    expect(first('title: [Announcement] DNS change')).toContain('`title: "[Announcement] DNS change"`');
+    expect(first('title: a\ntitle: b')).toContain('`title` is given twice: keep one');
+  });
+});
+
 describe('schema messages', () => {
   it('says a list item left empty by a `#` (a YAML comment) is empty, and how to quote it', () => {
     const { diagnostics } = extractIncident(parsePostmortem('x.md', '---\ntitle: t\ndate: 2025-01-01\ntags:\n  - #Homelab\n  - storage\n---\n'));

@@ -195,6 +195,21 @@ function parseYamlBlock(raw: string): ParsedBlock {
   };
 }
 
+/**
+ * How to fix the YAML errors people make most, after `yaml`'s own message: a key given twice, and a
+ * value that holds `: ` or opens with `[`, `{`, `@` or a backtick, which must be quoted
+ * (`title: "Post-Mortem: DNS"`).
+ */
+function yamlHint(code: string, line: string): string {
+  const field = /^\s*(?:-\s+)?([^\s:#'"][^:#]*?):\s+(.*)$/.exec(line.replace(/\r?\n$/, ''));
+  // Only a top-level key: a repeat inside a list more often follows an earlier error.
+  if (code === 'DUPLICATE_KEY') return field && /^[^\s-]/.test(line) ? `; \`${field[1]}\` is given twice: keep one` : '';
+  const value = field?.[2]?.trim() ?? '';
+  if (!field || value === '' || /^["']/.test(value) || !(/:\s/.test(value) || /^[[{@`%&*!|>]/.test(value))) return '';
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return `; put the value in quotes: \`${field[1]}: "${shown.replace(/"/g, '\\"')}"\``;
+}
+
 /** YAML read by `yaml`, with every error and position. */
 export function parseYamlDocument(raw: string): ParsedBlock {
   // Positions come from the raw text's own line starts: yaml's LineCounter misses the line breaks
@@ -232,7 +247,7 @@ export function parseYamlDocument(raw: string): ParsedBlock {
       continue;
     }
     const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    diagnostics.push(diagnostic('frontmatter-yaml', 'error', `Invalid YAML in front matter: ${message}`, start, at(e.pos[1])));
+    diagnostics.push(diagnostic('frontmatter-yaml', 'error', `Invalid YAML in front matter: ${message}${yamlHint(e.code, line)}`, start, at(e.pos[1])));
   }
   const findNode = (path: readonly (string | number)[], wantKey: boolean): YamlNode | null => {
     let node: unknown = doc.contents;

@@ -119,6 +119,9 @@ describe('files without front matter', () => {
     // Hashnode's `datePublished`, and a `published_at` in the `date` command's words (its year last).
     const hashnode = extractIncident(parsePostmortem('post.md', '---\ntitle: DNSSEC broke the blog\ndatePublished: 2020-06-16T12:38:57.000Z\n---\n\nText.\n'));
     expect(hashnode.incident.date).toBe('2020-06-16');
+    // A header label in French, and a document whose opening heading (no H1, no front matter) dates it.
+    expect(extractIncident(parsePostmortem('x.md', '# Bannissement abusif\n\n## Informations générales\n\n- **Date de création :** 2025-01-04\n- **Auteur :** Louis\n')).incident.date).toBe('2025-01-04');
+    expect(extractIncident(parsePostmortem('x.md', '## Mail outage November 25-30, 2010\n\nA block list added our servers.\n')).incident.date).toBe('2010-11-25');
     // A blog that names the title `heading`: its date is the incident's day, before the post's.
     const heading = extractIncident(parsePostmortem('post.md', '---\nheading: "Post-mortem: step backlogs on Aug 31, 2023"\ndate: 2023-09-08\n---\n\n## Timeline\n\n- Thurs 07:06 PDT: Paged.\n'));
     expect([heading.incident.title, heading.incident.timeline[0]!.at]).toEqual(['Post-mortem: step backlogs on Aug 31, 2023', '2023-08-31T14:06Z']);

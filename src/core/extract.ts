@@ -265,6 +265,10 @@ type HeaderField = 'title' | 'date' | 'published' | 'window' | 'started' | 'dete
 /** Labels that give a field in a report's header ("**Start time:** 2024-01-05 14:32 UTC", "- Date: 2025-12-05", "## Severity: SEV2"). */
 const headerLabels = new Map<string, HeaderField>([
   ...['date', 'incident date', 'date of incident', 'date of the incident', 'outage date', 'date of outage', 'event date'].map((n) => [n, 'date'] as const),
+  // Other languages: French, Spanish, Portuguese, German, Dutch, Chinese, Japanese.
+  ...['date de l incident', 'date de création', 'fecha', 'fecha del incidente', 'data do incidente', 'datum', 'datum des vorfalls', 'datum van het incident', '日期', '事故日期', '発生日'].map((n) => [n, 'date'] as const),
+  ...['auteur', 'auteurs', 'autor', 'autores', 'verfasser'].map((n) => [n, 'authors'] as const),
+  ...['sévérité', 'gravité', 'severidad', 'gravidade', 'schweregrad'].map((n) => [n, 'severity'] as const),
   // A window of time: "**Duration:** 08:41–09:54 UTC (1 h 13 m)".
   ...['duration', 'outage duration', 'incident duration', 'window', 'incident window', 'outage window', 'impact window', 'time', 'incident time', 'time of incident', 'when'].map((n) => [n, 'window'] as const),
   ...['start', 'start time', 'started', 'started at', 'incident start', 'impact start', 'start of impact', 'outage start', 'began', '発生日時', '発生時刻', '发生时间'].map((n) => [n, 'started'] as const),

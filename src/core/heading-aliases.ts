@@ -63,7 +63,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'resolution steps', 'immediate recovery', 'immediate fix', 'immediate response', 'workaround', 'mitigation steps', 'restoration', 'incident response', 'resolution and mitigation',
     'recovery steps', 'solution', 'immediate actions', 'handling', 'incident handling', 'stabilization steps', 'stabilisation steps', 'how did we fix it',
     'how was it fixed', 'how was it resolved', 'how it was resolved', 'how we resolved it', 'rebuild', 'the rebuild', 'rebuilding',
-    'how it is fixed', 'how it s fixed', 'fixes', 'the fixes', 'fixes applied', 'fixes deployed',
+    'how it is fixed', 'how it s fixed', 'fixes', 'the fixes', 'fixes applied', 'fixes deployed', 'resolving actions', 'actions taken to resolve',
     '修复', '解决', '解决方案', '处理', '対応', '復旧', '復旧方法', '復旧手順', '対応内容', '修复方案', 'lösung', 'behebung', 'résolution', 'qu avons nous fait', 'ce que nous avons fait', 'solución', 'resolução', 'solução', 'remédiation', 'remédier à l incident', 'resolución', 'risoluzione', 'wiederherstellung',
     'løsning', 'lösning', 'oplossing', 'gjenoppretting', 'håndtering',
   ],

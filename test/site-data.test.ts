@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { causeCounts, causeLabel, monthRange, resolveTimeByMonth, severityByMonth } from '../src/site/charts.ts';
-import { codeSpans, formatInstant, formatMinutes } from '../src/site/format.ts';
+import { codeSpans, formatInstant, formatMinutes, termLabel } from '../src/site/format.ts';
 import { neighbours, newestFirst, relatedTo, severityColour, severityName, severityRank, severitySeriesColours, termsOf } from '../src/site/incidents.ts';
 import type { SiteIncidentData } from '../src/site/loader.ts';
 import { searchDocument } from '../src/site/search-document.ts';
@@ -69,6 +69,10 @@ describe('incident lists', () => {
   it('finds older and newer neighbours', () => {
     expect(neighbours(all[1]!, all)).toEqual({ older: all[2], newer: all[0] });
     expect(neighbours(all[0]!, all).newer).toBeNull();
+  });
+
+  it('shows a tag with one # before it, also one written with its own', () => {
+    expect([termLabel('tags', 'dns'), termLabel('tags', '#code'), termLabel('categories', 'network')]).toEqual(['#dns', '#code', 'network']);
   });
 
   it('ranks severities on the configured scale', () => {

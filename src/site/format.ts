@@ -73,3 +73,8 @@ export function codeSpans(text: string): { code: boolean; text: string }[] {
   if (last < text.length) parts.push({ code: false, text: text.slice(last) });
   return parts;
 }
+
+/** A term as shown: a tag with one `#` before it (`#dns`, also for a tag written `#dns`), others as written. */
+export function termLabel(kind: 'tags' | 'categories' | 'services', name: string): string {
+  return kind === 'tags' ? `#${name.replace(/^#+\s*/, '')}` : name;
+}

@@ -4,7 +4,7 @@
  * its diagram, every page carries the Content-Security-Policy, drafts stay out. And a postmortem
  * with an error fails the build with the line lint prints.
  */
-import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../schemas/incident.ts';
@@ -200,11 +200,15 @@ describe('images beside a postmortem', () => {
         '![Latency panel](img/latency%20p99.png) ![Again](./img/../img/latency%20p99.png)', '',
         '![Vector](img/diagram.svg) ![Renamed text](img/notes.png) ![Missing](img/missing.png)', '',
         `![Linked out](img/outside.png) ![Up and out](../../../${basename(elsewhere.dir)}/outside.png)`, '',
+        `![From static](/images/panel.png) ![Served by the blog](/assets/elsewhere.png) ![Root escape](/../../${basename(elsewhere.dir)}/outside.png)`, '',
       ].join('\n'),
       'content/incidents/img/diagram.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
       'content/incidents/img/notes.png': 'not an image',
     });
     writeFileSync(join(project.dir, 'content/incidents/img/latency p99.png'), png);
+    // Hugo's static folder, which root-relative paths point into.
+    mkdirSync(join(project.dir, 'static/images'), { recursive: true });
+    writeFileSync(join(project.dir, 'static/images/panel.png'), png);
     writeFileSync(join(elsewhere.dir, 'outside.png'), png);
     symlinkSync(join(elsewhere.dir, 'outside.png'), join(project.dir, 'content/incidents/img/outside.png'));
 
@@ -218,6 +222,10 @@ describe('images beside a postmortem', () => {
     const byAlt = new Map(images.map((img) => [attr(img, 'alt'), attr(img, 'src')]));
     expect(byAlt.get('Latency panel')).toBe(`/media/${published[0]}`);
     expect(byAlt.get('Again')).toBe(`/media/${published[0]}`);
+    expect(byAlt.get('From static')).toBe(`/media/${published[0]}`);
+    // Not in the project: kept as written, for a blog hosting the site to serve; never looked up outside it.
+    expect(byAlt.get('Served by the blog')).toBe('/assets/elsewhere.png');
+    expect(byAlt.get('Root escape')).toBe(`/../../${basename(elsewhere.dir)}/outside.png`);
     for (const alt of ['Vector', 'Renamed text', 'Missing', 'Linked out', 'Up and out']) {
       expect(byAlt.has(alt), alt).toBe(true);
       expect(byAlt.get(alt), alt).toBeUndefined();

@@ -48,6 +48,9 @@ export interface RenderOptions {
 const relativeUrl = (url: string) => !/^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(url);
 
 /** A path of the content root for a URL relative to the postmortem file. */
+/** Where blogs keep what their root-relative paths point at: Hugo's `static/`, Astro's `public/`, Jekyll's root. */
+const siteFolders = ['static', 'public', '.'] as const;
+
 function besideFile(file: string, url: string): string {
   let path = url.split(/[?#]/, 1)[0]!;
   try {
@@ -309,6 +312,12 @@ export async function renderPostmortem(parsed: ParsedPostmortem, options: Render
         const url = options.imageUrl(besideFile(parsed.file, src));
         if (url) node.properties.src = url;
         else delete node.properties.src;
+      } else if (options.imageUrl && typeof src === 'string' && /^\/(?!\/)/.test(src)) {
+        // A path from the site's root ("/images/grafana.png", as Hugo, Jekyll and Astro blogs write
+        // them) is published from the project's static folder when it is there; else it is kept, for
+        // a site hosted under a blog that serves it.
+        const url = siteFolders.map((dir) => options.imageUrl!(besideFile(`${dir}/index.md`, `.${src}`))).find((found) => found !== null);
+        if (url) node.properties.src = url;
       }
     }
     if (node.tagName === 'table' && !hasClass(node, 'table-wrap')) {

@@ -195,19 +195,40 @@ function parseYamlBlock(raw: string): ParsedBlock {
   };
 }
 
+/** A `key: value` line of front matter (the value as written, and the 1-based column it starts at). */
+function keyValueOf(line: string): { key: string; value: string; column: number; topLevel: boolean } | null {
+  const m = /^(\s*(?:-\s+)?)([^\s:#'"][^:#]*?):(\s+)(.*)$/.exec(line.replace(/\r?\n$/, ''));
+  if (!m) return null;
+  return { key: m[2]!, value: m[4]!.trimEnd(), column: m[1]!.length + m[2]!.length + m[3]!.length + 2, topLevel: m[1] === '' };
+}
+
+/** A plain value YAML cannot read as written that quotes make a string: it holds `: `, or opens with `[`, `{`, `@` or a backtick. */
+function needsQuotes(value: string): boolean {
+  return value !== '' && !/^["']/.test(value) && (/:\s/.test(value) || /^[[{@`]/.test(value));
+}
+
 /**
- * How to fix the YAML errors people make most, after `yaml`'s own message: a key given twice, and a
- * value that holds `: ` or opens with `[`, `{`, `@` or a backtick, which must be quoted
- * (`title: "Post-Mortem: DNS"`).
+ * The fix for a line YAML stopped at: its value in double quotes, when that is all it takes and the
+ * value is not meant as a list or a mapping (`title: Post-Mortem: DNS`, `authors: @dana`). The
+ * quoted form is JSON's, which YAML reads the same.
+ */
+export function quotingFix(line: string): { column: number; actual: string; expected: string } | null {
+  const field = keyValueOf(line);
+  if (!field || !needsQuotes(field.value) || /^[[{]/.test(field.value) || /\s#/.test(field.value)) return null;
+  return { column: field.column, actual: field.value, expected: JSON.stringify(field.value) };
+}
+
+/**
+ * How to fix the YAML errors people make most, after `yaml`'s own message: a top-level key given
+ * twice, and a value that must be quoted (`title: "Post-Mortem: DNS"`).
  */
 function yamlHint(code: string, line: string): string {
-  const field = /^\s*(?:-\s+)?([^\s:#'"][^:#]*?):\s+(.*)$/.exec(line.replace(/\r?\n$/, ''));
+  const field = keyValueOf(line);
   // Only a top-level key: a repeat inside a list more often follows an earlier error.
-  if (code === 'DUPLICATE_KEY') return field && /^[^\s-]/.test(line) ? `; \`${field[1]}\` is given twice: keep one` : '';
-  const value = field?.[2]?.trim() ?? '';
-  if (!field || value === '' || /^["']/.test(value) || !(/:\s/.test(value) || /^[[{@`%&*!|>]/.test(value))) return '';
-  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-  return `; put the value in quotes: \`${field[1]}: "${shown.replace(/"/g, '\\"')}"\``;
+  if (code === 'DUPLICATE_KEY') return field?.topLevel ? `; \`${field.key}\` is given twice: keep one` : '';
+  if (!field || !needsQuotes(field.value)) return '';
+  const shown = field.value.length > 40 ? `${field.value.slice(0, 40)}…` : field.value;
+  return `; put the value in quotes: \`${field.key}: "${shown.replace(/"/g, '\\"')}"\``;
 }
 
 /** YAML read by `yaml`, with every error and position. */

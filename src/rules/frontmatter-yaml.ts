@@ -1,16 +1,18 @@
 /** frontmatter-yaml: the front matter block is valid YAML (or TOML, or JSON), reported where it breaks. */
+import { quotingFix } from '../core/frontmatter.ts';
 import { defineFileRule } from '../lint/rule.ts';
-import { reportCore } from '../lint/rule-helpers.ts';
 
 export default defineFileRule({
   id: 'frontmatter-yaml',
   defaultLevel: 'error',
   checksUnreadable: true,
+  fixable: true,
   summary: 'Front matter is valid YAML, TOML or JSON',
   description:
     'The block between the `---` fences (or `+++` for TOML) must parse. The message gives the parser’s ' +
     'reason at the line and column where it stopped; a block that is never closed is reported on line 1. ' +
-    'Quote values that contain `: ` or start with a special character.',
+    'Quote values that contain `: ` or start with a special character: `--fix` puts such a value, ' +
+    'on the line YAML stopped at, in double quotes.',
   examples: {
     valid: [{ source: '---\ntitle: "Outage: database down"\ndate: 2025-01-10\n---\n' }],
     invalid: [
@@ -19,6 +21,18 @@ export default defineFileRule({
     ],
   },
   check(ctx) {
-    reportCore(ctx, 'frontmatter-yaml');
+    for (const d of ctx.parsed.diagnostics) {
+      if (d.ruleId !== 'frontmatter-yaml') continue;
+      if (ctx.parsed.text === '') {
+        ctx.report(d.message, { line: d.line, column: d.column }, d.endLine !== undefined ? { line: d.endLine, column: d.endColumn ?? d.column } : null);
+        continue;
+      }
+      const start = ctx.index.point(ctx.index.offset(d.line, d.column));
+      const end = d.endLine !== undefined && d.endColumn !== undefined ? ctx.index.point(ctx.index.offset(d.endLine, d.endColumn)) : null;
+      // The fix replaces the value, so the message points at it.
+      const fix = quotingFix(ctx.index.lineText(d.line));
+      if (fix) ctx.report(d.message, ctx.index.point(ctx.index.offset(d.line, fix.column)), ctx.index.point(ctx.index.offset(d.line, fix.column + fix.actual.length)), { actual: fix.actual, expected: fix.expected });
+      else ctx.report(d.message, start, end);
+    }
   },
 });

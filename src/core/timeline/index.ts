@@ -153,8 +153,11 @@ function readWithoutTimelineSection(walker: TimelineWalker, sections: readonly S
   const updates = sections.filter((s) => s.node && timedHeading(s.heading));
   if (updates.length >= 2) {
     // A day heading over them ("## August 12, 2026 (America/Chicago)") gives their day and zone.
-    const days = sections.filter((s) => s.node && !updates.includes(s) && openingStamp(s.heading)?.date && !openingStamp(s.heading)?.time
-      && updates.some((u) => s.children.includes(u.node!)));
+    const dayOnly = (heading: string) => {
+      const stamp = openingStamp(heading);
+      return stamp !== null && stamp.date !== null && stamp.time === null;
+    };
+    const days = sections.filter((s) => s.node && !updates.includes(s) && dayOnly(s.heading) && updates.some((u) => s.children.includes(u.node!)));
     const read = sections.filter((s) => updates.includes(s) || days.includes(s));
     walker.readUpdates(read.flatMap((s) => [s.node!, ...ownChildren(s)]));
   }

@@ -47,10 +47,10 @@ export interface RenderOptions {
 /** A path relative to the postmortem (no scheme, no leading `/`, not an anchor). */
 const relativeUrl = (url: string) => !/^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(url);
 
-/** A path of the content root for a URL relative to the postmortem file. */
 /** Where blogs keep what their root-relative paths point at: Hugo's `static/`, Astro's `public/`, Jekyll's root. */
 const siteFolders = ['static', 'public', '.'] as const;
 
+/** A path of the content root for a URL relative to the postmortem file. */
 function besideFile(file: string, url: string): string {
   let path = url.split(/[?#]/, 1)[0]!;
   try {
@@ -316,8 +316,14 @@ export async function renderPostmortem(parsed: ParsedPostmortem, options: Render
         // A path from the site's root ("/images/grafana.png", as Hugo, Jekyll and Astro blogs write
         // them) is published from the project's static folder when it is there; else it is kept, for
         // a site hosted under a blog that serves it.
-        const url = siteFolders.map((dir) => options.imageUrl!(besideFile(`${dir}/index.md`, `.${src}`))).find((found) => found !== null);
-        if (url) node.properties.src = url;
+        // The first folder that has it: each look-up publishes what it finds.
+        for (const dir of siteFolders) {
+          const url = options.imageUrl(besideFile(`${dir}/index.md`, `.${src}`));
+          if (url) {
+            node.properties.src = url;
+            break;
+          }
+        }
       }
     }
     if (node.tagName === 'table' && !hasClass(node, 'table-wrap')) {

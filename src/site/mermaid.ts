@@ -25,17 +25,19 @@ export const maxLabelLength = 140;
 
 /** Longest word drawn whole in a label. */
 const longestWord = 24;
+/** Runs long enough to be such a word (in UTF-16 units: the shortening counts characters). */
+const longRun = new RegExp(`\\S{${longestWord + 1},}`, 'g');
 
 /**
  * Text for any Mermaid label, with everything that could be read as syntax written as an entity code.
- * Line breaks and runs of white space become one space, words longer than 24 characters are
+ * Line breaks and runs of white space become one space, words longer than `longestWord` characters are
  * shortened (`0x85ab3e6822…250eb4`), and an empty label becomes `(no text)`.
  */
 export function mermaidText(value: string, maxLength: number = maxLabelLength): string {
   let text = value.replace(loneSurrogate, '\uFFFD').replace(/[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, ' ').trim();
   if (!text) text = '(no text)';
   // Mermaid wraps labels at spaces only: a hash or a URL would run out of its box, so long words are shortened.
-  text = text.replace(/\S{25,}/g, (word) => {
+  text = text.replace(longRun, (word) => {
     const wordChars = Array.from(word);
     return wordChars.length > longestWord ? `${wordChars.slice(0, 12).join('')}…${wordChars.slice(-6).join('')}` : word;
   });

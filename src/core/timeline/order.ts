@@ -49,6 +49,12 @@ export function decideOrder(
   return { order: 'dmy', reported: 'dmy', undecided: { seen: firstAmbiguous, reason: 'ambiguous' } };
 }
 
+/** The date an item gives the timeline: a date line's, an entry's own; none from the section's heading. */
+function writtenDate(item: RawItem): WrittenDate | null {
+  if (item.kind === 'date') return item.fromSectionHeading ? null : item.date;
+  return item.stamp && !item.stamp.placeholder ? item.stamp.date : null;
+}
+
 /** Days from the postmortem's date that a timeline's dates may lie, read in the right order. */
 const nearDays = 31;
 
@@ -59,7 +65,7 @@ const nearDays = 31;
 function allNear(order: NumericOrder, items: readonly RawItem[], incidentDay: Day): boolean {
   let seen = 0;
   for (const item of items) {
-    const date = item.kind === 'date' ? (item.fromSectionHeading ? null : item.date) : item.stamp && !item.stamp.placeholder ? item.stamp.date : null;
+    const date = writtenDate(item);
     if (!date || date.kind !== 'numeric') continue;
     const years = date.y !== null ? [null] : [incidentDay.y - 1, incidentDay.y, incidentDay.y + 1];
     const distances = years.map((y) => resolveDay(date, order, y)).filter((d): d is Day => d !== null).map((d) => Math.abs(daysBetween(d, incidentDay)));
@@ -74,9 +80,7 @@ function runsForward(order: NumericOrder, items: readonly RawItem[], incidentDay
   let previous: Day | null = null;
   let seen = 0;
   for (const item of items) {
-    let date: WrittenDate | null = null;
-    if (item.kind === 'date') date = item.fromSectionHeading ? null : item.date;
-    else if (item.stamp && !item.stamp.placeholder) date = item.stamp.date;
+    const date = writtenDate(item);
     // Dates without a year ("Dec 5", "12-05 16:21") cannot show which order runs forward.
     if (!date || date.kind === 'md' || (date.kind === 'numeric' && date.y === null)) continue;
     const day = resolveDay(date, order, null);

@@ -237,8 +237,8 @@ function plainLabel(p: Paragraph): { name: string; rest: PhrasingContent[] } | n
 /** A paragraph that is a bold name and nothing else ("**Key events**"), as a list item heading what is nested under it. */
 function boldAlone(p: Paragraph): { name: string; rest: PhrasingContent[] } | null {
   const [first, ...after] = p.children;
-  if (first?.type !== 'strong' || !after.every((c) => c.type === 'text' && c.value.trim() === '')) return null;
-  return { name: toString(first).trim(), rest: after };
+  const label = first?.type === 'strong' ? { name: toString(first).trim(), rest: after } : null;
+  return label && labelStandsAlone(label) ? label : null;
 }
 
 /** Whether a label stands alone in its paragraph ("**Root causes:**"), with no text after it. */

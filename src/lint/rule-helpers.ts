@@ -6,13 +6,29 @@ import type { SectionKind } from '../../schemas/config.ts';
 import type { Section } from '../core/model.ts';
 import type { FileRuleContext } from './rule.ts';
 
-/** Report the core's own diagnostics of one rule id (parse and extraction), at their places. */
-export function reportCore(ctx: FileRuleContext, ruleId: string): void {
+/** A safe fix for a core diagnostic: on the diagnostic's line, `actual` at `column` becomes `expected`. */
+export interface CoreFix {
+  column: number;
+  actual: string;
+  expected: string;
+}
+
+/**
+ * Report the core's own diagnostics of one rule id (parse and extraction), at their places. With
+ * `fixFor`, a diagnostic whose line has a fix is reported at the text the fix replaces, with the fix.
+ */
+export function reportCore(ctx: FileRuleContext, ruleId: string, fixFor?: (lineText: string) => CoreFix | null): void {
   const all = [...ctx.parsed.diagnostics, ...(ctx.extraction?.diagnostics ?? [])];
   for (const d of all) {
     if (d.ruleId !== ruleId) continue;
     if (ctx.parsed.text === '') {
       ctx.report(d.message, { line: d.line, column: d.column }, d.endLine !== undefined ? { line: d.endLine, column: d.endColumn ?? d.column } : null);
+      continue;
+    }
+    const fix = fixFor?.(ctx.index.lineText(d.line));
+    if (fix) {
+      const at = ctx.index.offset(d.line, fix.column);
+      ctx.report(d.message, ctx.index.point(at), ctx.index.point(at + fix.actual.length), { actual: fix.actual, expected: fix.expected });
       continue;
     }
     const start = ctx.index.point(ctx.index.offset(d.line, d.column));

@@ -1,6 +1,7 @@
 /** frontmatter-yaml: the front matter block is valid YAML (or TOML, or JSON), reported where it breaks. */
 import { quotingFix } from '../core/frontmatter.ts';
 import { defineFileRule } from '../lint/rule.ts';
+import { reportCore } from '../lint/rule-helpers.ts';
 
 export default defineFileRule({
   id: 'frontmatter-yaml',
@@ -21,18 +22,7 @@ export default defineFileRule({
     ],
   },
   check(ctx) {
-    for (const d of ctx.parsed.diagnostics) {
-      if (d.ruleId !== 'frontmatter-yaml') continue;
-      if (ctx.parsed.text === '') {
-        ctx.report(d.message, { line: d.line, column: d.column }, d.endLine !== undefined ? { line: d.endLine, column: d.endColumn ?? d.column } : null);
-        continue;
-      }
-      const start = ctx.index.point(ctx.index.offset(d.line, d.column));
-      const end = d.endLine !== undefined && d.endColumn !== undefined ? ctx.index.point(ctx.index.offset(d.endLine, d.endColumn)) : null;
-      // The fix replaces the value, so the message points at it.
-      const fix = quotingFix(ctx.index.lineText(d.line));
-      if (fix) ctx.report(d.message, ctx.index.point(ctx.index.offset(d.line, fix.column)), ctx.index.point(ctx.index.offset(d.line, fix.column + fix.actual.length)), { actual: fix.actual, expected: fix.expected });
-      else ctx.report(d.message, start, end);
-    }
+    // The fix replaces the value, so the message points at it.
+    reportCore(ctx, 'frontmatter-yaml', quotingFix);
   },
 });

@@ -42,6 +42,19 @@ const maxPending = 64;
 /** The file Pagefind takes a page's URL from: `incidents/x/` → `incidents/x/index.html` (build format `directory`). */
 export const sourcePathOf = (path: string): string => `${path.replace(/^\/+|\/+$/g, '')}/index.html`;
 
+/** Throws when Pagefind could not index some pages: the first ten of its errors, and how many more. */
+function indexed(errors: readonly string[]): void {
+  if (errors.length === 0) return;
+  const more = errors.length > 10 ? `; and ${errors.length - 10} more` : '';
+  throw new Error(`Pagefind could not index the site: ${errors.slice(0, 10).join('; ')}${more}`);
+}
+
+/** Writes the index into `outputPath`; throws with Pagefind's errors when it cannot. */
+async function writeIndex(index: PagefindIndex, outputPath: string): Promise<void> {
+  const result = await index.writeFiles({ outputPath });
+  if (result.errors.length) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);
+}
+
 export class SearchIndexBuilder {
   /** Where the index is written before the build's output folder holds the pages. */
   readonly #staging: string;
@@ -74,13 +87,9 @@ export class SearchIndexBuilder {
         if (pending.size >= maxPending) await Promise.race(pending);
       }
       await Promise.all(pending);
-      if (errors.length) {
-        const more = errors.length > 10 ? `; and ${errors.length - 10} more` : '';
-        throw new Error(`Pagefind could not index the site: ${errors.slice(0, 10).join('; ')}${more}`);
-      }
+      indexed(errors);
       rmSync(this.#staging, { recursive: true, force: true });
-      const result = await i.writeFiles({ outputPath: this.#staging });
-      if (result.errors.length) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);
+      await writeIndex(i, this.#staging);
     });
     // Reported by `finish`; until then a failure is not an unhandled rejection.
     written.catch(() => undefined);
@@ -108,9 +117,8 @@ export class SearchIndexBuilder {
       if (!this.#written) {
         const index = await this.#open();
         const added = await index.addDirectory({ path: outDir });
-        if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: target });
-        if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        indexed(added.errors);
+        await writeIndex(index, target);
         return added.page_count;
       }
       await this.#written;

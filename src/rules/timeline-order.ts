@@ -111,4 +111,3 @@ function checkOrder(ctx: FileRuleContext, events: readonly (TimelineEvent & Time
     ctx.report(`Entry at ${shown(e)} (${showInstant(e.at)}) is earlier than the entry before it on line ${latest.line} (${shown(latest)}); keep the timeline in chronological order or fix the time`, span.start, span.end);
   }
 }
-

@@ -183,7 +183,7 @@ export const knownFrontmatterKeys: readonly string[] = Object.keys(frontmatterSc
 
 /** Keys from other site generators that are accepted without a warning. */
 export const passthroughFrontmatterKeys: readonly string[] = [
-  'url', 'type', 'images', 'series', 'comments', 'hidden', 'published', 'excerpt',
+  'url', 'type', 'images', 'series', 'comments', 'hidden', 'excerpt',
   'canonicalURL', 'canonical_url', 'heroImage', 'pubDate', 'updatedDate', 'subtitle', 'heading',
   'showToc', 'math', 'audio', 'videos', 'headless', 'linkTitle', 'outputs', 'resources',
   'sitemap', 'menu', 'markup', 'translationKey', 'ShowToc', 'TocOpen', 'cover', 'sidebar',

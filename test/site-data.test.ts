@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { causeCounts, causeLabel, monthRange, resolveTimeByMonth, severityByMonth } from '../src/site/charts.ts';
 import { codeSpans, formatInstant, formatMinutes, termLabel } from '../src/site/format.ts';
 import { neighbours, newestFirst, relatedTo, severityColour, severityName, severityRank, severitySeriesColours, termsOf } from '../src/site/incidents.ts';
-import type { SiteIncidentData } from '../src/site/loader.ts';
+import type { SiteIncidentData } from '../src/site/site-incident.ts';
 import { searchDocument } from '../src/site/search-document.ts';
 import { sourcePathOf } from '../src/site/search-index.ts';
 import { editUrl, joinBase, tagPath } from '../src/site/urls.ts';

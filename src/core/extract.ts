@@ -21,8 +21,14 @@ import { extractTimeline } from './timeline/index.ts';
 import { describeLogEvent, isNotable, looksLikeLogs, parseLogBlock } from './logs/index.ts';
 import { slugify } from './slug.ts';
 
-export interface Extraction {
-  incident: Incident;
+/** The fields of an incident its prose tells: the cause category, the excerpt and the section texts. */
+export type ProseField = 'cause' | 'excerpt' | 'summary' | 'impact' | 'trigger' | 'detection' | 'rootCause' | 'resolution' | 'lessons';
+
+/** An incident without its prose fields: what lint checks (timeline, milestones, action items, front matter). */
+export type IncidentFacts = Omit<Incident, ProseField>;
+
+export interface Extraction<I extends IncidentFacts = Incident> {
+  incident: I;
   /** Front matter schema problems and everything the extractors could not read. */
   diagnostics: Diagnostic[];
   /** Validated front matter, or null when it is missing or invalid. */
@@ -339,7 +345,36 @@ function headerSeverity(value: string | undefined): string | null {
   return level && level.length <= 20 ? level : null;
 }
 
+/**
+ * The extracted incident of the output contract (`extract`, the site): its facts, then what its
+ * prose tells.
+ */
 export function extractIncident(parsed: ParsedPostmortem, config: Config = defaultConfig): Extraction {
+  const facts = extractFacts(parsed, config);
+  return { ...facts, incident: { ...facts.incident, ...proseFields(parsed, facts) } };
+}
+
+/** What an incident's prose tells: its cause category, excerpt and section texts. */
+function proseFields(parsed: ParsedPostmortem, facts: Extraction<IncidentFacts>): Pick<Incident, ProseField> {
+  const sections = parsed.sections;
+  const raw = parsed.frontmatter?.data ?? {};
+  // Without a root-cause section, a "What went wrong?" section is where the cause is told.
+  const rootCause = sectionText(sections, 'rootCause') ?? fallbackText(sections, /^what went wrong\b|^why did (it|this) happen\b/);
+  return {
+    cause: causeCategory(facts.frontmatter?.cause ?? str(raw.cause) ?? undefined, rootCause),
+    excerpt: excerptOf(parsed, facts.incident.description),
+    summary: sectionText(sections, 'summary'),
+    impact: sectionText(sections, 'impact'),
+    trigger: sectionText(sections, 'trigger'),
+    detection: sectionText(sections, 'detection'),
+    rootCause,
+    resolution: sectionText(sections, 'resolution'),
+    lessons: sectionText(sections, 'lessons'),
+  };
+}
+
+/** An incident's facts: everything but what its prose tells, which lint does not need. */
+export function extractFacts(parsed: ParsedPostmortem, config: Config = defaultConfig): Extraction<IncidentFacts> {
   const diagnostics: Diagnostic[] = [];
   let fm: Frontmatter | null = null;
   const raw = parsed.frontmatter?.data ?? {};
@@ -436,12 +471,10 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
   const incidentZone = ownZone !== null || timeOfDay ? readZone : null;
 
   const description = fm?.description ?? str(raw.description);
-  // Without a root-cause section, a "What went wrong?" section is where the cause is told.
-  const rootCause = sectionText(parsed.sections, 'rootCause') ?? fallbackText(parsed.sections, /^what went wrong\b|^why did (it|this) happen\b/);
   const fmStatus = fm?.status ?? (typeof raw.status === 'string' ? statusSchema.safeParse(normaliseStatus(raw.status)).data : undefined) ?? null;
   // Jekyll's `published: false` keeps a post out of the site, as `draft: true` does.
   const draft = fm?.draft ?? (raw.draft === true || raw.published === false);
-  const incident: Incident = {
+  const incident: IncidentFacts = {
     slug: slugify(fm?.slug ?? str(raw.slug) ?? name),
     file: parsed.file,
     title: title ?? name,
@@ -455,16 +488,7 @@ export function extractIncident(parsed: ParsedPostmortem, config: Config = defau
     authors: fm?.authors ?? fm?.author ?? list(raw.authors ?? raw.author ?? (header.authors ? header.authors.split(/\s*(?:[,;]|\band\b|&)\s*|\s+(?=@)/) : undefined)),
     services: [...new Set(serviceKeys.flatMap((key) => fm?.[key] ?? list(raw[key])))],
     related: fm?.related ?? list(raw.related),
-    cause: causeCategory(fm?.cause ?? str(raw.cause) ?? undefined, rootCause),
     timezone: incidentZone,
-    excerpt: excerptOf(parsed, description ?? null),
-    summary: sectionText(parsed.sections, 'summary'),
-    impact: sectionText(parsed.sections, 'impact'),
-    trigger: sectionText(parsed.sections, 'trigger'),
-    detection: sectionText(parsed.sections, 'detection'),
-    rootCause,
-    resolution: sectionText(parsed.sections, 'resolution'),
-    lessons: sectionText(parsed.sections, 'lessons'),
     timeline: events,
     logs,
     actionItems: extractActionItems(parsed.sections),

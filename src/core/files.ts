@@ -5,7 +5,7 @@ import type { Config } from '../../schemas/config.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import type { ParsedPostmortem } from './model.ts';
 import { parsePostmortem } from './parse.ts';
-import { extractIncident, type Extraction } from './extract.ts';
+import { extractIncident, type Extraction, type IncidentFacts } from './extract.ts';
 
 /** Extensions read when a directory or glob is given. */
 export const postmortemExtensions = ['md', 'markdown', 'mdx'] as const;
@@ -52,11 +52,14 @@ export function findPostmortems(inputs: readonly string[], cwd: string = process
   return { files: [...files].sort(), unmatched };
 }
 
-export interface ReadResult {
+export interface ReadResult<E = Extraction> {
   parsed: ParsedPostmortem;
   /** Null when the file could not be read as a postmortem (unreadable, binary, refused front matter). */
-  extraction: Extraction | null;
+  extraction: E | null;
 }
+
+/** How a parsed postmortem is extracted: the whole incident (`extractIncident`), or only its facts for lint (`extractFacts`). */
+export type Extractor<E extends Extraction<IncidentFacts>> = (parsed: ParsedPostmortem, config: Config) => E;
 
 function unreadable(file: string, message: string): ParsedPostmortem {
   return {
@@ -84,12 +87,12 @@ function readFailure(error: NodeJS.ErrnoException): string {
  */
 export const maxFileBytes = 2 * 1024 * 1024;
 
-function tooLarge(file: string, size: number): ReadResult {
+function tooLarge(file: string, size: number): ReadResult<never> {
   return { parsed: unreadable(file, `The file is ${(size / 1048576).toFixed(1)} MB; postmortems over ${maxFileBytes / 1048576} MB are not read`), extraction: null };
 }
 
-/** Read, parse and extract one file. Never throws. */
-export function readPostmortem(file: string, config: Config, cwd: string = process.cwd()): ReadResult {
+/** Read, parse and extract one file (the whole incident unless `extract` says otherwise). Never throws. */
+export function readPostmortem<E extends Extraction<IncidentFacts> = Extraction>(file: string, config: Config, cwd: string = process.cwd(), extract?: Extractor<E>): ReadResult<E> {
   let bytes: Buffer;
   let fd: number | null = null;
   try {
@@ -106,14 +109,14 @@ export function readPostmortem(file: string, config: Config, cwd: string = proce
   } finally {
     if (fd !== null) closeSync(fd);
   }
-  return fromBytes(file, bytes, config);
+  return fromBytes(file, bytes, config, extract);
 }
 
 /** Parse and extract from bytes already read. Never throws. */
-export function fromBytes(file: string, bytes: Uint8Array | string, config: Config): ReadResult {
+export function fromBytes<E extends Extraction<IncidentFacts> = Extraction>(file: string, bytes: Uint8Array | string, config: Config, extract?: Extractor<E>): ReadResult<E> {
   try {
     const parsed = parsePostmortem(file, bytes, config);
-    return { parsed, extraction: parsed.readable ? extractIncident(parsed, config) : null };
+    return { parsed, extraction: parsed.readable ? (extract ?? (extractIncident as unknown as Extractor<E>))(parsed, config) : null };
   } catch (error) {
     // A bug of ours must not take the whole run down: report it against the file.
     return { parsed: unreadable(file, `Internal error while reading this file: ${(error as Error).message}`), extraction: null };

@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { defaultConfig, type Config } from '../../schemas/config.ts';
 import { loadConfig } from '../core/config-load.ts';
 import { decodeText } from '../core/decode.ts';
-import { extractIncident, type Extraction } from '../core/extract.ts';
+import { extractFacts, type Extraction, type IncidentFacts } from '../core/extract.ts';
 import type { ParsedPostmortem } from '../core/model.ts';
 import { parseText } from '../core/parse.ts';
 import { TextIndex } from './text-index.ts';
@@ -17,8 +17,8 @@ import type { FileFacts, ProjectIndex } from './project.ts';
 /** The model of one file, as rules see it. */
 export interface LintModel {
   parsed: ParsedPostmortem;
-  /** Null when the file is not a usable postmortem (unreadable, refused front matter). */
-  extraction: Extraction | null;
+  /** The incident's facts (rules check no prose field); null when the file is not a usable postmortem (unreadable, refused front matter). */
+  extraction: Extraction<IncidentFacts> | null;
   config: Config;
   /** Line/column ↔ offset lookups over `parsed.text`. */
   index: TextIndex;
@@ -43,7 +43,7 @@ declare module 'vfile' {
 }
 
 /** Build the lint model from already-parsed pieces (the engine's one parse). */
-export function lintModel(parsed: ParsedPostmortem, extraction: Extraction | null, config: Config): LintModel {
+export function lintModel(parsed: ParsedPostmortem, extraction: Extraction<IncidentFacts> | null, config: Config): LintModel {
   return { parsed, extraction, config, index: new TextIndex(parsed.text) };
 }
 
@@ -80,7 +80,7 @@ export function modelOf(file: VFile, tree: Root): LintModel {
   } else {
     parsed = parseText(path, decoded.text, config, tree);
   }
-  const model = lintModel(parsed, parsed.readable ? extractIncident(parsed, config) : null, config);
+  const model = lintModel(parsed, parsed.readable ? extractFacts(parsed, config) : null, config);
   file.data.hindsight = model;
   return model;
 }

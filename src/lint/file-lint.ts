@@ -9,6 +9,7 @@ import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Config } from '../../schemas/config.ts';
+import { extractFacts } from '../core/extract.ts';
 import { fromBytes, readPostmortem } from '../core/files.ts';
 import { lintModel } from './context.ts';
 import hindsightDisable from './disable-plugin.ts';
@@ -100,7 +101,8 @@ export function toLintMessage(m: VFileMessage, text: string): LintMessage | null
 /** Lint one file from disk (or from `bytes` when given). Never throws. */
 export function lintFile(file: string, config: Config, processor: LintProcessor, cwd: string, bytes?: Uint8Array | string): FileOutcome {
   const abs = resolve(cwd, file);
-  const { parsed, extraction } = bytes === undefined ? readPostmortem(file, config, cwd) : fromBytes(file, bytes, config);
+  // Lint checks an incident's facts; what its prose tells (cause category, excerpt) is not worked out.
+  const { parsed, extraction } = bytes === undefined ? readPostmortem(file, config, cwd, extractFacts) : fromBytes(file, bytes, config, extractFacts);
   const messages: LintMessage[] = [];
   for (const d of parsed.diagnostics) {
     if (d.ruleId !== readErrorId) continue;

@@ -1,6 +1,6 @@
 /** Figures for the stats page, computed from extracted incidents. Pure functions. */
 import { DateTime } from 'luxon';
-import type { SiteIncidentData as Incident } from './loader.ts';
+import type { SiteIncidentData as Incident } from './site-incident.ts';
 import { severityName } from './incidents.ts';
 
 type ChartIncident = Pick<Incident, 'date' | 'severity' | 'cause' | 'timeToResolveMinutes' | 'durationMinutes'>;

@@ -1,7 +1,7 @@
 /** The incidents of the build, as pages read them (from Astro's content layer). */
 import { getCollection } from 'astro:content';
 import config from 'virtual:hindsight/config';
-import type { SiteIncidentData } from './loader.ts';
+import type { SiteIncidentData } from './site-incident.ts';
 import type { RenderedHeading } from './render.ts';
 import { newestFirst } from './incidents.ts';
 

@@ -1,6 +1,6 @@
 /** Orderings and groupings of incidents for the site's pages. Pure functions over extracted incidents. */
 import { severityOnScale } from '../core/severity.ts';
-import type { SiteIncidentData as Incident } from './loader.ts';
+import type { SiteIncidentData as Incident } from './site-incident.ts';
 import { termSlug } from './urls.ts';
 
 /** Newest first: by date, then by start time, then by title. */

@@ -7,42 +7,18 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { z } from 'zod';
-import { incidentSchema, type Incident } from '../../schemas/incident.ts';
 import { loadConfig } from '../core/config-load.ts';
 import { diagnostic, formatDiagnostic } from '../core/diagnostic.ts';
 import { findPostmortems } from '../core/files.ts';
 import { mediaMarker, mediaPath, mediaStore, writeMediaManifest } from './media.ts';
 import { linkMarker, publishFile, type PublishedFile } from './publish-file.ts';
 import { searchDocument } from './search-document.ts';
+import { siteIncidentSchema, type SiteIncidentData } from './site-incident.ts';
 import { searchIndexFor, sourcePathOf } from './search-index.ts';
 import { incidentPath, joinBase } from './urls.ts';
 
 /** Bumped when rendering changes, so cached entries are rendered again. */
 const renderVersion = '4';
-
-/**
- * What the site keeps of an incident: the extracted incident (the `extract` contract) without the
- * section texts, logs and section list, which the rendered body already shows.
- */
-export const siteIncidentSchema = incidentSchema.omit({
-  summary: true, impact: true, trigger: true, detection: true, rootCause: true, resolution: true, lessons: true, logs: true, sections: true,
-}).extend({
-  // A postmortem without a date has an error, so it is never published.
-  date: incidentSchema.shape.date.unwrap(),
-  // Pages show times in a zone: the incident's, else the configured one.
-  timezone: incidentSchema.shape.timezone.unwrap(),
-});
-export type SiteIncidentData = z.infer<typeof siteIncidentSchema>;
-
-/**
- * The site's part of an incident (one with a date: without one it has an error and is not
- * published), its times shown in its own zone or else `defaultZone`.
- */
-export function forSite(incident: Incident & { date: string }, defaultZone: string): SiteIncidentData {
-  const { summary, impact, trigger, detection, rootCause, resolution, lessons, logs, sections, ...kept } = incident;
-  return { ...kept, timezone: kept.timezone ?? defaultZone };
-}
 
 export interface IncidentLoaderOptions {
   /**
@@ -133,9 +109,9 @@ export function incidentLoader(options: IncidentLoaderOptions = {}): Loader {
             continue;
           }
           const incident = result!.incident!;
-          if ((incident.draft && !includeDrafts) || incident.date === null) continue;
+          if (incident.draft && !includeDrafts) continue;
           kept.add(slug);
-          const data = await parseData({ id: slug, data: forSite({ ...incident, date: incident.date }, config.timezone) as unknown as Record<string, unknown>, filePath: file });
+          const data = await parseData({ id: slug, data: incident as unknown as Record<string, unknown>, filePath: file });
           fresh.push({ id: slug, file, data: data as unknown as SiteIncidentData, html: result!.html, headings: result!.headings, images: result!.images });
           images.push(...result!.images);
         }

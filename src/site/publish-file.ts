@@ -3,11 +3,11 @@
  * its problems as lint lines, its body rendered. Used by the content loader.
  */
 import type { Config } from '../../schemas/config.ts';
-import type { Incident } from '../../schemas/incident.ts';
 import { diagnostic, formatDiagnostic, type Diagnostic } from '../core/diagnostic.ts';
 import { readPostmortem } from '../core/files.ts';
 import { mediaMarker, storeImage } from './media.ts';
 import { renderPostmortem, type RenderedHeading, type RenderedPostmortem } from './render.ts';
+import { forSite, type SiteIncidentData } from './site-incident.ts';
 
 /** Marker put in place of links to other postmortem files until every slug is known. */
 export const linkMarker = 'hindsight-file:';
@@ -18,8 +18,8 @@ export interface PublishedFile {
   errors: string[];
   /** Warning lines, as lint prints them. */
   warnings: string[];
-  /** The incident, or null when the file has errors. */
-  incident: Incident | null;
+  /** The site's part of the incident, or null when the file has errors or no date. */
+  incident: SiteIncidentData | null;
   /** Rendered body (empty for drafts left out). */
   html: string;
   headings: RenderedHeading[];
@@ -55,7 +55,10 @@ export async function publishFile(file: string, config: Config, root: string, in
     return out;
   }
   if (out.errors.length) return out;
-  const incident = result.extraction.incident;
+  const extracted = result.extraction.incident;
+  // Without a date the file has an error, unless the project turned that rule off: it is not published.
+  const incident = forSite(extracted, config.timezone);
+  if (!incident) return out;
   out.incident = incident;
   if (incident.draft && !includeDrafts) return out;
   let rendered: RenderedPostmortem;
@@ -63,7 +66,7 @@ export async function publishFile(file: string, config: Config, root: string, in
     rendered = await renderPostmortem(result.parsed, {
       trustedHtml: config.site.trustedHtml,
       title: incident.title,
-      logs: incident.logs,
+      logs: extracted.logs,
       linkToFile: (target) => `${linkMarker}${encodeURIComponent(target)}`,
       imageUrl: (target) => {
         const name = media ? storeImage(target, root, media) : null;

@@ -7,7 +7,7 @@
 import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { SiteIncidentData } from './loader.ts';
+import type { SiteIncidentData } from './site-incident.ts';
 import { formatDate, humanize } from './format.ts';
 
 /** A labelled line of the header card (`Tags: dns, tls`), or nothing when there is no value. */

@@ -399,6 +399,34 @@ describe('a window of time in the header', () => {
   });
 });
 
+describe('an outage window stated in a sentence', () => {
+  const told = (text: string) => {
+    const { incident } = extractIncident(parsePostmortem('x.md', text));
+    return [incident.started, incident.resolved, incident.durationMinutes, incident.timezone];
+  };
+  it('gives the start and end of a report told in prose', () => {
+    expect(told('---\ntitle: Flags down\ndate: 2024-02-28\n---\n\nFeature flags went down for about 3 hours, from 15:30 to 18:10 UTC. Requests timed out.\n'))
+      .toEqual(['2024-02-28T15:30Z', '2024-02-28T18:10Z', 160, 'UTC']);
+    // Across midnight, each end with its day, in a block quote; the zone written is the incident's.
+    expect(told('---\ntitle: Outage\ndate: 2023-06-03\n---\n\nHello.\n\n> Service disruption happened from 2023-06-02 at 7:30 PM EDT to 2023-06-03 at 3:30 AM EDT.\n'))
+      .toEqual(['2023-06-02T23:30Z', '2023-06-03T07:30Z', 480, 'UTC-04:00']);
+    // The day told before the window, not the day the post was written.
+    expect(told('---\ntitle: Homeserver\ndate: 2024-04-25\n---\n\nThe homeserver suffered from an outage on Monday 22 April, between 08:00 UTC and 10:00 UTC, followed by slowness.\n'))
+      .toEqual(['2024-04-22T08:00Z', '2024-04-22T10:00Z', 120, 'UTC']);
+  });
+  it('is read in the summary and stands above the first and last timeline entries', () => {
+    const text = '# Queue outage on 2025-03-02\n\n## Summary\n\nThe queue was unavailable from 09:40 until 10:30 UTC.\n\n## Timeline\n\n- 2025-02-20 Capacity review\n- 2025-03-02 09:52 Alert fired\n- 2025-03-04 Follow-up meeting\n';
+    expect(told(text)).toEqual(['2025-03-02T09:40Z', '2025-03-02T10:30Z', 50, 'UTC']);
+  });
+  it('is not a window of lost data or counted requests, nor two numbers', () => {
+    const base = '---\ntitle: Backup\ndate: 2020-10-17\n---\n\n';
+    expect(told(`${base}Scores added between 15:47 CET and 23:21 CET have been lost.\n`)).toEqual([null, null, null, null]);
+    expect(told(`${base}The site was down while the load average went from 53.12 to 13.50.\n`)).toEqual([null, null, null, null]);
+    // A header window is given first.
+    expect(told(`${base}**Duration:** 08:41–09:54 UTC\n\nThe site was down from 08:30 to 10:00 UTC.\n`).slice(0, 2)).toEqual(['2020-10-17T08:41Z', '2020-10-17T09:54Z']);
+  });
+});
+
 describe('times of day when only the opening sentence names the day', () => {
   it('fall on that day', () => {
     const text = '# Expired certificate\n\nOn June 1, 2023, the certificate for our website expired.\n\n## Timeline\n\n- 2:00 PM EST - Users report certificate errors.\n- 4:00 PM EST - New certificate installed.\n';

@@ -20,6 +20,7 @@ import { incidentDateOf, timelineDayOf } from './incident-date.ts';
 import { extractTimeline } from './timeline/index.ts';
 import { describeLogEvent, isNotable, looksLikeLogs, parseLogBlock } from './logs/index.ts';
 import { slugify } from './slug.ts';
+import { statedWindow } from './stated-window.ts';
 
 /** The fields of an incident its prose tells: the cause category, the excerpt and the section texts. */
 export type ProseField = 'cause' | 'excerpt' | 'summary' | 'impact' | 'trigger' | 'detection' | 'rootCause' | 'resolution' | 'lessons';
@@ -459,16 +460,18 @@ export function extractFacts(parsed: ParsedPostmortem, config: Config = defaultC
   // A window the header gives ("**Duration:** 08:41–09:54 UTC", "**Date:** 2025-05-20 08:41–09:54").
   const windowOf = (value: string | undefined) => (value ? toWindow(value, readZone, date) : null);
   const window = windowOf(header.window) ?? windowOf(header.date) ?? windowOf(fm?.duration ?? str(raw.duration) ?? undefined);
+  // A report whose timeline gives no time of day may state its window in a sentence ("went down … from 15:30 to 18:10 UTC").
+  const stated = window ? null : statedWindow(parsed.tree, parsed.sections, readZone, date);
   // An explicit start marker ("OUTAGE BEGINS") is when the impact began, even after earlier events.
-  const started = milestone('started') ?? window?.start ?? byWords('started') ?? first?.event.at ?? null;
+  const started = milestone('started') ?? window?.start ?? stated?.start ?? byWords('started') ?? first?.event.at ?? null;
   const detected = milestone('detected') ?? byWords('detected');
   const mitigated = milestone('mitigated') ?? byWords('mitigated');
   // A status page that says `resolved: false` is still open: its last update is no resolution.
   const open = /^(?:no|false)$/i.test(String(raw.resolved ?? ''));
-  const resolved = milestone('resolved') ?? window?.end ?? byWords('ended') ?? (open ? null : last?.event.at) ?? null;
+  const resolved = milestone('resolved') ?? window?.end ?? stated?.end ?? byWords('ended') ?? (open ? null : last?.event.at) ?? null;
   // A postmortem that states no zone and gives no time of day has none: readers use the configured one.
   const timeOfDay = [started, detected, mitigated, resolved, ...timed.map((t) => t.event.at)].some((at) => at !== null && at.length > 10);
-  const incidentZone = ownZone !== null || timeOfDay ? readZone : null;
+  const incidentZone = ownZone ?? stated?.zone?.label ?? (timeOfDay ? readZone : null);
 
   const description = fm?.description ?? str(raw.description);
   const fmStatus = fm?.status ?? (typeof raw.status === 'string' ? statusSchema.safeParse(normaliseStatus(raw.status)).data : undefined) ?? null;

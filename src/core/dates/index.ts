@@ -1,7 +1,7 @@
 /** Dates and times as people write them in postmortems, read into UTC instants. */
 import { formatDay, nextDay, parseDay, resolveDay, toUtcInstant, type NumericOrder } from './calendar.ts';
 import { readDate, readStamp, type Stamp, type WrittenDate } from './stamp.ts';
-import { zoneFromName } from './zones.ts';
+import { zoneFromName, type Zone } from './zones.ts';
 
 export { readStamp, readDate, type Stamp, type WrittenDate, type ClockTime } from './stamp.ts';
 export { findZone, readZoneWord, zoneFromName, utcZone, type Zone } from './zones.ts';
@@ -59,14 +59,28 @@ export function toInstant(value: string, timezone: string): { at: string; precis
 export function toWindow(value: string, timezone: string, day: string | null): { start: string; end: string } | null {
   const stamp = valueStamp(value)?.stamp;
   if (!stamp?.time || !stamp.until) return null;
-  const first = stamp.date ? resolveDay(stamp.date, orderForLoneDate(stamp.date), null) : parseDay(day);
+  return windowBetween(stamp, { ...stamp, date: null, time: stamp.until }, timezone, day);
+}
+
+/**
+ * The window from one stamp to another ("from 2023-06-02 at 7:30 PM EDT to 2023-06-03 at 3:30 AM
+ * EDT", "between 11:03 and 11:42 UTC"), both with a time of day. A side without a date is on the
+ * other's day (or on `day`), a side without a zone in the other's zone (or in `timezone`), and an
+ * end earlier than its start on that day falls on the next day. Null when a side cannot be placed or
+ * the window does not run forward.
+ */
+export function windowBetween(from: Stamp, to: Stamp, timezone: string, day: string | null): { start: string; end: string; zone: Zone | null } | null {
+  if (!from.time || !to.time) return null;
+  const dayOf = (stamp: Stamp) => (stamp.date ? resolveDay(stamp.date, orderForLoneDate(stamp.date), parseDay(day)?.y ?? null) : null);
+  const first = dayOf(from) ?? dayOf(to) ?? parseDay(day);
   if (!first) return null;
-  const zone = stamp.zone ?? zoneFromName(timezone);
-  const { time, until } = stamp;
-  const endsNextDay = until.h * 60 + until.m < time.h * 60 + time.m;
-  const start = toUtcInstant(first, time, zone);
-  const end = toUtcInstant(endsNextDay ? nextDay(first) : first, until, zone);
-  return start && end ? { start, end } : null;
+  const written = from.zone ?? to.zone;
+  const start = toUtcInstant(first, from.time, from.zone ?? written ?? zoneFromName(timezone));
+  let endDay = dayOf(to) ?? first;
+  const sameClock = !to.date && (to.zone ?? written) === (from.zone ?? written);
+  if (sameClock && to.time.h * 60 + to.time.m < from.time.h * 60 + from.time.m) endDay = nextDay(first);
+  const end = toUtcInstant(endDay, to.time, to.zone ?? written ?? zoneFromName(timezone));
+  return start && end && Date.parse(end) > Date.parse(start) ? { start, end, zone: written } : null;
 }
 
 /** Where a date could start: a digit or a letter at the start of a word. */

@@ -1,0 +1,73 @@
+/**
+ * The outage window a postmortem states in a sentence of its opening or summary: "PostHog Feature
+ * Flags went down for about 3 hours, from 15:30 to 18:10 UTC", "Blob storage was unavailable from
+ * 5:05pm UTC until 9:05pm UTC", "an outage on Monday 22 April, between 08:00 UTC and 10:00 UTC".
+ * A report told in prose gives its start and end no other way.
+ */
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Section } from './model.ts';
+import { topSections } from './sections.ts';
+import { findDates, readStamp, windowBetween, type Stamp, type Zone } from './dates/index.ts';
+
+/** Words that say the sentence is about the outage itself (not data lost or requests counted in a window). */
+const outageWords = /\b(?:down|outages?|unavailable|unreachable|offline|inaccessible|disrupt(?:ed|ion)|degraded|interrupt(?:ed|ion)|went dark)\b/i;
+/** Where a window opens: "from 15:30", "between 08:00 UTC". */
+const opener = /\b(?:from|between)[ \t]+/gi;
+/** What joins its two ends: "to", "until", "and", a dash. */
+const joiner = /[ \t]*(?:to|until|till|through|thru|and|[-–—])[ \t]+(?:the[ \t]+)?/iy;
+/** Blocks read: the first paragraphs of the document and of its summary and impact sections. */
+const reach = 6;
+
+/** The sentences of a paragraph: split after a full stop, question or exclamation mark that a capital follows. */
+function sentences(text: string): string[] {
+  return text.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=[A-Z])/);
+}
+
+/** Paragraphs of the blocks, those inside block quotes included. */
+function paragraphs(blocks: readonly RootContent[]): string[] {
+  const out: string[] = [];
+  for (const block of blocks) {
+    if (block.type === 'paragraph') out.push(toString(block));
+    else if (block.type === 'blockquote') for (const inner of block.children) if (inner.type === 'paragraph') out.push(toString(inner));
+    if (out.length >= reach) break;
+  }
+  return out;
+}
+
+/** The second end of a window opened by `from`: the end of a range ("15:30–18:10") or a stamp after "to"/"and". */
+function endOf(sentence: string, from: Stamp): Stamp | null {
+  if (from.until) return { ...from, date: null, time: from.until };
+  joiner.lastIndex = from.end;
+  if (!joiner.exec(sentence)) return null;
+  const to = readStamp(sentence, joiner.lastIndex);
+  return to?.time && !to.placeholder && to.after === undefined ? to : null;
+}
+
+/**
+ * The window the opening paragraphs (before the first section) or the summary and impact sections
+ * state, in UTC; times without a zone are read in `timezone`, times without a date on `day`. Null
+ * when no sentence about the outage gives one.
+ */
+export function statedWindow(tree: { children: RootContent[] }, sections: readonly Section[], timezone: string, day: string | null): { start: string; end: string; zone: Zone | null } | null {
+  const firstHeading = tree.children.findIndex((n) => n.type === 'heading');
+  const opening = firstHeading === -1 ? tree.children : tree.children.slice(0, firstHeading);
+  const told = [...topSections(sections, 'summary'), ...topSections(sections, 'impact')].map((s) => s.children);
+  for (const blocks of [opening, ...told]) {
+    for (const paragraph of paragraphs(blocks)) {
+      for (const sentence of sentences(paragraph.slice(0, 2000))) {
+        if (!outageWords.test(sentence)) continue;
+        for (const m of sentence.matchAll(opener)) {
+          let from = readStamp(sentence, m.index + m[0].length);
+          if (!from?.time || from.placeholder || from.after !== undefined) continue;
+          // "an outage on Monday 22 April, between 08:00 and 10:00 UTC": the day is told before the window.
+          if (!from.date) from = { ...from, date: findDates(sentence.slice(0, m.index)).at(-1)?.date ?? null };
+          const to = endOf(sentence, from);
+          const window = to ? windowBetween(from, to, timezone, day) : null;
+          if (window) return window;
+        }
+      }
+    }
+  }
+  return null;
+}

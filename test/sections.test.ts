@@ -39,6 +39,8 @@ describe('heading aliases', () => {
     ['What could be done to avoid this in future?', 'actionItems'], ['现象', 'impact'], ['Investigação', 'rootCause'],
     ['How it is fixed', 'resolution'], ['Fixes Applied (2026-01-26)', 'resolution'], ['Solução', 'resolution'], ['Future plan', 'actionItems'], ['Whys', 'rootCause'],
     ['Resolved issues', 'other'], ['How this happened', 'rootCause'],
+    ['How am I fixing it?', 'resolution'], ['What was done to fix it?', 'resolution'], ['How did we respond?', 'resolution'], ['The Solution', 'resolution'],
+    ['The alert', 'detection'], ['Consequences of failure', 'impact'], ['How we will avoid this situation in the future', 'actionItems'], ['Our response', 'resolution'],
     ['Que s\'est-il passé ?', 'summary'], ['Comment cela a-t-il pu arriver ?', 'rootCause'], ['Qu\'avons-nous fait ?', 'resolution'], ['Línea de tiempo del error', 'timeline'], ['Resolving actions', 'resolution'],
   ];
   for (const [heading, kind] of cases) {
@@ -76,6 +78,15 @@ describe('sections', () => {
     expect(kinds('## What went well\n\nx\n\n## What went wrong\n\ny\n')).toEqual([['What went well', 'lessons'], ['What went wrong', 'lessons']]);
     expect(kinds('## Lessons learned\n\n### What went wrong\n\ny\n')).toEqual([['Lessons learned', 'lessons'], ['What went wrong', 'lessons']]);
     expect(kinds('## Root cause\n\nz\n\n## What went wrong\n\ny\n')).toEqual([['Root cause', 'rootCause'], ['What went wrong', 'lessons']]);
+  });
+
+  it('reads a heading written without the space after its marks, in a document without headings', () => {
+    const parsed = parsePostmortem('x.md', '---\ntitle: Cache failure\n---\n\n##What happened?\nThe cache cluster failed.\n\n##Consequences of failure\n\nOrders were lost.\n\n###Details\n\nText.\n');
+    expect(parsed.sections.filter((s) => s.node).map((s) => [s.heading, s.kind, s.depth, s.line])).toEqual([
+      ['What happened?', 'summary', 2, 5], ['Consequences of failure', 'impact', 2, 8], ['Details', 'impact', 3, 12],
+    ]);
+    // "Diagnosing the issue" tells the cause when nothing else does.
+    expect(parsePostmortem('x.md', '# BLAST down\n\n### Diagnosing the issue\n\nWrong user.\n\n### What was done to fix it?\n\nFixed it.\n').sections.filter((s) => s.node).map((s) => s.kind)).toEqual(['other', 'rootCause', 'resolution']);
   });
 
   it('gives subsections their parent kind and never maps the title heading', () => {

@@ -63,6 +63,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'resolution steps', 'immediate recovery', 'immediate fix', 'immediate response', 'workaround', 'mitigation steps', 'restoration', 'incident response', 'resolution and mitigation',
     'recovery steps', 'solution', 'immediate actions', 'handling', 'incident handling', 'stabilization steps', 'stabilisation steps', 'how did we fix it',
     'how was it fixed', 'how was it resolved', 'how it was resolved', 'how we resolved it', 'rebuild', 'the rebuild', 'rebuilding',
+    'rollback', 'rolling back', 'how we responded', 'how did we respond', 'our response',
     'how it is fixed', 'how it s fixed', 'fixes', 'the fixes', 'fixes applied', 'fixes deployed', 'resolving actions', 'actions taken to resolve',
     '修复', '解决', '解决方案', '处理', '対応', '復旧', '復旧方法', '復旧手順', '対応内容', '修复方案', 'lösung', 'behebung', 'résolution', 'qu avons nous fait', 'ce que nous avons fait', 'solución', 'resolução', 'solução', 'remédiation', 'remédier à l incident', 'resolución', 'risoluzione', 'wiederherstellung',
     'løsning', 'lösning', 'oplossing', 'gjenoppretting', 'håndtering',
@@ -120,11 +121,13 @@ const keywordRules: readonly [RegExp, SectionKind][] = [
   // "Technical cause", "Organizational cause", "The Causes"; "But how did this happen?"
   [/\broot ?causes?\b|\bcontributing factors?\b|^why (did|does|do|was)\b|^details of the (bug|issue|problem|vulnerability)\b|\bcauses?$|\bhow did (?:this|it) happen\b|^(?:how|why) (?:this|it) happened\b|\bcausa ra[ií]z\b|\bcause racine\b|\bursache/, 'rootCause'],
   // "What we're doing to fix this", "What we're doing differently", "What are we going to do about it?", "How are we improving the situation?"
-  [/再発防止|防止策|\baction items?\b|\bfollow ?ups?\b|\bprevent|\bcorrective\b|^improv(e|ing|ements?)\b|\bbeing done\b|\bnext steps\b|\bremediations?\b|^what we(?: re| are| will be) (?:doing|changing)\b|^what (?:are|will) we (?:going to )?do\b|^how (?:are|will) we (?:be )?improv/, 'actionItems'],
+  [/再発防止|防止策|\baction items?\b|\bfollow ?ups?\b|\bprevent|\bcorrective\b|^improv(e|ing|ements?)\b|\bbeing done\b|\bnext steps\b|\bremediations?\b|^what we(?: re| are| will be) (?:doing|changing)\b|^what (?:are|will) we (?:going to )?do\b|^how (?:are|will) we (?:be )?improv|\bavoid (?:this|it|that)\b.*\bfuture\b/, 'actionItems'],
   [/\blessons?\b|\bwent (well|wrong|poorly|badly)\b|\bgot lucky\b|\blearn(ed|t|ings)\b/, 'lessons'],
-  [/\bimpact(ed|o)?\b|\bauswirkung/, 'impact'],
-  [/\bresolution\b|\bmitigation\b|^recover(y|ing)\b|\bthe fix\b|^fixing (?:the |this |our )?(?:problem|issue|outage|bug)\b/, 'resolution'],
-  [/\bdetection\b|\bdetected\b/, 'detection'],
+  [/\bimpact(ed|o)?\b|\bauswirkung|^consequences\b/, 'impact'],
+  // "How am I fixing it?", "How we fixed the outage", "What was done to fix it?"
+  [/\bresolution\b|\bmitigation\b|^recover(y|ing)\b|\bthe fix\b|^fixing (?:the |this |our )?(?:problem|issue|outage|bug)\b|^how (?:am i|are we|did (?:i|we)|i|we|was|were|is) (?:fix|resolv|solv)\w* (?:it|this|them|the \w+)$|^what (?:was|has been|i|we) (?:done|did) to (?:fix|resolve|solve)\b/, 'resolution'],
+  // "## The alert" (a heading only: "**ALERT:** the bot is down" is a status line).
+  [/\bdetection\b|\bdetected\b|^(?:the )?alerts?$/, 'detection'],
   [/\bsummary\b|\btl ?dr\b/, 'summary'],
   [/\btrigger\b/, 'trigger'],
   [/\blogs?\b/, 'logs'],
@@ -136,7 +139,8 @@ export function exactSectionKind(name: string, extra: Readonly<Record<string, Se
   for (const [alias, kind] of Object.entries(extra)) {
     if (normaliseHeading(alias) === key) return kind;
   }
-  return builtIn.get(key) ?? 'other';
+  // "The Solution", "Our response": the names with an article before them.
+  return builtIn.get(key) ?? builtIn.get(key.replace(/^(?:the|our) /, '')) ?? 'other';
 }
 
 /** Section kind of a heading, or `other`. Config aliases win over the built-in table. */

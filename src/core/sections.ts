@@ -138,15 +138,16 @@ export function splitSections(tree: Root, aliases: Readonly<Record<string, Secti
  * Headings that tell the cause only where no section is named for it: beside a "Root cause"
  * section, a "Diagnosis" tells how it was found.
  */
-const causeWhenNoneOther = new Set(['diagnosis', 'the diagnosis', 'mistake', 'the mistake', 'our mistake', 'problem', 'the problem', 'issue details', 'details of incident', 'details of the incident', 'why it failed', 'why it broke']);
+const causeWhenNoneOther = new Set(['diagnosis', 'the diagnosis', 'diagnosing the issue', 'diagnosing the problem', 'mistake', 'the mistake', 'our mistake', 'problem', 'the problem', 'issue details', 'details of incident', 'details of the incident', 'why it failed', 'why it broke']);
 
 /** A heading for work still to do: "Short-term (Recommended)", "Long term", "Recovery TODO", "Next steps". */
 const plannedWork = /^(?:short|medium|mid|long|near)[- ]?term\b|\brecommend(?:ed|ations?)\b|\bto ?do\b|\bfollow[- ]?ups?\b|\bnext steps\b/i;
 
 /**
  * A paragraph whose first line only names a section ("Timeline", "Root Cause and Resolution",
- * "**Impact:**"), as documents written without Markdown headings do: that line as a heading (one
- * that is not in the tree), then the rest of the paragraph. Null for any other paragraph.
+ * "**Impact:**") or is a heading missing the space after its marks ("##What happened?"), as
+ * documents written without Markdown headings do: that line as a heading (one that is not in the
+ * tree), then the rest of the paragraph. Null for any other paragraph.
  */
 function lineHeading(p: Paragraph, aliases: Readonly<Record<string, SectionKind>>): RootContent[] | null {
   const first: PhrasingContent[] = [];
@@ -176,11 +177,13 @@ function lineHeading(p: Paragraph, aliases: Readonly<Record<string, SectionKind>
   // Words only, plain or bold: an image's alt text or a link is no heading.
   const plain = (n: PhrasingContent): boolean => n.type === 'text' || ((n.type === 'strong' || n.type === 'emphasis') && n.children.every(plain));
   if (!first.every(plain)) return null;
-  const name = toString({ type: 'paragraph', children: first }).trim().replace(/:$/, '').trim();
-  if (name.length === 0 || name.length > 60 || /[.!?;,]$/.test(name) || name.split(/\s+/).length > 6) return null;
-  if (sectionKindOf(name, aliases) === 'other') return null;
+  const line = toString({ type: 'paragraph', children: first }).trim();
+  // "##What happened?": a heading written without the space after its marks, as kramdown reads one.
+  const marks = /^#{1,6}(?=[^\s#])/.exec(line)?.[0];
+  const name = (marks ? line.slice(marks.length) : line).replace(/:$/, '').trim();
+  if (marks ? name.length > 100 : name.length === 0 || name.length > 60 || /[.!?;,]$/.test(name) || name.split(/\s+/).length > 6 || sectionKindOf(name, aliases) === 'other') return null;
   const position = spanOf(first);
-  const heading: Heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: name, position }], position };
+  const heading: Heading = { type: 'heading', depth: (marks?.length ?? 2) as Heading['depth'], children: [{ type: 'text', value: name, position }], position };
   return rest.length === 0 ? [heading] : [heading, { type: 'paragraph', children: rest, position: spanOf(rest) }];
 }
 

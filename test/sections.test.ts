@@ -40,7 +40,7 @@ describe('heading aliases', () => {
     ['How it is fixed', 'resolution'], ['Fixes Applied (2026-01-26)', 'resolution'], ['Solução', 'resolution'], ['Future plan', 'actionItems'], ['Whys', 'rootCause'],
     ['Resolved issues', 'other'], ['How this happened', 'rootCause'],
     ['How am I fixing it?', 'resolution'], ['What was done to fix it?', 'resolution'], ['How did we respond?', 'resolution'], ['The Solution', 'resolution'],
-    ['The alert', 'detection'], ['Consequences of failure', 'impact'], ['How we will avoid this situation in the future', 'actionItems'], ['Our response', 'resolution'],
+    ['The alert', 'detection'], ['Consequences of failure', 'impact'], ['How we will avoid this situation in the future', 'actionItems'], ['Our response', 'resolution'], ['How are we going to do better?', 'actionItems'], ['How Do We Do Better in the Future?', 'actionItems'],
     ['Que s\'est-il passé ?', 'summary'], ['Comment cela a-t-il pu arriver ?', 'rootCause'], ['Qu\'avons-nous fait ?', 'resolution'], ['Línea de tiempo del error', 'timeline'], ['Resolving actions', 'resolution'],
   ];
   for (const [heading, kind] of cases) {

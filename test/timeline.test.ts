@@ -235,6 +235,13 @@ describe('date lines and timed paragraphs', () => {
     const md = '# X\n\n## Summary\n\nAs of June 15, 2025 06:00 EST all is well.\n\n## Timeline\n\n### June 14, 2025\n\n- **21:00**: takeover\n';
     expect(fromText(md).events.map((e) => [e.at, e.timezone])).toEqual([['2025-06-15T02:00Z', 'UTC-05:00']]);
   });
+
+  it('reads entries without a zone in the one zone the others write; in the default when they write several', () => {
+    const one = '# X\n\n## Timeline\n\nAround **09:50** (CEST), we ran a deployment. Around\n10:00, we monkey-patched the code path.\n';
+    expect(fromText(one, { incidentDate: '2019-06-13' }).events.map((e) => [e.at, e.timezone])).toEqual([['2019-06-13T07:50Z', 'UTC+02:00'], ['2019-06-13T08:00Z', 'UTC+02:00']]);
+    const several = '# X\n\n## Timeline\n\n- 09:00 PDT alert\n- 17:30 UTC fix\n- 18:00 closed\n';
+    expect(fromText(several, { incidentDate: '2024-07-03' }).events.map((e) => [e.at, e.timezone])).toEqual([['2024-07-03T16:00Z', 'UTC-07:00'], ['2024-07-03T17:30Z', 'UTC'], ['2024-07-03T18:00Z', 'UTC']]);
+  });
 });
 
 describe('a timeline written in a fenced block of plain text', () => {

@@ -217,10 +217,13 @@ function extract(input: TimelineInput): TimelineResult {
       { line: seen.line, column: seen.column }));
   }
   const defaultZone = zoneFromName(typeof input.timezone === 'string' ? input.timezone : 'UTC');
+  // A section's own zone ("Timeline (all times PDT)"); else the one zone its entries write ("Around
+  // 09:50 (CEST), … Around 10:00, …"); entries that write several leave the others in the default.
   const zones = walker.sectionZones.map((z, i) => {
     if (z) return z;
-    if (walker.sectionHasEntryZone[i]) return defaultZone;
-    return null;
+    const written = walker.sectionEntryZones[i];
+    if (written === 'several') return defaultZone;
+    return written ?? null;
   });
   let fallbackZone: Zone | null | undefined;
   const zoneFor = (section: number): Zone => {

@@ -165,8 +165,8 @@ export class TimelineWalker {
   readonly numeric: NumericSeen[] = [];
   /** Zone stated for each top-level section ("Timeline (all times PDT)", "All times in CET"). */
   readonly sectionZones: (Zone | null)[] = [];
-  /** Whether any entry of the section wrote its own zone. */
-  readonly sectionHasEntryZone: boolean[] = [];
+  /** The zone the section's entries wrote (one zone, by its label), 'several' when they wrote more than one, null when none. */
+  readonly sectionEntryZones: (Zone | 'several' | null)[] = [];
 
   private section = 0;
   private current: RawEntry | null = null;
@@ -202,7 +202,7 @@ export class TimelineWalker {
   readSection(heading: Heading | null, children: readonly RootContent[]): void {
     this.section = this.sectionZones.length;
     this.sectionZones.push(null);
-    this.sectionHasEntryZone.push(false);
+    this.sectionEntryZones.push(null);
     this.current = null;
     this.aside = false;
     if (heading) {
@@ -248,7 +248,7 @@ export class TimelineWalker {
   readLooseParagraphs(blocks: readonly RootContent[]): void {
     this.section = this.sectionZones.length;
     this.sectionZones.push(null);
-    this.sectionHasEntryZone.push(false);
+    this.sectionEntryZones.push(null);
     // An update whose bold line stands alone ("**13:30 11th Feb - update 1**") goes on in the
     // paragraphs under it, up to a rule, another block or the next update.
     let open: RawEntry | null = null;
@@ -829,7 +829,10 @@ export class TimelineWalker {
       introduces: /:\s*$/.test(text),
       section: this.section,
     };
-    if (stamp?.zone) this.sectionHasEntryZone[this.section] = true;
+    if (stamp?.zone) {
+      const seen = this.sectionEntryZones[this.section];
+      this.sectionEntryZones[this.section] = seen === undefined || seen === null || (seen !== 'several' && seen.label === stamp.zone.label) ? stamp.zone : 'several';
+    }
     // Among status updates, untimed text that would stand alone is no entry (the update above it
     // has already taken its first paragraphs).
     if (this.timedOnly && stamp === null) return entry;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parsePostmortem } from '../src/core/parse.ts';
+import { extractIncident } from '../src/core/extract.ts';
 import { extractTimeline, type TimelineInput, type TimelineResult } from '../src/core/timeline/index.ts';
 import { timelineEventSchema } from '../schemas/incident.ts';
 
@@ -234,6 +235,14 @@ describe('date lines and timed paragraphs', () => {
   it('reads the timeline in the one zone the rest of the document uses, when it states none', () => {
     const md = '# X\n\n## Summary\n\nAs of June 15, 2025 06:00 EST all is well.\n\n## Timeline\n\n### June 14, 2025\n\n- **21:00**: takeover\n';
     expect(fromText(md).events.map((e) => [e.at, e.timezone])).toEqual([['2025-06-15T02:00Z', 'UTC-05:00']]);
+  });
+
+  it('reads a bold timeline label with its zone in inline HTML, a day list over its times, and no list after a rule as entries', () => {
+    const md = '+++\ntitle = "Outage on June 8, 2021"\ndate = 2021-06-08\n+++\nOur web server became unresponsive.\n\n**Timeline of Events** <small>(Time in Central Time)</small>\n\n* June 8, 2021\n    * 5:39PM: Monitoring system indicate multiple failures.\n    * 11:55PM: Web sites are coming back online.\n\n----\n\n**Effected Service**\n\n* Managed Web Service\n* Managed Mail Service\n\n----\n\nQuestions? Contact us.\n';
+    const { incident } = extractIncident(parsePostmortem('x.md', md));
+    expect(incident.sections.map((s) => [s.kind, s.heading])).toEqual([['timeline', 'Timeline of Events (Time in Central Time)']]);
+    expect(incident.timeline.map((e) => [e.line, e.at, e.timezone])).toEqual([[10, '2021-06-08T22:39Z', 'America/Chicago'], [11, '2021-06-09T04:55Z', 'America/Chicago']]);
+    expect([incident.started, incident.detected, incident.resolved]).toEqual(['2021-06-08T22:39Z', '2021-06-08T22:39Z', '2021-06-09T04:55Z']);
   });
 
   it('reads entries without a zone in the one zone the others write; in the default when they write several', () => {

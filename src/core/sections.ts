@@ -174,14 +174,17 @@ function lineHeading(p: Paragraph, aliases: Readonly<Record<string, SectionKind>
     rest = [...(tail ? [{ type: 'text' as const, value: tail, position }] : []), ...p.children.slice(i + 1)];
     break;
   }
-  // Words only, plain or bold: an image's alt text or a link is no heading.
-  const plain = (n: PhrasingContent): boolean => n.type === 'text' || ((n.type === 'strong' || n.type === 'emphasis') && n.children.every(plain));
-  if (!first.every(plain)) return null;
-  const line = toString({ type: 'paragraph', children: first }).trim();
+  // Words only, plain or bold, maybe in inline HTML ("**Timeline of Events** <small>(Time in Central
+  // Time)</small>"): an image's alt text or a link is no heading.
+  const plain = (n: PhrasingContent): boolean => n.type === 'text' || n.type === 'html' || ((n.type === 'strong' || n.type === 'emphasis') && n.children.every(plain));
+  if (!first.every(plain) || first.every((n) => n.type === 'html')) return null;
+  const line = toString({ type: 'paragraph', children: first.filter((n) => n.type !== 'html') }).replace(/\s+/g, ' ').trim();
   // "##What happened?": a heading written without the space after its marks, as kramdown reads one.
   const marks = /^#{1,6}(?=[^\s#])/.exec(line)?.[0];
   const name = (marks ? line.slice(marks.length) : line).replace(/:$/, '').trim();
-  if (marks ? name.length > 100 : name.length === 0 || name.length > 60 || /[.!?;,]$/.test(name) || name.split(/\s+/).length > 6 || sectionKindOf(name, aliases) === 'other') return null;
+  // An aside in brackets ("(all times in UTC)") is not counted in the name's words.
+  const words = name.replace(/\([^()]*\)/g, ' ').trim().split(/\s+/).length;
+  if (marks ? name.length > 100 : name.length === 0 || name.length > 80 || /[.!?;,]$/.test(name) || words > 6 || sectionKindOf(name, aliases) === 'other') return null;
   const position = spanOf(first);
   const heading: Heading = { type: 'heading', depth: (marks?.length ?? 2) as Heading['depth'], children: [{ type: 'text', value: name, position }], position };
   return rest.length === 0 ? [heading] : [heading, { type: 'paragraph', children: rest, position: spanOf(rest) }];

@@ -172,8 +172,8 @@ export class TimelineWalker {
   private current: RawEntry | null = null;
   /** Under a bold label of another kind of section ("**Root causes:**"), up to the next label or heading. */
   private aside = false;
-  /** Where the items stood at the section's last rule (`---`), for `dropFooter`. */
-  private lastBreak: number | null = null;
+  /** Where the items stood at each of the section's rules (`---`), for `dropFooter`. */
+  private breaks: number[] = [];
   /** The last paragraph read, when the current entry took it as more of its text. */
   private continued: RootContent | null = null;
   /** Only timed entries are kept (status updates: see `readUpdates`). */
@@ -218,21 +218,28 @@ export class TimelineWalker {
       if (dates[0]) this.items.push({ kind: 'date', date: dates[0].date, line, column: this.source.column(line, null), section: this.section, fromSectionHeading: true });
     }
     const from = this.items.length;
-    this.lastBreak = null;
+    this.breaks = [];
     this.readBlocks(children, 0);
     this.dropFooter(from);
   }
 
   /**
-   * Untimed text after the last rule of a timeline that has timed entries is its footer ("---" then
-   * "This follows Google's example postmortem."), not entries.
+   * Untimed text after a rule that follows the last timed entry of a timeline is its footer ("---"
+   * then "This follows Google's example postmortem.", or a list of the services affected), not
+   * entries.
    */
   private dropFooter(from: number): void {
-    const at = this.lastBreak;
-    if (at === null || at >= this.items.length) return;
-    const tail = this.items.slice(at);
-    const timedBefore = this.items.slice(from, at).some((i) => i.kind === 'entry' && i.stamp !== null);
-    if (timedBefore && tail.every((i) => i.kind === 'entry' && i.stamp === null)) this.items.length = at;
+    let lastTimed = -1;
+    for (let i = this.items.length - 1; i >= from; i--) {
+      const item = this.items[i]!;
+      if (item.kind === 'entry' && item.stamp !== null) {
+        lastTimed = i;
+        break;
+      }
+    }
+    const at = lastTimed === -1 ? undefined : this.breaks.find((b) => b > lastTimed);
+    if (at === undefined || at >= this.items.length) return;
+    if (this.items.slice(at).every((i) => i.kind === 'entry' && i.stamp === null)) this.items.length = at;
   }
 
   /**
@@ -331,7 +338,7 @@ export class TimelineWalker {
         }
         case 'thematicBreak':
           this.current = null;
-          if (nesting === 0) this.lastBreak = this.items.length;
+          if (nesting === 0) this.breaks.push(this.items.length);
           break;
         default:
           break;

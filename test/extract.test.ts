@@ -164,6 +164,12 @@ describe('milestones and durations', () => {
     expect(ny.incident.durationMinutes).toBe(90);
   });
 
+  it('take a start marker only with the outage as its subject', () => {
+    const text = '# CI outage on 2026-07-02\n\n## Timeline\n\n- 07:48 CI outage reported\n- 08:53 Mitigation attempt failed\n- 10:13 More investigations into the outage began\n- 11:00 Tree reopened\n';
+    expect(extractIncident(parsePostmortem('x.md', text)).incident.started).toBe('2026-07-02T07:48Z');
+    expect(extractIncident(parsePostmortem('x.md', text.replace('More investigations into the outage began', 'The outage began'))).incident.started).toBe('2026-07-02T10:13Z');
+  });
+
   it('are read in the file\'s own `timezone` when it gives one', () => {
     const text = '---\ntitle: t\ndate: 2024-03-09\ntimezone: Europe/Berlin\nstarted: 2024-03-09T14:00\n---\n\n## Timeline\n\n- 14:32 Alert fired\n- 3:20 PM CET Rolled back\n';
     const { incident, diagnostics } = extractIncident(parsePostmortem('x.md', text));

@@ -245,6 +245,11 @@ describe('date lines and timed paragraphs', () => {
     expect([incident.started, incident.detected, incident.resolved]).toEqual(['2021-06-08T22:39Z', '2021-06-08T22:39Z', '2021-06-09T04:55Z']);
   });
 
+  it('reads a GitHub alert in the timeline as a note: its zone counts, its text is no entry', () => {
+    const md = '# CI outage\n\n## Timeline\n\n> [!NOTE]\n>\n> All times are in CEST. The first entry seems out of order.\n\n| Datetime | Description |\n| --- | --- |\n| 2026-07-02 14:21 | Mirrors fixed |\n| 2026-07-02 07:48 | Outage reported |\n';
+    expect(fromText(md).events.map((e) => [e.line, e.at, e.timezone])).toEqual([[11, '2026-07-02T12:21Z', 'UTC+02:00'], [12, '2026-07-02T05:48Z', 'UTC+02:00']]);
+  });
+
   it('reads entries without a zone in the one zone the others write; in the default when they write several', () => {
     const one = '# X\n\n## Timeline\n\nAround **09:50** (CEST), we ran a deployment. Around\n10:00, we monkey-patched the code path.\n';
     expect(fromText(one, { incidentDate: '2019-06-13' }).events.map((e) => [e.at, e.timezone])).toEqual([['2019-06-13T07:50Z', 'UTC+02:00'], ['2019-06-13T08:00Z', 'UTC+02:00']]);

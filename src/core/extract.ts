@@ -244,7 +244,8 @@ function minutesBetween(a: string | null, b: string | null): number | null {
 
 /** Words that say a milestone; after the English ones, the same in the other languages whose section names are known. */
 const milestoneWords = {
-  started: /\b(outage|incident|impact|degradation|downtime|disruption) (begins|began|starts|started|start)\b|\bstart of (the )?(outage|incident|impact)\b/i,
+  // The outage as the subject: "investigations into the outage began" is not its start.
+  started: /(?<!\b(?:into|on|of|about|for|after) (?:the )?)\b(outage|incident|impact|degradation|downtime|disruption) (begins|began|starts|started|start)\b|\bstart of (the )?(outage|incident|impact)\b/i,
   detected: /\b(detect(?:ed|s|ing)?\b|alert\w*|paged|pager\w*|paging|page fired|receives? (a )?page|notic(e|ed|es|ing)\b|investigating\b|(became|become|were|was) aware\b|observed|reported|flagged|first (\w+ )?reports?|(customer|user)s? report\w*|incident (?:declared|opened|raised)|declared (?:an |the )?incident|\b(?:monitoring|monitors?|alarms?|pager|checks?|probes?)\b[^.]{0,20}?\b(?:fired|fires|firing|triggered|triggers|went off|goes off|indicated?|indicates|warned|notified))|\b(?:detectad[oa]s?|reportad[oa]s?|usuarios? reporta\w*|entdeckt|bemerkt|gemeldet|oppdaget|varslet)\b|\bdétect|\bsignal[ée]|検知|発覚|告警/i,
   // Incident tools log status changes: "Status changed from Fixing to Monitoring" (incident.io).
   // "working to mitigate" is not yet mitigated.

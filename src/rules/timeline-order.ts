@@ -34,6 +34,7 @@ export default defineFileRule({
     invalid: [
       { source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 10:00 Alert fired\n- 2025-03-02 09:40 Deploy started\n', line: 9, column: 3 },
       { source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n- 2025-03-02 09:40 Deploy started\n- 2025-03-20 10:00 Alert fired\n- 2025-03-02 10:05 Rollback\n- 2025-03-02 10:30 Queue drained\n', line: 9, column: 3, note: 'one entry dated ahead: reported once, not each entry after it' },
+      { source: '---\ntitle: CI outage\ndate: 2026-07-02\n---\n\n## Timeline\n\n- 2026-07-02 14:21 Upstream mirrors fixed\n- 2026-07-02 07:48 CI outage reported\n- 2026-07-02 08:53 Mitigation attempt\n', line: 8, column: 3, note: 'the first entry dated ahead: reported once' },
       { source: '---\ntitle: Queue backlog\ndate: 2025-03-02\n---\n\n## Timeline\n\n**Resolved** - Queue drained.\nMar 2, 11:15 UTC\n\n**Monitoring** - Workers added.\nMar 2, 10:30 UTC\n\n**Investigating** - Jobs are delayed.\nMar 2, 10:00 UTC\n', line: 9, column: 1, note: 'status-page updates, newest first' },
       { source: '---\ntitle: Registry outage\ndate: 2023-01-13\n---\n\n## Timeline\n\n- **15:00 UTC (Sat)** All objects restored.\n- **20:30 UTC** Restore script still running.\n- **18:00 UTC** Restore script started.\n- **15:30 UTC** Cause found.\n- **14:30 UTC** Investigating.\n', line: 8, column: 5, note: 'newest first, its first update read on the day before: still one report' },
     ],
@@ -99,11 +100,14 @@ function checkOrder(ctx: FileRuleContext, events: readonly (TimelineEvent & Time
     // One entry that jumps ahead ("2022-02-20" among the 2nd's entries) is the one to fix: it is the
     // entry right above this one, and this one and the next follow on from the entry above that.
     // Reported once, instead of every entry after it. (Two entries swapped: the one that goes back.)
+    // The first entry can be that one too, when those after it run on in order.
     const above = events[k - 2];
     const next = events[k + 1];
-    if (latest === events[k - 1] && above && next && compareTimed(latest, above, zone) > 0 && compareTimed(e, above, zone) >= 0 && compareTimed(next, latest, zone) < 0 && compareTimed(next, e, zone) >= 0) {
+    const aboveFits = above ? compareTimed(latest, above, zone) > 0 && compareTimed(e, above, zone) >= 0 : k === 1;
+    if (latest === events[k - 1] && aboveFits && next && compareTimed(next, latest, zone) < 0 && compareTimed(next, e, zone) >= 0) {
       const span = entrySpan(ctx, latest.line, latest.written);
-      ctx.report(`Entry at ${shown(latest)} (${showInstant(latest.at)}) is later than the entry after it on line ${e.line} (${shown(e)}), which follows on from the entries before it; fix its time or date`, span.start, span.end);
+      const after = above ? ', which follows on from the entries before it' : ' and those after that, which run on in order';
+      ctx.report(`Entry at ${shown(latest)} (${showInstant(latest.at)}) is later than the entry after it on line ${e.line} (${shown(e)})${after}; fix its time or date`, span.start, span.end);
       latest = e;
       continue;
     }

@@ -4,6 +4,7 @@
  * list items, table rows, per-entry headings, timed paragraphs and lines of indented code.
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableRow, Code } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { findDates, findZone, readStamp, type Stamp, type WrittenDate, type Zone } from '../dates/index.ts';
 import { flattenInline, OPEN, plainText, unmark, type TextLine } from './inline.ts';
 import { isLabelOnly, readLines, restAfter, trailingStamp, writtenOf, type LineRead } from './lines.ts';
@@ -103,6 +104,9 @@ const dateHeader = /^(?:date|dates|day|days)$/;
 const eventHeader = /^(?:events?|descriptions?|what|what happened|details?|actions?|activity|summary|updates?|notes?|messages?|comments?|status|happening|occurrence|incident)$/;
 
 /** "All times in CET", "Times are UTC", "All times approximate": a line about the timeline, not an entry. */
+/** The opening of a GitHub alert block quote: "[!NOTE]", "[!WARNING]"… */
+const githubAlert = /^\s*\[!(?:note|tip|important|warning|caution)\]/i;
+
 export const metaLine = /^\W{0,4}(?:(?:note|nb)\W{1,3})?(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?|hours)\b|^\W{0,4}(?:time\s*zones?|tz)\s*(?:is|are|:|=)|\b(?:all\s+)?(?:times|events|timestamps)\s+(?:are\s+)?(?:in|shown in|given in|listed in|documented in|recorded in|quoted in|stated in|written in|expressed in|reported in)\b/i;
 /** A line that is only a zone, or the zones of paired columns: "(UTC+9:30)", "[PST]", "UTC/ACDT". */
 const zoneAlone = /^[\s(\[_*]*(?:(?:UTC|GMT)[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})(?:[ \t]*\/[ \t]*[A-Z]{2,5})?[\s)\]_*]*$/;
@@ -178,6 +182,8 @@ export class TimelineWalker {
   private continued: RootContent | null = null;
   /** Only timed entries are kept (status updates: see `readUpdates`). */
   private timedOnly = false;
+  /** Inside a note on the timeline (a GitHub alert): untimed text there is no entry. */
+  private inNote = false;
   private readonly source: SourceLines;
 
   constructor(source: SourceLines) {
@@ -333,7 +339,16 @@ export class TimelineWalker {
         case 'blockquote': {
           let quote = block;
           while (quote.children.length === 1 && quote.children[0]!.type === 'blockquote') quote = quote.children[0];
-          if (nesting < MAX_NESTING) this.readBlocks(quote.children, nesting + 1);
+          if (nesting >= MAX_NESTING) break;
+          // A GitHub alert ("> [!NOTE]") is a note on the timeline: it may give its zone or day, but no entries.
+          const alert = quote.children[0]?.type === 'paragraph' && githubAlert.test(toString(quote.children[0]));
+          const wasNote = this.inNote;
+          this.inNote ||= alert;
+          try {
+            this.readBlocks(quote.children, nesting + 1);
+          } finally {
+            this.inNote = wasNote;
+          }
           break;
         }
         case 'thematicBreak':
@@ -511,6 +526,7 @@ export class TimelineWalker {
       if (day) this.items.push({ kind: 'date', date: day.date, line, column: this.source.column(line, null), section: this.section });
       if (meta || zone) return;
     }
+    if (this.inNote && !opensWithStamp) return;
     // "The timeline of events:" or "Below is what happened." introducing a list or table is not an entry.
     const introduces = next && (next.type === 'list' || next.type === 'table');
     if (!opensWithStamp && introduces && !this.current && (/:\s*$/.test(full) || (full.length <= 300 && introWords.test(full)))) return;

@@ -98,6 +98,14 @@ describe('date forms', () => {
     expect(readStamp('10.10.10.1 unreachable')).toBeNull();
     expect(written('2020-01-27 - 10 users affected')).toBe('2020-01-27');
   });
+  it('reads a month and day before a colon, and a part of the day before a date, but no "midnight" as one', () => {
+    expect(utcOf('March 22: Long term fix is pending', { year: 2026 })).toBe('2026-03-22');
+    expect(readStamp('March 12:30 fix')).toBeNull();
+    expect(utcOf('Early morning July 12th, 2018: a token was made')).toBe('2018-07-12');
+    expect(written('Early morning July 12th, 2018: a token was made')).toBe('Early morning July 12th, 2018');
+    expect(utcOf('mid-morning March 3: x', { year: 2024 })).toBe('2024-03-03');
+    expect(readStamp('midnight until 7:52 A.M.')).toMatchObject({ time: { h: 0, m: 0 }, until: { h: 7, m: 52 } });
+  });
   it('keeps both fields of an ambiguous numeric date for later', () => {
     expect(readStamp('03-04-2025')?.date).toEqual({ kind: 'numeric', a: 3, b: 4, y: 2025 });
   });

@@ -55,7 +55,8 @@ const monthIndex: Record<string, number> = {
 // "≤11:30" and "≥14:00" bound a time without giving it exactly: read as approximate.
 const leadSymbol = /(?:[~±≈≤≥]|\+\/-|\+-)[ \t]*/y;
 // "So at 17:30 UTC, we started…", "Then around 9pm…": a connective may come first.
-const leadWord = /(so|then|and|but|also|on|at|around|about|approx\.?|approximately|circa|ca\.|c\.|from|by|since|starting|beginning|until|after|before)[ \t]+/iy;
+// "Early morning July 12th, 2018": a part of the day before a date says when on it, roughly.
+const leadWord = /(so|then|and|but|also|on|at|around|about|approx\.?|approximately|circa|ca\.|c\.|from|by|since|starting|beginning|until|after|before|(?:early|late|mid)(?:[ \t]+|-)(?:morning|afternoon|evening|night|day)(?:[ \t]+(?:of|on))?)[ \t]+/iy;
 const weekday = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)\.?,?[ \t]+/iy;
 /** A date and time in ISO 8601's basic format: "20251021 162404", "20251021T1624". */
 const basicDateTime = /((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3])([0-5]\d)([0-5]\d)?(?!\d)/y;
@@ -79,7 +80,7 @@ const dayMonth = new RegExp(
   'iy',
 );
 const monthDay = new RegExp(
-  `${MONTH_SRC}\\.?(?:[ \\t]+|[-/])(\\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])|(?![\\d:]))(?:(?:,[ \\t]*|[ \\t]+|[-/])((?:19|20)\\d{2})(?!\\d)(?![ \\t]*(?:UTC|GMT|Z|hrs?|hours)(?![A-Za-z])))?`,
+  `${MONTH_SRC}\\.?(?:[ \\t]+|[-/])(\\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])|(?!\\d|:\\d))(?:(?:,[ \\t]*|[ \\t]+|[-/])((?:19|20)\\d{2})(?!\\d)(?![ \\t]*(?:UTC|GMT|Z|hrs?|hours)(?![A-Za-z])))?`,
   'iy',
 );
 const clock = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?!\d)/y;

@@ -421,6 +421,13 @@ describe('an outage window stated in a sentence', () => {
     expect(told('---\ntitle: Homeserver\ndate: 2024-04-25\n---\n\nThe homeserver suffered from an outage on Monday 22 April, between 08:00 UTC and 10:00 UTC, followed by slowness.\n'))
       .toEqual(['2024-04-22T08:00Z', '2024-04-22T10:00Z', 120, 'UTC']);
   });
+  it('is read after a title heading, and from a time to an "until" further on', () => {
+    expect(told('# 2021-01-10: Primary node outage\n\nWe had an outage of our node. The outage lasted from around 20:20 to 20:46 UTC, but was not a full service outage.\n\n## Impact\n\nSome.\n'))
+      .toEqual(['2021-01-10T20:20Z', '2021-01-10T20:46Z', 26, 'UTC']);
+    expect(told('---\ntitle: Site down\ndate: 2016-11-18\n---\n\nOn Thursday, November 17th, 2016 at approximately 12:05pm our website went down to fix deployments and lasted until Friday, November 18th, at 3:01pm. Sorry.\n'))
+      .toEqual(['2016-11-17T12:05Z', '2016-11-18T15:01Z', 1616, 'UTC']);
+  });
+
   it('is read in the summary and stands above the first and last timeline entries', () => {
     const text = '# Queue outage on 2025-03-02\n\n## Summary\n\nThe queue was unavailable from 09:40 until 10:30 UTC.\n\n## Timeline\n\n- 2025-02-20 Capacity review\n- 2025-03-02 09:52 Alert fired\n- 2025-03-04 Follow-up meeting\n';
     expect(told(text)).toEqual(['2025-03-02T09:40Z', '2025-03-02T10:30Z', 50, 'UTC']);

@@ -12,8 +12,10 @@ import { findDates, readStamp, windowBetween, type Stamp, type Zone } from './da
 
 /** Words that say the sentence is about the outage itself (not data lost or requests counted in a window). */
 const outageWords = /\b(?:down|outages?|unavailable|unreachable|offline|inaccessible|disrupt(?:ed|ion)|degraded|interrupt(?:ed|ion)|went dark)\b/i;
-/** Where a window opens: "from 15:30", "between 08:00 UTC". */
-const opener = /\b(?:from|between)[ \t]+/gi;
+/** Where a window opens: "from 15:30", "between 08:00 UTC", "at approximately 12:05pm … until …". */
+const opener = /\b(?:from|between|at)[ \t]+/gi;
+/** An end told further on in the sentence: "… and lasted until Friday, November 18th, at 3:01am". */
+const laterEnd = /\b(?:until|till)[ \t]+(?:the[ \t]+)?/gi;
 /** What joins its two ends: "to", "until", "and", a dash. */
 const joiner = /[ \t]*(?:to|until|till|through|thru|and|[-–—])[ \t]+(?:the[ \t]+)?/iy;
 /** Blocks read: the first paragraphs of the document and of its summary and impact sections. */
@@ -35,23 +37,29 @@ function paragraphs(blocks: readonly RootContent[]): string[] {
   return out;
 }
 
-/** The second end of a window opened by `from`: the end of a range ("15:30–18:10") or a stamp after "to"/"and". */
+/** The second end of a window opened by `from`: the end of a range ("15:30–18:10"), a stamp after "to"/"and", or one after "until" further on. */
 function endOf(sentence: string, from: Stamp): Stamp | null {
   if (from.until) return { ...from, date: null, time: from.until };
+  const stampAt = (at: number) => {
+    const to = readStamp(sentence, at);
+    return to?.time && !to.placeholder && to.after === undefined ? to : null;
+  };
   joiner.lastIndex = from.end;
-  if (!joiner.exec(sentence)) return null;
-  const to = readStamp(sentence, joiner.lastIndex);
-  return to?.time && !to.placeholder && to.after === undefined ? to : null;
+  if (joiner.exec(sentence)) return stampAt(joiner.lastIndex);
+  laterEnd.lastIndex = from.end;
+  const later = laterEnd.exec(sentence);
+  return later ? stampAt(laterEnd.lastIndex) : null;
 }
 
 /**
- * The window the opening paragraphs (before the first section) or the summary and impact sections
+ * The window the opening paragraphs (before the first section heading) or the summary and impact sections
  * state, in UTC; times without a zone are read in `timezone`, times without a date on `day`. Null
  * when no sentence about the outage gives one.
  */
 export function statedWindow(tree: { children: RootContent[] }, sections: readonly Section[], timezone: string, day: string | null): { start: string; end: string; zone: Zone | null } | null {
-  const firstHeading = tree.children.findIndex((n) => n.type === 'heading');
-  const opening = firstHeading === -1 ? tree.children : tree.children.slice(0, firstHeading);
+  // The opening runs to the first section heading; an H1 before it is the title.
+  const firstSection = tree.children.findIndex((n) => n.type === 'heading' && n.depth > 1);
+  const opening = firstSection === -1 ? tree.children : tree.children.slice(0, firstSection);
   const told = [...topSections(sections, 'summary'), ...topSections(sections, 'impact')].map((s) => s.children);
   for (const blocks of [opening, ...told]) {
     for (const paragraph of paragraphs(blocks)) {

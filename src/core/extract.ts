@@ -1,6 +1,6 @@
 /** From a parsed postmortem to the extracted incident of the output contract. */
 import { basename, extname } from 'node:path';
-import type { Code, Heading, Html, RootContent } from 'mdast';
+import type { Code, Heading, Html, RootContent, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Config } from '../../schemas/config.ts';
 import { timeZoneSchema } from '../../schemas/time-zone.ts';
@@ -330,6 +330,14 @@ function headerFields(sections: readonly Section[]): Partial<Record<HeaderField,
     // Bold labels where they open sections (sectionLabels); and, at the top, two-column tables of
     // fields ("| **Severity** | SEV2 |"), the header row included.
     for (const { label } of sectionLabels(section, { lists: header || section.depth <= 1 })) take(label.name, toString({ type: 'paragraph', children: label.rest }));
+    // In the header, a table of one row under its labels ("| Start | End |" over "| August 29th 2022, 8:10 CEST | … |").
+    if (header) {
+      for (const block of ownChildren(section)) {
+        if (block.type !== 'table' || block.children.length !== 2) continue;
+        const [labels, values] = block.children as [TableRow, TableRow];
+        labels.children.forEach((cell, i) => take(toString(cell), values.children[i] ? toString(values.children[i]!) : '', true));
+      }
+    }
     if (section.depth > 1) continue;
     for (const block of ownChildren(section)) {
       if (block.type === 'table' && block.children.every((row) => row.children.length === 2)) {

@@ -403,7 +403,8 @@ describe('a window of time in the header', () => {
   it('comes from a header table of one row under its labels', () => {
     const text = '---\ntitle: Post Mortem 2022-08-29\n---\n\n## DEV environment inaccessible\n\n### Date\n\n| Start | End |\n|---|---|\n| August 29th 2022, 8:10 CEST | 29.08.2022, 14:15 CEST |\n\n### Summary\n\nThe ingress controller stopped.\n';
     const { incident } = extractIncident(parsePostmortem('x.md', text));
-    expect([incident.started, incident.resolved, incident.durationMinutes]).toEqual(['2022-08-29T06:10Z', '2022-08-29T12:15Z', 365]);
+    // Its zone is the incident's.
+    expect([incident.started, incident.resolved, incident.durationMinutes, incident.timezone]).toEqual(['2022-08-29T06:10Z', '2022-08-29T12:15Z', 365, 'UTC+02:00']);
   });
   it('gives way to stated milestones, and a single time is no window', () => {
     expect(milestones('**Duration:** 08:41–09:54 UTC\n\n**Start time:** 2025-05-20 08:30 UTC')).toEqual(['2025-05-20T08:30Z', '2025-05-20T09:54Z', 84]);

@@ -15,7 +15,7 @@ import { blocksText } from './plain-text.ts';
 import { normaliseHeading } from './heading-aliases.ts';
 import { extractActionItems } from './action-items.ts';
 import { causeCategory } from './cause-category.ts';
-import { dayOf, dayOfValue, findDate, toInstant, toWindow } from './dates/index.ts';
+import { dayOf, dayOfValue, findDate, readStamp, toInstant, toWindow } from './dates/index.ts';
 import { incidentDateOf, timelineDayOf } from './incident-date.ts';
 import { extractTimeline } from './timeline/index.ts';
 import { describeLogEvent, isNotable, looksLikeLogs, parseLogBlock } from './logs/index.ts';
@@ -480,7 +480,9 @@ export function extractFacts(parsed: ParsedPostmortem, config: Config = defaultC
   const resolved = milestone('resolved') ?? window?.end ?? stated?.end ?? byWords('ended') ?? (open ? null : last?.event.at) ?? null;
   // A postmortem that states no zone and gives no time of day has none: readers use the configured one.
   const timeOfDay = [started, detected, mitigated, resolved, ...timed.map((t) => t.event.at)].some((at) => at !== null && at.length > 10);
-  const incidentZone = ownZone ?? stated?.zone?.label ?? (timeOfDay ? readZone : null);
+  // Else the zone the header's start or end is written in ("| August 29th 2022, 8:10 CEST |").
+  const headerZone = [header.started, header.resolved].map((v) => (v ? readStamp(v.trim())?.zone : null)).find((z) => z);
+  const incidentZone = ownZone ?? stated?.zone?.label ?? headerZone?.label ?? (timeOfDay ? readZone : null);
 
   const description = fm?.description ?? str(raw.description);
   const fmStatus = fm?.status ?? (typeof raw.status === 'string' ? statusSchema.safeParse(normaliseStatus(raw.status)).data : undefined) ?? null;

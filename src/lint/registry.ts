@@ -12,6 +12,7 @@ import causeVocabulary from '../rules/cause-vocabulary.ts';
 import requiredSections from '../rules/required-sections.ts';
 import emptySection from '../rules/empty-section.ts';
 import duplicateSection from '../rules/duplicate-section.ts';
+import headingSpace from '../rules/heading-space.ts';
 import timelineTime from '../rules/timeline-time.ts';
 import timelineOrder from '../rules/timeline-order.ts';
 import timelineDateOrder from '../rules/timeline-date-order.ts';
@@ -32,7 +33,7 @@ import relatedExists from '../rules/related-exists.ts';
 export const rules: readonly RuleModule[] = [
   encoding, frontmatterYaml, frontmatterLanguage, frontmatterMissing, frontmatterSchema, frontmatterUnknownKey,
   tagFormat, severityScale, causeVocabulary,
-  requiredSections, emptySection, duplicateSection,
+  requiredSections, emptySection, duplicateSection, headingSpace,
   timelineTime, timelineOrder, timelineDateOrder, timelineFuture, milestoneOrder, logWindow,
   noSecrets, blamelessLanguage, mojibake, rootCauseSubstance, actionItems,
   linkExists, duplicateSlug, duplicateTitle, relatedExists,

@@ -1,0 +1,56 @@
+/** heading-space: a line that opens with `##` has a space after the marks, so it is a heading. */
+import type { Paragraph } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { defineFileRule } from '../lint/rule.ts';
+
+/**
+ * `##Summary` at the start of a line of text (after any block quote marks): two to six marks, then
+ * no space. One `#` is left alone: `#homelab` is a tag and `#123` an issue.
+ */
+const unspaced = /^([ \t]*(?:>[ \t]?)*[ \t]*)(#{2,6})([^\s#].*)$/;
+
+export default defineFileRule({
+  id: 'heading-space',
+  defaultLevel: 'warn',
+  fixable: true,
+  summary: 'Headings have a space after their `#` marks',
+  description:
+    'Some Markdown engines (kramdown, the Jekyll default) read `##What happened?` as a heading; CommonMark ' +
+    'and GitHub read it as a line of text. The section it meant to open is missing from the published ' +
+    'page, and the line shows its `##`. Hindsight still reads it as a heading in a document that has no ' +
+    'other, so the required sections can be found. `--fix` inserts the space. A single `#` before a word ' +
+    '(`#homelab`, `#123`) is a tag or an issue and is left alone.',
+  examples: {
+    valid: [
+      { source: '## What happened?\n\nThe #2 node filled its disk; see #123. Tagged #homelab.\n' },
+      { source: '## Logs\n\n```\n##[error]Process completed with exit code 1.\n```\n', note: 'code is not text' },
+    ],
+    invalid: [
+      { source: '##What happened?\n\nThe cache cluster failed.\n', line: 1, column: 1 },
+      { source: '## Summary\n\nThe cache failed.\n\n> ###Detection\n> An alert fired.\n', line: 5, column: 3, note: 'in a block quote' },
+    ],
+  },
+  check(ctx) {
+    const text = ctx.parsed.text;
+    if (!text.includes('##')) return;
+    visit(ctx.parsed.tree, 'paragraph', (node: Paragraph) => {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start === undefined || end === undefined) return;
+      // The paragraph's lines as written; the first starts after any block quote marks.
+      let at = start;
+      for (const line of text.slice(start, end).split('\n')) {
+        const m = unspaced.exec(line.replace(/\r$/, ''));
+        if (m) {
+          const [, lead, marks, rest] = m as unknown as [string, string, string, string];
+          const from = at + lead.length;
+          const actual = `${marks}${rest}`;
+          const expected = `${marks} ${rest}`;
+          const short = (s: string) => (s.length > 40 ? `${s.slice(0, 39)}…` : s);
+          ctx.report(`\`${short(actual)}\` is text, not a heading: Markdown needs a space after \`${marks}\`; write \`${short(expected)}\``, ctx.index.point(from), ctx.index.point(from + actual.length), { actual, expected });
+        }
+        at += line.length + 1;
+      }
+    });
+  },
+});

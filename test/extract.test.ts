@@ -438,6 +438,10 @@ describe('an outage window stated in a sentence', () => {
     const text = '# Queue outage on 2025-03-02\n\n## Summary\n\nThe queue was unavailable from 09:40 until 10:30 UTC.\n\n## Timeline\n\n- 2025-02-20 Capacity review\n- 2025-03-02 09:52 Alert fired\n- 2025-03-04 Follow-up meeting\n';
     expect(told(text)).toEqual(['2025-03-02T09:40Z', '2025-03-02T10:30Z', 50, 'UTC']);
   });
+  it('gives its zone when it cannot be placed in time (no year to read the day in)', () => {
+    expect(told('\nOn 28th February, feature flags went down for about 3 hours, from 15:30 to 18:10 UTC.\n')).toEqual([null, null, null, 'UTC']);
+  });
+
   it('is not a window of lost data or counted requests, nor two numbers', () => {
     const base = '---\ntitle: Backup\ndate: 2020-10-17\n---\n\n';
     expect(told(`${base}Scores added between 15:47 CET and 23:21 CET have been lost.\n`)).toEqual([null, null, null, null]);

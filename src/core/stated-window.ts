@@ -54,9 +54,11 @@ function endOf(sentence: string, from: Stamp): Stamp | null {
 /**
  * The window the opening paragraphs (before the first section heading) or the summary and impact sections
  * state, in UTC; times without a zone are read in `timezone`, times without a date on `day`. Null
- * when no sentence about the outage gives one.
+ * when no sentence about the outage gives one; only its zone when none can be placed in time.
  */
-export function statedWindow(tree: { children: RootContent[] }, sections: readonly Section[], timezone: string, day: string | null): { start: string; end: string; zone: Zone | null } | null {
+export function statedWindow(tree: { children: RootContent[] }, sections: readonly Section[], timezone: string, day: string | null): { start: string | null; end: string | null; zone: Zone | null } | null {
+  // A window that cannot be placed (no year to read "28th February" in) still tells its zone.
+  let zoneOnly: Zone | null = null;
   // The opening runs to the first section heading; an H1 before it is the title.
   const firstSection = tree.children.findIndex((n) => n.type === 'heading' && n.depth > 1);
   const opening = firstSection === -1 ? tree.children : tree.children.slice(0, firstSection);
@@ -73,9 +75,10 @@ export function statedWindow(tree: { children: RootContent[] }, sections: readon
           const to = endOf(sentence, from);
           const window = to ? windowBetween(from, to, timezone, day) : null;
           if (window) return window;
+          if (to) zoneOnly ??= from.zone ?? to.zone;
         }
       }
     }
   }
-  return null;
+  return zoneOnly ? { start: null, end: null, zone: zoneOnly } : null;
 }

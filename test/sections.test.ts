@@ -40,7 +40,7 @@ describe('heading aliases', () => {
     ['How it is fixed', 'resolution'], ['Fixes Applied (2026-01-26)', 'resolution'], ['Solução', 'resolution'], ['Future plan', 'actionItems'], ['Whys', 'rootCause'],
     ['Resolved issues', 'other'], ['How this happened', 'rootCause'],
     ['How am I fixing it?', 'resolution'], ['What was done to fix it?', 'resolution'], ['How did we respond?', 'resolution'], ['The Solution', 'resolution'],
-    ['The alert', 'detection'], ['Consequences of failure', 'impact'], ['How we will avoid this situation in the future', 'actionItems'], ['Our response', 'resolution'], ['How are we going to do better?', 'actionItems'], ['How Do We Do Better in the Future?', 'actionItems'],
+    ['The alert', 'detection'], ['Consequences of failure', 'impact'], ['How we will avoid this situation in the future', 'actionItems'], ['Our response', 'resolution'], ['Data', 'logs'], ['Graphs', 'logs'], ['How are we going to do better?', 'actionItems'], ['How Do We Do Better in the Future?', 'actionItems'],
     ['Que s\'est-il passé ?', 'summary'], ['Comment cela a-t-il pu arriver ?', 'rootCause'], ['Qu\'avons-nous fait ?', 'resolution'], ['Línea de tiempo del error', 'timeline'], ['Resolving actions', 'resolution'],
   ];
   for (const [heading, kind] of cases) {
@@ -90,9 +90,9 @@ describe('sections', () => {
   });
 
   it('gives subsections their parent kind and never maps the title heading', () => {
-    const parsed = parsePostmortem('x.md', '# Incident summary of the outage\n\n## Timeline\n\n### 2023-08-25\n\n- 10:00 a\n\n## Appendix\n\n### Graphs\n');
+    const parsed = parsePostmortem('x.md', '# Incident summary of the outage\n\n## Timeline\n\n### 2023-08-25\n\n- 10:00 a\n\n## Appendix\n\n### Glossary\n');
     expect(parsed.sections.map((s) => [s.heading, s.kind])).toEqual([
-      ['Incident summary of the outage', 'other'], ['Timeline', 'timeline'], ['2023-08-25', 'timeline'], ['Appendix', 'other'], ['Graphs', 'other'],
+      ['Incident summary of the outage', 'other'], ['Timeline', 'timeline'], ['2023-08-25', 'timeline'], ['Appendix', 'other'], ['Glossary', 'other'],
     ]);
   });
 

@@ -76,7 +76,9 @@ const table: Record<SectionKind, readonly string[]> = {
     '时间线', '时间轴', '经过', '过程', '事件经过', '处理过程', '故障过程', 'タイムライン', '経緯', 'zeitleiste', 'zeitverlauf', 'ablauf', 'chronologie', 'cronología',
     'línea de tiempo', 'linha do tempo', 'zeitlicher ablauf', 'zeitstrahl', 'cronologia', 'tidslinje', 'tidslinjen', 'hendelsesforløp', 'händelseförlopp', 'tijdlijn',
   ],
-  logs: ['logs', 'log', 'log excerpts', 'relevant logs', 'log output', 'logs and evidence', 'evidence', 'error logs', 'kernel logs', 'supporting information', 'supporting information and documentation'],
+  logs: ['logs', 'log', 'log excerpts', 'relevant logs', 'log output', 'logs and evidence', 'evidence', 'error logs', 'kernel logs', 'supporting information', 'supporting information and documentation',
+    // The data behind the story: graphs and figures from monitoring.
+    'data', 'supporting data', 'monitoring data', 'graphs', 'metrics', 'charts', 'dashboards', 'screenshots'],
   actionItems: [
     'action items', 'action item', 'actions', 'next steps', 'follow up', 'follow ups', 'follow up actions',
     'follow up items', 'future preventative measures', 'preventative measures', 'preventive measures',

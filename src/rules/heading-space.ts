@@ -7,7 +7,7 @@ import { defineFileRule } from '../lint/rule.ts';
  * `##Summary` at the start of a line of text (after any block quote marks): two to six marks, then
  * no space. One `#` is left alone: `#homelab` is a tag and `#123` an issue.
  */
-const unspaced = /^([ \t]*(?:>[ \t]?)*[ \t]*)(#{2,6})([^\s#].*)$/;
+const unspaced = /^((?:[ \t]*>)*[ \t]*)(#{2,6})([^\s#][^\r\n]*)/gm;
 
 export default defineFileRule({
   id: 'heading-space',
@@ -32,25 +32,24 @@ export default defineFileRule({
   },
   check(ctx) {
     const text = ctx.parsed.text;
-    if (!text.includes('##')) return;
+    // One scan of the text for candidate lines; the tree is walked only when there is one.
+    const found = [...text.matchAll(unspaced)];
+    if (found.length === 0) return;
+    const paragraphs: [number, number][] = [];
     visit(ctx.parsed.tree, 'paragraph', (node: Paragraph) => {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
-      if (start === undefined || end === undefined) return;
-      // The paragraph's lines as written; the first starts after any block quote marks.
-      let at = start;
-      for (const line of text.slice(start, end).split('\n')) {
-        const m = unspaced.exec(line.replace(/\r$/, ''));
-        if (m) {
-          const [, lead, marks, rest] = m as unknown as [string, string, string, string];
-          const from = at + lead.length;
-          const actual = `${marks}${rest}`;
-          const expected = `${marks} ${rest}`;
-          const short = (s: string) => (s.length > 40 ? `${s.slice(0, 39)}…` : s);
-          ctx.report(`\`${short(actual)}\` is text, not a heading: Markdown needs a space after \`${marks}\`; write \`${short(expected)}\``, ctx.index.point(from), ctx.index.point(from + actual.length), { actual, expected });
-        }
-        at += line.length + 1;
-      }
+      if (start !== undefined && end !== undefined) paragraphs.push([start, end]);
     });
+    for (const m of found) {
+      const [, lead, marks, rest] = m as unknown as [string, string, string, string];
+      const from = m.index + lead.length;
+      // Only in text: not in code, HTML or a table.
+      if (!paragraphs.some(([s, e]) => from >= s && from < e)) continue;
+      const actual = `${marks}${rest}`;
+      const expected = `${marks} ${rest}`;
+      const short = (t: string) => (t.length > 40 ? `${t.slice(0, 39)}…` : t);
+      ctx.report(`\`${short(actual)}\` is text, not a heading: Markdown needs a space after \`${marks}\`; write \`${short(expected)}\``, ctx.index.point(from), ctx.index.point(from + actual.length), { actual, expected });
+    }
   },
 });

@@ -27,7 +27,7 @@ const pieces = [
   '---\n', '+++\n', '---js\n', 'title: x\n', 'date: 2025-01-01\n', 'tags: [A B, c]\n', 'related: [nope]\n', 'severity: 9\n',
   '# T\n', '## Timeline\n', '## Root cause\n', '## Action items\n', '## Logs\n', '- 10:00 x\n', '- 2025-13-45 y\n', '| a | b |\n|---|---|\n| 1 | 2 |\n',
   '```\n', '2025-01-01T10:00:00Z host kernel: Out of memory\n', 'password=hunter2-X\n', 'âžœ Ã© â€™\n', '<!-- hindsight-disable-next-line -->\n',
-  '[x](missing.md)\n', 'human error\n', '\r\n', '\uFEFF', '> quote\n', '    indented\n', '* [ ] task\n', '\n',
+  '[x](missing.md)\n', 'human error\n', '##What happened?\n', '> ###Detection\n', '   \t  ', '\r\n', '\uFEFF', '> quote\n', '    indented\n', '* [ ] task\n', '\n',
 ];
 
 describe('robustness', () => {

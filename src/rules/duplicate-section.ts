@@ -38,18 +38,18 @@ export default defineFileRule({
     }
     const seen = new Map<string, Section>();
     for (const [s, parent] of parentOf) {
-      const key = `${parent ? parent.line : 0}:${s.depth}:${normaliseHeading(s.heading)}`;
-      if (!normaliseHeading(s.heading)) continue;
-      // Inside a timeline, headings are its days and entries ("### 22:00" twice is two events); so
-      // are headings that open with a date or a time anywhere (status-page updates).
-      if (parent?.kind === 'timeline' || opensWithStamp(s.heading)) continue;
-      // A five-whys analysis asks "Why?" once a step: each is its own answer.
-      if (whys.has(normaliseHeading(s.heading))) continue;
+      const name = normaliseHeading(s.heading);
+      if (!name) continue;
+      const key = `${parent ? parent.line : 0}:${s.depth}:${name}`;
       const first = seen.get(key);
       if (!first) {
         seen.set(key, s);
         continue;
       }
+      // A repeat is allowed inside a timeline, whose headings are its days and entries ("### 22:00"
+      // twice is two events), and for headings that open with a date or a time anywhere (status-page
+      // updates). A five-whys analysis asks "Why?" once a step: each is its own answer.
+      if (parent?.kind === 'timeline' || opensWithStamp(s.heading) || whys.has(name)) continue;
       const span = headingSpan(s);
       if (span) ctx.report(`Section "${s.heading}" appears again (first on line ${first.line}); merge the two sections`, span.start, span.end);
     }

@@ -12,6 +12,8 @@ import { findDates, readStamp, windowBetween, type Stamp, type Zone } from './da
 
 /** Words that say the sentence is about the outage itself (not data lost or requests counted in a window). */
 const outageWords = /\b(?:down|outages?|unavailable|unreachable|offline|inaccessible|disrupt(?:ed|ion)|degraded|interrupt(?:ed|ion)|went dark)\b/i;
+/** Something a time of day is written with: "15:30", "9.05", "6pm", "midnight". */
+const clockLike = /\d[:.h]\d\d|\d\s?[ap]\.?m\b|\bmidnight\b|\bnoon\b/i;
 /** Where a window opens: "from 15:30", "between 08:00 UTC", "at approximately 12:05pm … until …". */
 const opener = /\b(?:from|between|at)[ \t]+/gi;
 /** An end told further on in the sentence: "… and lasted until Friday, November 18th, at 3:01am". */
@@ -65,6 +67,8 @@ export function statedWindow(tree: { children: RootContent[] }, sections: readon
   const told = [...topSections(sections, 'summary'), ...topSections(sections, 'impact')].map((s) => s.children);
   for (const blocks of [opening, ...told]) {
     for (const paragraph of paragraphs(blocks)) {
+      // Most paragraphs say nothing of an outage at a time of day: skip them before splitting.
+      if (!clockLike.test(paragraph) || !outageWords.test(paragraph)) continue;
       for (const sentence of sentences(paragraph.slice(0, 2000))) {
         if (!outageWords.test(sentence)) continue;
         for (const m of sentence.matchAll(opener)) {

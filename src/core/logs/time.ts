@@ -97,19 +97,22 @@ function zonedMinute(f: ClockFields, zone: Zone): number | null {
 
 /** Start of the minute written in `zone`, or null for an impossible date. */
 function minuteStart(f: ClockFields, zone: Zone): MinuteStart | null {
+  // A fixed offset (UTC, most log lines) is worked out at once; a zone with rules asks luxon, once a minute.
+  if (zone.isUniversal) return minuteValue(fixedOffsetMinute(f, zone.offset(0)));
   const key = `${zone.name}|${f.year}-${f.month}-${f.day} ${f.hour}:${f.minute}`;
   const cached = minuteCache.get(key);
   if (cached !== undefined) return cached;
-  let value: MinuteStart | null = null;
-  const ms = zone.isUniversal ? fixedOffsetMinute(f, zone.offset(0)) : zonedMinute(f, zone);
-  if (ms !== null) {
-    const text = formatInstant(ms);
-    // Zones with second-level offsets (historic local mean time) are formatted per line instead.
-    value = { ms, prefix: text !== null && ms % 60000 === 0 ? text.slice(0, 16) : null };
-  }
+  const value = minuteValue(zonedMinute(f, zone));
   if (minuteCache.size > 20000) minuteCache.clear();
   minuteCache.set(key, value);
   return value;
+}
+
+function minuteValue(ms: number | null): MinuteStart | null {
+  if (ms === null) return null;
+  const text = formatInstant(ms);
+  // Zones with second-level offsets (historic local mean time) are formatted per line instead.
+  return { ms, prefix: text !== null && ms % 60000 === 0 ? text.slice(0, 16) : null };
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;

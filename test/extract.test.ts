@@ -406,6 +406,12 @@ describe('a window of time in the header', () => {
     // Its zone is the incident's.
     expect([incident.started, incident.resolved, incident.durationMinutes, incident.timezone]).toEqual(['2022-08-29T06:10Z', '2022-08-29T12:15Z', 365, 'UTC+02:00']);
   });
+  it('leaves a two-column table of label and value rows to be read as such', () => {
+    const read = (table: string) => extractIncident(parsePostmortem('x.md', `# Outage\n\n${table}\n\n## Summary\n\nDown.\n`)).incident;
+    expect(read('| **Severity** | SEV2 |\n|---|---|\n| **Date** | 2024-03-05 |')).toMatchObject({ severity: 'SEV2', date: '2024-03-05' });
+    expect(read('| Start | 2024-03-05 10:00 UTC |\n|---|---|\n| End | 2024-03-05 11:00 UTC |')).toMatchObject({ started: '2024-03-05T10:00Z', resolved: '2024-03-05T11:00Z' });
+  });
+
   it('gives way to stated milestones, and a single time is no window', () => {
     expect(milestones('**Duration:** 08:41–09:54 UTC\n\n**Start time:** 2025-05-20 08:30 UTC')).toEqual(['2025-05-20T08:30Z', '2025-05-20T09:54Z', 84]);
     expect(milestones('**Time:** 15:30:00 UTC')).toEqual([null, null, null]);
@@ -440,6 +446,12 @@ describe('an outage window stated in a sentence', () => {
   });
   it('gives its zone when it cannot be placed in time (no year to read the day in)', () => {
     expect(told('\nOn 28th February, feature flags went down for about 3 hours, from 15:30 to 18:10 UTC.\n')).toEqual([null, null, null, 'UTC']);
+  });
+
+  it('runs past midnight in any zone, and is not read from a later H1 section', () => {
+    expect(told('---\ntitle: DB\ndate: 2024-05-01\n---\n\nThe database was unavailable from 23:00 UTC+1 to 01:00 UTC+1.\n').slice(0, 3)).toEqual(['2024-05-01T22:00Z', '2024-05-02T00:00Z', 120]);
+    const h1s = '# Queue outage\n\nThe queue stalled on 2025-03-02.\n\n# Timeline\n\n- 2025-03-02 02:00 UTC Alert\n- 2025-03-02 04:00 UTC Recovered\n\n# Root cause\n\nThe queue was unavailable between 02:00 and 02:05 UTC while the leader moved.\n';
+    expect(told(h1s).slice(0, 2)).toEqual(['2025-03-02T02:00Z', '2025-03-02T04:00Z']);
   });
 
   it('is not a window of lost data or counted requests, nor two numbers', () => {

@@ -85,6 +85,8 @@ describe('sections', () => {
     expect(parsed.sections.filter((s) => s.node).map((s) => [s.heading, s.kind, s.depth, s.line])).toEqual([
       ['What happened?', 'summary', 2, 5], ['Consequences of failure', 'impact', 2, 8], ['Details', 'impact', 3, 12],
     ]);
+    // One mark before a word is text: an issue number, a tag.
+    expect(parsePostmortem('x.md', '---\ntitle: Disk\n---\n\n#2 node of the cluster filled its disk.\nIt was replaced.\n').sections.filter((s) => s.node)).toEqual([]);
     // "Diagnosing the issue" tells the cause when nothing else does.
     expect(parsePostmortem('x.md', '# BLAST down\n\n### Diagnosing the issue\n\nWrong user.\n\n### What was done to fix it?\n\nFixed it.\n').sections.filter((s) => s.node).map((s) => s.kind)).toEqual(['other', 'rootCause', 'resolution']);
   });

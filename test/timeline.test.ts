@@ -250,6 +250,16 @@ describe('date lines and timed paragraphs', () => {
     expect(fromText(md).events.map((e) => [e.line, e.at, e.timezone])).toEqual([[11, '2026-07-02T12:21Z', 'UTC+02:00'], [12, '2026-07-02T05:48Z', 'UTC+02:00']]);
   });
 
+  it('reads no untimed list item of a GitHub alert as an entry', () => {
+    const md = '# CI outage\n\n## Timeline\n\n> [!WARNING]\n> - Times are approximate\n\n- 2026-07-02 07:48 Outage reported\n';
+    expect(fromText(md).events.map((e) => [e.line, e.at])).toEqual([[8, '2026-07-02T07:48Z']]);
+  });
+
+  it('keeps the postmortem\'s own zone for entries without one, whatever zone one entry writes', () => {
+    const md = '---\ntitle: t\ndate: 2024-03-09\ntimezone: Europe/Berlin\n---\n\n## Timeline\n\n- 09:00 Alert fired\n- 09:30 UTC Upstream confirmed the fix\n';
+    expect(extractIncident(parsePostmortem('x.md', md)).incident.timeline.map((e) => e.at)).toEqual(['2024-03-09T08:00Z', '2024-03-09T09:30Z']);
+  });
+
   it('reads entries without a zone in the one zone the others write; in the default when they write several', () => {
     const one = '# X\n\n## Timeline\n\nAround **09:50** (CEST), we ran a deployment. Around\n10:00, we monkey-patched the code path.\n';
     expect(fromText(one, { incidentDate: '2019-06-13' }).events.map((e) => [e.at, e.timezone])).toEqual([['2019-06-13T07:50Z', 'UTC+02:00'], ['2019-06-13T08:00Z', 'UTC+02:00']]);

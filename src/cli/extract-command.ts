@@ -29,8 +29,7 @@ export function registerExtract(program: Command, io: CliIo): void {
         // Front matter that could not be read leaves the incident to what the body says: said on
         // stderr as a warning, since the incident is still given.
         for (const d of parsed.diagnostics) io.stderr(formatDiagnostic(file, { ...d, severity: 'warning' }));
-        // Checked against the contract as it comes, which also leaves plain data behind (an
-        // extracted incident works out its text fields when first read, from the file's tree).
+        // Checked against the contract (and made plain data) as it comes.
         incidents.push(incidentSchema.parse(extraction.incident));
       }
       const json = `${JSON.stringify(incidents, null, 2)}\n`;

@@ -330,11 +330,15 @@ function headerFields(sections: readonly Section[]): Partial<Record<HeaderField,
     // Bold labels where they open sections (sectionLabels); and, at the top, two-column tables of
     // fields ("| **Severity** | SEV2 |"), the header row included.
     for (const { label } of sectionLabels(section, { lists: header || section.depth <= 1 })) take(label.name, toString({ type: 'paragraph', children: label.rest }));
-    // In the header, a table of one row under its labels ("| Start | End |" over "| August 29th 2022, 8:10 CEST | … |").
+    // In the header, a table of one row under its labels ("| Start | End |" over "| August 29th 2022,
+    // 8:10 CEST | … |"): every cell of its first row a label, and none of its second (else it is a
+    // table of label and value rows, read below).
     if (header) {
+      const isLabel = (cell: TableRow['children'][number]) => headerLabels.has(normaliseHeading(toString(cell).replace(/:\s*$/, '')));
       for (const block of ownChildren(section)) {
         if (block.type !== 'table' || block.children.length !== 2) continue;
         const [labels, values] = block.children as [TableRow, TableRow];
+        if (!labels.children.every(isLabel) || values.children.some(isLabel)) continue;
         labels.children.forEach((cell, i) => take(toString(cell), values.children[i] ? toString(values.children[i]!) : '', true));
       }
     }
@@ -409,7 +413,7 @@ export function extractFacts(parsed: ParsedPostmortem, config: Config = defaultC
   // Times of day in the timeline fall on the incident's day; without one, on the day its start time,
   // the opening sentence or the publication date names ("On July 10, 2024, from 9:00 AM…").
   const opening = date ? null : writtenDay(milestoneKeys.started.map((key) => raw[key]).find((v) => v !== undefined && v !== null), config.dateOrder) ?? labelledDate(parsed) ?? openingDate(parsed, config.dateOrder) ?? publishedKeys.map((key) => writtenDay(raw[key], config.dateOrder)).find((day) => day !== null) ?? writtenDay(salvaged?.get('published'), config.dateOrder) ?? writtenDay(header.published, config.dateOrder);
-  const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: timelineDayOf(parsed, date, config.dateOrder) ?? opening, timezone, dateOrder: config.dateOrder });
+  const timeline = extractTimeline({ sections: parsed.sections, text: parsed.text, incidentDate: timelineDayOf(parsed, date, config.dateOrder) ?? opening, timezone, zoneStated: statedZone !== null, dateOrder: config.dateOrder });
   for (const item of timeline.diagnostics) diagnostics.push(item);
   // Else the day of the first dated timeline entry, as written (in the timeline's zone), else a
   // date the opening sentence names; last, the day a blog post was published (Hugo `publishDate`,
@@ -469,7 +473,9 @@ export function extractFacts(parsed: ParsedPostmortem, config: Config = defaultC
   // A window the header gives ("**Duration:** 08:41–09:54 UTC", "**Date:** 2025-05-20 08:41–09:54").
   const windowOf = (value: string | undefined) => (value ? toWindow(value, readZone, date) : null);
   const window = windowOf(header.window) ?? windowOf(header.date) ?? windowOf(fm?.duration ?? str(raw.duration) ?? undefined);
-  // A report whose timeline gives no time of day may state its window in a sentence ("went down … from 15:30 to 18:10 UTC").
+  // The outage window a sentence of the opening, summary or impact states ("went down … from 15:30 to
+  // 18:10 UTC"): the report's own word on when the impact began and ended, before the timeline's
+  // markers and its first and last entries (which may be background weeks before, or follow-up after).
   const stated = window ? null : statedWindow(parsed.tree, parsed.sections, readZone, date);
   // An explicit start marker ("OUTAGE BEGINS") is when the impact began, even after earlier events.
   const started = milestone('started') ?? window?.start ?? stated?.start ?? byWords('started') ?? first?.event.at ?? null;

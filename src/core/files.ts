@@ -92,7 +92,9 @@ function tooLarge(file: string, size: number): ReadResult<never> {
 }
 
 /** Read, parse and extract one file (the whole incident unless `extract` says otherwise). Never throws. */
-export function readPostmortem<E extends Extraction<IncidentFacts> = Extraction>(file: string, config: Config, cwd: string = process.cwd(), extract?: Extractor<E>): ReadResult<E> {
+export function readPostmortem(file: string, config: Config, cwd?: string): ReadResult;
+export function readPostmortem<E extends Extraction<IncidentFacts>>(file: string, config: Config, cwd: string, extract: Extractor<E>): ReadResult<E>;
+export function readPostmortem(file: string, config: Config, cwd: string = process.cwd(), extract: Extractor<Extraction<IncidentFacts>> = extractIncident): ReadResult<Extraction<IncidentFacts>> {
   let bytes: Buffer;
   let fd: number | null = null;
   try {
@@ -113,10 +115,12 @@ export function readPostmortem<E extends Extraction<IncidentFacts> = Extraction>
 }
 
 /** Parse and extract from bytes already read. Never throws. */
-export function fromBytes<E extends Extraction<IncidentFacts> = Extraction>(file: string, bytes: Uint8Array | string, config: Config, extract?: Extractor<E>): ReadResult<E> {
+export function fromBytes(file: string, bytes: Uint8Array | string, config: Config): ReadResult;
+export function fromBytes<E extends Extraction<IncidentFacts>>(file: string, bytes: Uint8Array | string, config: Config, extract: Extractor<E>): ReadResult<E>;
+export function fromBytes(file: string, bytes: Uint8Array | string, config: Config, extract: Extractor<Extraction<IncidentFacts>> = extractIncident): ReadResult<Extraction<IncidentFacts>> {
   try {
     const parsed = parsePostmortem(file, bytes, config);
-    return { parsed, extraction: parsed.readable ? (extract ?? (extractIncident as unknown as Extractor<E>))(parsed, config) : null };
+    return { parsed, extraction: parsed.readable ? extract(parsed, config) : null };
   } catch (error) {
     // A bug of ours must not take the whole run down: report it against the file.
     return { parsed: unreadable(file, `Internal error while reading this file: ${(error as Error).message}`), extraction: null };

@@ -180,7 +180,8 @@ function lineHeading(p: Paragraph, aliases: Readonly<Record<string, SectionKind>
   if (!first.every(plain) || first.every((n) => n.type === 'html')) return null;
   const line = toString({ type: 'paragraph', children: first.filter((n) => n.type !== 'html') }).replace(/\s+/g, ' ').trim();
   // "##What happened?": a heading written without the space after its marks, as kramdown reads one.
-  const marks = /^#{1,6}(?=[^\s#])/.exec(line)?.[0];
+  // Two marks at least: "#2 node of the cluster" and "#homelab" are text.
+  const marks = /^#{2,6}(?=[^\s#])/.exec(line)?.[0];
   const name = (marks ? line.slice(marks.length) : line).replace(/:$/, '').trim();
   // An aside in brackets ("(all times in UTC)") is not counted in the name's words.
   const words = name.replace(/\([^()]*\)/g, ' ').trim().split(/\s+/).length;

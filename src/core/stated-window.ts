@@ -22,6 +22,8 @@ const laterEnd = /\b(?:until|till)[ \t]+(?:the[ \t]+)?/gi;
 const joiner = /[ \t]*(?:to|until|till|through|thru|and|[-–—])[ \t]+(?:the[ \t]+)?/iy;
 /** Blocks read: the first paragraphs of the document and of its summary and impact sections. */
 const reach = 6;
+/** Openers ("from", "between", "at") tried in one sentence. */
+const maxOpeners = 8;
 
 /** The sentences of a paragraph: split after a full stop, question or exclamation mark that a capital follows. */
 function sentences(text: string): string[] {
@@ -32,9 +34,11 @@ function sentences(text: string): string[] {
 function paragraphs(blocks: readonly RootContent[]): string[] {
   const out: string[] = [];
   for (const block of blocks) {
-    if (block.type === 'paragraph') out.push(toString(block));
-    else if (block.type === 'blockquote') for (const inner of block.children) if (inner.type === 'paragraph') out.push(toString(inner));
-    if (out.length >= reach) break;
+    const inside = block.type === 'paragraph' ? [block] : block.type === 'blockquote' ? block.children : [];
+    for (const p of inside) {
+      if (out.length >= reach) return out;
+      if (p.type === 'paragraph') out.push(toString(p));
+    }
   }
   return out;
 }
@@ -54,16 +58,18 @@ function endOf(sentence: string, from: Stamp): Stamp | null {
 }
 
 /**
- * The window the opening paragraphs (before the first section heading) or the summary and impact sections
+ * The window the opening paragraphs (before the first heading, or the first after a title H1) or the summary and impact sections
  * state, in UTC; times without a zone are read in `timezone`, times without a date on `day`. Null
  * when no sentence about the outage gives one; only its zone when none can be placed in time.
  */
 export function statedWindow(tree: { children: RootContent[] }, sections: readonly Section[], timezone: string, day: string | null): { start: string | null; end: string | null; zone: Zone | null } | null {
   // A window that cannot be placed (no year to read "28th February" in) still tells its zone.
   let zoneOnly: Zone | null = null;
-  // The opening runs to the first section heading; an H1 before it is the title.
-  const firstSection = tree.children.findIndex((n) => n.type === 'heading' && n.depth > 1);
-  const opening = firstSection === -1 ? tree.children : tree.children.slice(0, firstSection);
+  // The opening runs to the first heading, or past an H1 that opens the document (its title) to the next.
+  const headings = tree.children.flatMap((n, i) => (n.type === 'heading' ? [{ i, depth: n.depth }] : []));
+  const titled = headings[0]?.depth === 1 && !tree.children.slice(0, headings[0].i).some((n) => n.type === 'paragraph');
+  const end = (titled ? headings[1] : headings[0])?.i ?? tree.children.length;
+  const opening = tree.children.slice(0, end);
   const told = [...topSections(sections, 'summary'), ...topSections(sections, 'impact')].map((s) => s.children);
   for (const blocks of [opening, ...told]) {
     for (const paragraph of paragraphs(blocks)) {
@@ -71,11 +77,17 @@ export function statedWindow(tree: { children: RootContent[] }, sections: readon
       if (!clockLike.test(paragraph) || !outageWords.test(paragraph)) continue;
       for (const sentence of sentences(paragraph.slice(0, 2000))) {
         if (!outageWords.test(sentence)) continue;
+        let dates: ReturnType<typeof findDates> | null = null;
+        let tries = 0;
         for (const m of sentence.matchAll(opener)) {
+          // A sentence of many "at"s is no statement of a window: a few openers are enough.
+          if (++tries > maxOpeners) break;
           let from = readStamp(sentence, m.index + m[0].length);
           if (!from?.time || from.placeholder || from.after !== undefined) continue;
-          // "an outage on Monday 22 April, between 08:00 and 10:00 UTC": the day is told before the window.
-          if (!from.date) from = { ...from, date: findDates(sentence.slice(0, m.index)).at(-1)?.date ?? null };
+          // "an outage on Monday 22 April, between 08:00 and 10:00 UTC": the day is told before the
+          // window. The sentence's dates are read once.
+          dates ??= findDates(sentence);
+          if (!from.date) from = { ...from, date: dates.filter((d) => d.end <= m.index).at(-1)?.date ?? null };
           const to = endOf(sentence, from);
           const window = to ? windowBetween(from, to, timezone, day) : null;
           if (window) return window;

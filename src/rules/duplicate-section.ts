@@ -24,6 +24,7 @@ export default defineFileRule({
       { source: '## Timeline\n\n### 22:00\n\nAlert fired.\n\n### 22:00\n\nOn-call paged.\n', note: 'two entries at the same minute' },
       { source: '## Five whys\n\n### Why?\n\nThe disk filled.\n\n### Why?\n\nLogs were never rotated.\n', note: 'the steps of a five-whys analysis' },
       { source: '## 2025-01-22T08:00:00\n\nStill stable.\n\n## 2025-01-22T08:00:00\n\nMonitoring goes on.\n', note: 'status-page updates at the same time' },
+      { source: '## (10:00 UTC) Update\n\nInvestigating.\n\n## Update\n\nResolved.\n', note: 'a dated update, then one without its time' },
     ],
     invalid: [{ source: '## Timeline\n\n- 10:00 Alert\n\n## Root cause\n\nText.\n\n## Timeline\n\n- 11:00 Fixed\n', line: 9, column: 1 }],
   },
@@ -40,16 +41,16 @@ export default defineFileRule({
     for (const [s, parent] of parentOf) {
       const name = normaliseHeading(s.heading);
       if (!name) continue;
+      // Inside a timeline, headings are its days and entries ("### 22:00" twice is two events); so
+      // are headings that open with a date or a time anywhere (status-page updates). A five-whys
+      // analysis asks "Why?" once a step: each is its own answer.
+      if (parent?.kind === 'timeline' || whys.has(name) || opensWithStamp(s.heading)) continue;
       const key = `${parent ? parent.line : 0}:${s.depth}:${name}`;
       const first = seen.get(key);
       if (!first) {
         seen.set(key, s);
         continue;
       }
-      // A repeat is allowed inside a timeline, whose headings are its days and entries ("### 22:00"
-      // twice is two events), and for headings that open with a date or a time anywhere (status-page
-      // updates). A five-whys analysis asks "Why?" once a step: each is its own answer.
-      if (parent?.kind === 'timeline' || opensWithStamp(s.heading) || whys.has(name)) continue;
       const span = headingSpan(s);
       if (span) ctx.report(`Section "${s.heading}" appears again (first on line ${first.line}); merge the two sections`, span.start, span.end);
     }

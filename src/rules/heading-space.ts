@@ -41,11 +41,14 @@ export default defineFileRule({
       const end = node.position?.end.offset;
       if (start !== undefined && end !== undefined) paragraphs.push([start, end]);
     });
+    // Both lists run in document order (paragraphs never nest), so one pass pairs them.
+    let p = 0;
     for (const m of found) {
       const [, lead, marks, rest] = m as unknown as [string, string, string, string];
       const from = m.index + lead.length;
+      while (p < paragraphs.length && paragraphs[p]![1] <= from) p++;
       // Only in text: not in code, HTML or a table.
-      if (!paragraphs.some(([s, e]) => from >= s && from < e)) continue;
+      if (p === paragraphs.length || from < paragraphs[p]![0]) continue;
       const actual = `${marks}${rest}`;
       const expected = `${marks} ${rest}`;
       const short = (t: string) => (t.length > 40 ? `${t.slice(0, 39)}…` : t);

@@ -20,8 +20,8 @@ const keptKeys = Object.keys(siteIncidentSchema.shape) as (keyof SiteIncidentDat
 
 /**
  * The site's part of an incident, its times shown in its own zone or else `defaultZone`; null
- * without a date (such a file has an error, and is never published). Only the kept fields are read,
- * so the texts the site leaves out are never worked out.
+ * without a date (such a file has an error, and is never published). Only the kept fields are
+ * copied: the section texts, logs and section list stay behind with the extraction.
  */
 export function forSite(incident: Incident, defaultZone: string): SiteIncidentData | null {
   if (incident.date === null) return null;

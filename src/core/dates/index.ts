@@ -77,7 +77,8 @@ export function windowBetween(from: Stamp, to: Stamp, timezone: string, day: str
   const written = from.zone ?? to.zone;
   const start = toUtcInstant(first, from.time, from.zone ?? written ?? zoneFromName(timezone));
   let endDay = dayOf(to) ?? first;
-  const sameClock = !to.date && (to.zone ?? written) === (from.zone ?? written);
+  // Zones compare by their label: fixed offsets and named zones are made afresh each time they are read.
+  const sameClock = !to.date && (to.zone ?? written)?.label === (from.zone ?? written)?.label;
   if (sameClock && to.time.h * 60 + to.time.m < from.time.h * 60 + from.time.m) endDay = nextDay(first);
   const end = toUtcInstant(endDay, to.time, to.zone ?? written ?? zoneFromName(timezone));
   return start && end && Date.parse(end) > Date.parse(start) ? { start, end, zone: written } : null;

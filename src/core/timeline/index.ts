@@ -24,8 +24,10 @@ export interface TimelineInput {
   text: string;
   /** YYYY-MM-DD: front matter date, H1, or file name; the date of time-only entries with no other. */
   incidentDate: string | null;
-  /** Configured default IANA zone (e.g. 'UTC'). */
+  /** The zone of times written without one: the postmortem's own (`timezone` in its front matter), else the configured one (e.g. 'UTC'). */
   timezone: string;
+  /** `timezone` is the postmortem's own: it wins over the one zone the entries write. */
+  zoneStated?: boolean;
   dateOrder: 'dmy' | 'mdy' | 'auto';
 }
 
@@ -217,12 +219,13 @@ function extract(input: TimelineInput): TimelineResult {
       { line: seen.line, column: seen.column }));
   }
   const defaultZone = zoneFromName(typeof input.timezone === 'string' ? input.timezone : 'UTC');
-  // A section's own zone ("Timeline (all times PDT)"); else the one zone its entries write ("Around
-  // 09:50 (CEST), … Around 10:00, …"); entries that write several leave the others in the default.
+  // A section's own zone ("Timeline (all times PDT)"); else, unless the postmortem states its zone,
+  // the one zone its entries write ("Around 09:50 (CEST), … Around 10:00, …"); entries that write
+  // several, or a stated zone, leave the others in the default.
   const zones = walker.sectionZones.map((z, i) => {
     if (z) return z;
     const written = walker.sectionEntryZones[i];
-    if (written === 'several') return defaultZone;
+    if (written === 'several' || (written && input.zoneStated)) return defaultZone;
     return written ?? null;
   });
   let fallbackZone: Zone | null | undefined;

@@ -103,10 +103,10 @@ const timeHeader = /^(?:time(?:stamp)?s?|when|hour|clock|at|time ?utc|utc time|l
 const dateHeader = /^(?:date|dates|day|days)$/;
 const eventHeader = /^(?:events?|descriptions?|what|what happened|details?|actions?|activity|summary|updates?|notes?|messages?|comments?|status|happening|occurrence|incident)$/;
 
-/** "All times in CET", "Times are UTC", "All times approximate": a line about the timeline, not an entry. */
 /** The opening of a GitHub alert block quote: "[!NOTE]", "[!WARNING]"… */
 const githubAlert = /^\s*\[!(?:note|tip|important|warning|caution)\]/i;
 
+/** "All times in CET", "Times are UTC", "All times approximate": a line about the timeline, not an entry. */
 export const metaLine = /^\W{0,4}(?:(?:note|nb)\W{1,3})?(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?|hours)\b|^\W{0,4}(?:time\s*zones?|tz)\s*(?:is|are|:|=)|\b(?:all\s+)?(?:times|events|timestamps)\s+(?:are\s+)?(?:in|shown in|given in|listed in|documented in|recorded in|quoted in|stated in|written in|expressed in|reported in)\b/i;
 /** A line that is only a zone, or the zones of paired columns: "(UTC+9:30)", "[PST]", "UTC/ACDT". */
 const zoneAlone = /^[\s(\[_*]*(?:(?:UTC|GMT)[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})(?:[ \t]*\/[ \t]*[A-Z]{2,5})?[\s)\]_*]*$/;
@@ -857,8 +857,8 @@ export class TimelineWalker {
       this.sectionEntryZones[this.section] = seen === undefined || seen === null || (seen !== 'several' && seen.label === stamp.zone.label) ? stamp.zone : 'several';
     }
     // Among status updates, untimed text that would stand alone is no entry (the update above it
-    // has already taken its first paragraphs).
-    if (this.timedOnly && stamp === null) return entry;
+    // has already taken its first paragraphs); nor is it in a note on the timeline.
+    if ((this.timedOnly || this.inNote) && stamp === null) return entry;
     this.items.push(entry);
     this.current = entry;
     return entry;

@@ -37,16 +37,17 @@ export function reportCore(ctx: FileRuleContext, ruleId: string, fixFor?: (lineT
   }
 }
 
-/** The closest candidate within a small edit distance, for "did you mean". */
-export function didYouMean(value: string, candidates: readonly string[]): string | null {
+/** The closest candidate within a small edit distance, for "did you mean" (`lower`: the candidates in lower case, when the caller keeps them). */
+export function didYouMean(value: string, candidates: readonly string[], lower?: readonly string[]): string | null {
   const v = value.toLowerCase();
   const limit = Math.max(1, Math.min(3, Math.floor(value.length / 3)));
   let best: string | null = null;
   let bestDistance = limit + 1;
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
     // The distance is at least the difference in length: most candidates need no comparison.
     if (Math.abs(c.length - v.length) >= bestDistance) continue;
-    const d = distance(v, c.toLowerCase());
+    const d = distance(v, lower?.[i] ?? c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

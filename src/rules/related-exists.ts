@@ -15,11 +15,11 @@ export default defineProjectRule({
     invalid: [{ source: '---\ntitle: Cache stampede\ndate: 2025-02-01\nrelated:\n  - 2024-06-03-cache-expiri\n---\n', others: { '2024-06-03-cache-expiry.md': '---\ntitle: Cache expiry\ndate: 2024-06-03\n---\n' }, line: 5, column: 5 }],
   },
   check(ctx) {
-    let slugs: string[] | null = null;
     for (const r of ctx.facts.related) {
       if (ctx.project.withSlug(r.slug).length > 0) continue;
-      slugs ??= ctx.project.entries.map((e) => e.slug);
-      const near = didYouMean(r.slug, slugs);
+      // The project's slugs, listed once for every file that asks.
+      const { slugs, lower } = ctx.project.slugList;
+      const near = didYouMean(r.slug, slugs, lower);
       ctx.report(`Related incident \`${r.slug}\` does not exist${near ? `; did you mean \`${near}\`?` : '; use the slug (file name without `.md`) of a postmortem in the content folder'}`, r.at);
     }
   },

@@ -32,7 +32,9 @@ export default defineFileRule({
   },
   check(ctx) {
     const text = ctx.parsed.text;
-    // One scan of the text for candidate lines; the tree is walked only when there is one.
+    // Marks run into a word somewhere, else nothing to look for (a literal search, fast); then one
+    // scan for candidate lines; the tree is walked only when there is one.
+    if (!/##[^\s#]/.test(text)) return;
     const found = [...text.matchAll(unspaced)];
     if (found.length === 0) return;
     const paragraphs: [number, number][] = [];

@@ -2,6 +2,7 @@
 import { formatDay, nextDay, parseDay, resolveDay, toUtcInstant, type NumericOrder } from './calendar.ts';
 import { readDate, readStamp, type Stamp, type WrittenDate } from './stamp.ts';
 import { zoneFromName, type Zone } from './zones.ts';
+import { remembered } from '../remembered.ts';
 
 export { readStamp, readDate, type Stamp, type WrittenDate, type ClockTime } from './stamp.ts';
 export { findZone, readZoneWord, zoneFromName, utcZone, type Zone } from './zones.ts';
@@ -110,11 +111,10 @@ export function findDate(text: string, opts: { yearHint?: number; dateOrder?: Da
 
 /**
  * Whether a heading opens with a day or a time, as the days and entries of a timeline do: "May 12",
- * "2025-05-12", "Monday, 12 May 2025", "13:20", "14:05 UTC — DNS fails".
+ * "2025-05-12", "Monday, 12 May 2025", "13:20", "14:05 UTC — DNS fails". Remembered: the same
+ * headings come back file after file.
  */
-export function opensWithStamp(text: string): boolean {
-  return openingStamp(text) !== null;
-}
+export const opensWithStamp: (text: string) => boolean = remembered((text) => openingStamp(text) !== null, { limit: 10_000, maxKeyLength: 200 });
 
 /** The readable date or time a heading opens with (its offsets are in the trimmed text), or null. */
 export function openingStamp(text: string): Stamp | null {

@@ -81,8 +81,6 @@ export default defineFileRule({
   },
   check(ctx) {
     const text = ctx.parsed.text;
-    // Most postmortems have none of the words anywhere: one scan, and the sections are not looked up.
-    if (!anyTrigger.test(text)) return;
     const sections = checked.flatMap((kind) => topSections(ctx.parsed.sections, kind));
     const seen = new Set<number>();
     for (const section of sections) {

@@ -359,24 +359,16 @@ function headerSeverity(value: string | undefined): string | null {
   return level && level.length <= 20 ? level : null;
 }
 
-/**
- * The extracted incident of the output contract (`extract`, the site): its facts, then what its
- * prose tells.
- */
+/** The fields of an incident's prose the site shows: its cause category and its excerpt. */
+export type SiteProse = Pick<Incident, 'cause' | 'excerpt'>;
+
+/** The extracted incident of the output contract (`extract`): its facts, then what its prose tells. */
 export function extractIncident(parsed: ParsedPostmortem, config: Config = defaultConfig): Extraction {
   const facts = extractFacts(parsed, config);
-  return { ...facts, incident: { ...facts.incident, ...proseFields(parsed, facts) } };
-}
-
-/** What an incident's prose tells: its cause category, excerpt and section texts. */
-function proseFields(parsed: ParsedPostmortem, facts: Extraction<IncidentFacts>): Pick<Incident, ProseField> {
   const sections = parsed.sections;
-  const raw = parsed.frontmatter?.data ?? {};
-  // Without a root-cause section, a "What went wrong?" section is where the cause is told.
-  const rootCause = sectionText(sections, 'rootCause') ?? fallbackText(sections, /^what went wrong\b|^why did (it|this) happen\b/);
-  return {
-    cause: causeCategory(facts.frontmatter?.cause ?? str(raw.cause) ?? undefined, rootCause),
-    excerpt: excerptOf(parsed, facts.incident.description),
+  const rootCause = rootCauseText(sections);
+  const prose: Pick<Incident, ProseField> = {
+    ...siteProse(parsed, facts, rootCause),
     summary: sectionText(sections, 'summary'),
     impact: sectionText(sections, 'impact'),
     trigger: sectionText(sections, 'trigger'),
@@ -384,6 +376,27 @@ function proseFields(parsed: ParsedPostmortem, facts: Extraction<IncidentFacts>)
     rootCause,
     resolution: sectionText(sections, 'resolution'),
     lessons: sectionText(sections, 'lessons'),
+  };
+  return { ...facts, incident: { ...facts.incident, ...prose } };
+}
+
+/** What the site publishes of an incident: its facts, its cause category and its excerpt (the pages show the section texts as rendered Markdown). */
+export function extractForSite(parsed: ParsedPostmortem, config: Config = defaultConfig): Extraction<IncidentFacts & SiteProse> {
+  const facts = extractFacts(parsed, config);
+  return { ...facts, incident: { ...facts.incident, ...siteProse(parsed, facts, rootCauseText(parsed.sections)) } };
+}
+
+/** The root cause as told: its section, else a "What went wrong?" section, where the cause is told without one. */
+function rootCauseText(sections: readonly Section[]): string | null {
+  return sectionText(sections, 'rootCause') ?? fallbackText(sections, /^what went wrong\b|^why did (it|this) happen\b/);
+}
+
+/** The cause category (from `cause`, else from the root-cause text) and the excerpt. */
+function siteProse(parsed: ParsedPostmortem, facts: Extraction<IncidentFacts>, rootCause: string | null): SiteProse {
+  const raw = parsed.frontmatter?.data ?? {};
+  return {
+    cause: causeCategory(facts.frontmatter?.cause ?? str(raw.cause) ?? undefined, rootCause),
+    excerpt: excerptOf(parsed, facts.incident.description),
   };
 }
 

@@ -8,7 +8,7 @@ import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Section } from './model.ts';
 import { topSections } from './sections.ts';
-import { findDates, readStamp, windowBetween, type Stamp, type Zone } from './dates/index.ts';
+import { findDates, rangeEnd, readStamp, windowBetween, type Stamp, type Zone } from './dates/index.ts';
 
 /** Words that say the sentence is about the outage itself (not data lost or requests counted in a window). */
 const outageWords = /\b(?:down|outages?|unavailable|unreachable|offline|inaccessible|disrupt(?:ed|ion)|degraded|interrupt(?:ed|ion)|went dark)\b/i;
@@ -45,7 +45,8 @@ function paragraphs(blocks: readonly RootContent[]): string[] {
 
 /** The second end of a window opened by `from`: the end of a range ("15:30–18:10"), a stamp after "to"/"and", or one after "until" further on. */
 function endOf(sentence: string, from: Stamp): Stamp | null {
-  if (from.until) return { ...from, date: null, time: from.until };
+  const range = rangeEnd(from);
+  if (range) return range;
   const stampAt = (at: number) => {
     const to = readStamp(sentence, at);
     return to?.time && !to.placeholder && to.after === undefined ? to : null;

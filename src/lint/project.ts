@@ -70,12 +70,16 @@ export class ProjectIndex {
     return this.slugs.get(slug) ?? [];
   }
 
+  private slugListCache: { slugs: readonly string[]; lower: readonly string[] } | null = null;
+
   /** Every slug once, as written and in lower case (for "did you mean"), made on first use. */
   get slugList(): { slugs: readonly string[]; lower: readonly string[] } {
-    this.slugListCache ??= { slugs: [...this.slugs.keys()], lower: [...this.slugs.keys()].map((s) => s.toLowerCase()) };
+    if (!this.slugListCache) {
+      const slugs = [...this.slugs.keys()];
+      this.slugListCache = { slugs, lower: slugs.map((s) => s.toLowerCase()) };
+    }
     return this.slugListCache;
   }
-  private slugListCache: { slugs: readonly string[]; lower: readonly string[] } | null = null;
 
   /** Incidents with this title (compared by `titleKey`). */
   withTitle(title: string): readonly IndexEntry[] {

@@ -4,6 +4,7 @@
  */
 import type { Config } from '../../schemas/config.ts';
 import { diagnostic, formatDiagnostic, type Diagnostic } from '../core/diagnostic.ts';
+import { extractForSite } from '../core/extract.ts';
 import { readPostmortem } from '../core/files.ts';
 import { mediaMarker, storeImage } from './media.ts';
 import { renderPostmortem, type RenderedHeading, type RenderedPostmortem } from './render.ts';
@@ -43,7 +44,7 @@ function fileError(file: string, message: string): string {
 
 /** Read, check and render one file (images beside it kept in the `media` store). Never throws for a bad file. */
 export async function publishFile(file: string, config: Config, root: string, includeDrafts: boolean, media?: string): Promise<PublishedFile> {
-  const result = readPostmortem(file, config, root);
+  const result = readPostmortem(file, config, root, extractForSite);
   const out: PublishedFile = { file, errors: [], warnings: [], incident: null, html: '', headings: [], images: [] };
   for (const d of [...result.parsed.diagnostics, ...(result.extraction?.diagnostics ?? [])]) {
     const severity = effectiveSeverity(d, config);

@@ -1,6 +1,7 @@
 /** What the site keeps of an incident, and how it is taken from an extracted one. */
 import type { z } from 'zod';
-import { incidentSchema, type Incident } from '../../schemas/incident.ts';
+import { incidentSchema } from '../../schemas/incident.ts';
+import type { IncidentFacts, SiteProse } from '../core/extract.ts';
 
 /**
  * The extracted incident (the `extract` contract) without the section texts, logs and section
@@ -16,14 +17,14 @@ export const siteIncidentSchema = incidentSchema.omit({
 });
 export type SiteIncidentData = z.infer<typeof siteIncidentSchema>;
 
-const keptKeys = Object.keys(siteIncidentSchema.shape) as (keyof SiteIncidentData & keyof Incident)[];
+const keptKeys = Object.keys(siteIncidentSchema.shape) as (keyof SiteIncidentData & keyof (IncidentFacts & SiteProse))[];
 
 /**
  * The site's part of an incident, its times shown in its own zone or else `defaultZone`; null
  * without a date (such a file has an error, and is never published). Only the kept fields are
- * copied: the section texts, logs and section list stay behind with the extraction.
+ * copied: the logs and section list stay behind with the extraction.
  */
-export function forSite(incident: Incident, defaultZone: string): SiteIncidentData | null {
+export function forSite(incident: IncidentFacts & SiteProse, defaultZone: string): SiteIncidentData | null {
   if (incident.date === null) return null;
   const kept: Partial<Record<keyof SiteIncidentData, unknown>> = {};
   for (const key of keptKeys) kept[key] = incident[key];

@@ -59,8 +59,13 @@ export function toInstant(value: string, timezone: string): { at: string; precis
  */
 export function toWindow(value: string, timezone: string, day: string | null): { start: string; end: string } | null {
   const stamp = valueStamp(value)?.stamp;
-  if (!stamp?.time || !stamp.until) return null;
-  return windowBetween(stamp, { ...stamp, date: null, time: stamp.until }, timezone, day);
+  const end = stamp ? rangeEnd(stamp) : null;
+  return stamp && end ? windowBetween(stamp, end, timezone, day) : null;
+}
+
+/** The end of a range of times ("08:41–09:54 UTC") as a stamp of its own: in the start's zone, on the start's day unless earlier. Null for a single time. */
+export function rangeEnd(stamp: Stamp): Stamp | null {
+  return stamp.time && stamp.until ? { ...stamp, date: null, time: stamp.until } : null;
 }
 
 /**

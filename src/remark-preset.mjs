@@ -1,9 +1,8 @@
 // The Hindsight remark preset, loadable by remark-cli and editors (see remark-preset.ts).
-// Node strips TypeScript types itself, except inside node_modules, where the tsx loader does it.
-if (import.meta.url.includes('/node_modules/')) {
-  const { register } = await import('tsx/esm/api');
-  register();
-}
+// The preset runs in its host's process (remark-cli, an editor): it loads TypeScript and leaves the host's settings alone.
+import { loadTypeScript } from './core/runtime.mjs';
+
+await loadTypeScript();
 const { default: preset, hindsightPreset } = await import('./remark-preset.ts');
 export { hindsightPreset };
 export default preset;

@@ -263,21 +263,15 @@ describe('front matter that is missing, broken or hostile', () => {
     }
   });
 
-  it('malformed TOML front matter is an error at its line', () => {
-    const file = put('cases/bad-toml.md', postmortem('x').replace(/^---\ntitle: "x"\ndate: 2025-03-04\n---/, '+++\ntitle = "Unterminated\ndate = 2025-03-04\n+++'));
+  it.each([
+    ['TOML', '+++\ntitle = "Unterminated\ndate = 2025-03-04\n+++', /^2:\d+\b.*error\s+Invalid TOML in front matter/],
+    ['JSON', '---json\n{\n  "title": "Trailing comma",\n  "date": "2025-03-04",\n}\n---', /^\d+:\d+\b.*error\s+Invalid JSON in front matter/],
+  ])('malformed %s front matter is an error at its line', (language, block, expected) => {
+    const file = put(`cases/bad-${language.toLowerCase()}.md`, postmortem('x').replace(/^---\ntitle: "x"\ndate: 2025-03-04\n---/, block));
     const lint = hindsight('lint', file);
     expectClean(lint);
     expect(lint.code).toBe(1);
-    expect(lintProblems(lint, file)).toContainEqual(expect.stringMatching(/^2:\d+\b.*error\s+Invalid TOML in front matter/));
-    expectClean(hindsight('extract', file));
-  });
-
-  it('malformed JSON front matter is an error at its line', () => {
-    const file = put('cases/bad-json.md', postmortem('x').replace(/^---\ntitle: "x"\ndate: 2025-03-04\n---/, '---json\n{\n  "title": "Trailing comma",\n  "date": "2025-03-04",\n}\n---'));
-    const lint = hindsight('lint', file);
-    expectClean(lint);
-    expect(lint.code).toBe(1);
-    expect(lintProblems(lint, file)).toContainEqual(expect.stringMatching(/^\d+:\d+\b.*error\s+Invalid JSON in front matter/));
+    expect(lintProblems(lint, file)).toContainEqual(expect.stringMatching(expected));
     expectClean(hindsight('extract', file));
   });
 

@@ -124,6 +124,12 @@ describe('remark preset', () => {
     });
   }
 
+  it('loads from the file a `.remarkrc` names (src/remark-preset.mjs), with every rule', async () => {
+    const entry = (await import('../../src/remark-preset.mjs')) as { default: { plugins: unknown[] }; hindsightPreset: unknown };
+    expect(entry.hindsightPreset).toBe(hindsightPreset);
+    expect(entry.default.plugins).toHaveLength(hindsightPreset().plugins!.length);
+  });
+
   it('reports the seed postmortem’s mojibake as a fixable warning and nothing else', async () => {
     const seed = readFileSync(new URL('../../content/incidents/2025-04-22-management-cluster-nodes-flapping.md', import.meta.url), 'utf8');
     const messages = await viaPreset(seed);

@@ -243,6 +243,19 @@ describe('milestones and durations', () => {
     expect([incident.started, incident.detected, incident.mitigated, incident.resolved]).toEqual(['2024-01-05T12:58Z', '2024-01-05T12:58Z', '2024-01-05T13:50Z', '2024-01-05T14:32Z']);
   });
 
+  it('are not taken from an entry dated apart from both entries around it, nor from logs of another day', () => {
+    // "2021-01-09" between two entries of 2022-01-09 is a slip in its year; the logs were pasted from another day.
+    const text = ['---', 'title: t', 'date: 2022-01-08', '---', '', '## Timeline', '', '- 2022-01-08 23:14 errors begin', '- 2022-01-09 01:36 more errors',
+      '- 2021-01-09 00:16 sheriffs report issues', '- 2022-01-09 02:42 upstream resolves', '- 2022-03-20 19:30 the fix ships', '- 2022-01-09 20:33 all services back', '',
+      '## Logs', '', '```', '2022-05-01T10:00:00Z kernel: Out of memory: Killed process 2735 (api)', '```', ''].join('\n');
+    const { incident } = extractIncident(parsePostmortem('x.md', text));
+    expect([incident.started, incident.resolved]).toEqual(['2022-01-08T23:14Z', '2022-01-09T20:33Z']);
+    expect(incident.timeline.filter((e) => e.source === 'timeline')).toHaveLength(6);
+    // Log lines inside the authored window, even before its first entry, still start it.
+    const early = text.replace('2022-05-01T10:00:00Z', '2022-01-08T20:00:00Z');
+    expect(extractIncident(parsePostmortem('x.md', early)).incident.started).toBe('2022-01-08T20:00:00Z');
+  });
+
   it('look for milestone words only in the opening of an entry told as prose', () => {
     const later = ' Moving the services took a while and needed help from the new provider, who set up the machines for us right away. '.repeat(4);
     const text = ['---', 'title: t', 'date: 2021-03-02', '---', '', '## Timeline of events', '', 'At 02:00 AM UTC an email said our media was blocked.', '',

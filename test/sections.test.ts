@@ -288,6 +288,8 @@ describe('action items', () => {
     ].join('\n');
     expect(items(md).map((i) => i.text)).toEqual(['Internal documentation will be updated so that such subdomains are always proxied.']);
     expect(items('## Actions\n\n- Monitoring\n- Alerting\n').map((i) => i.text)).toEqual(['Monitoring', 'Alerting']);
+    // Links to issues are tracked actions, not names.
+    expect(items('## Action Items\n\n* https://github.com/org/repo/issues/8567\n\n* https://github.com/org/repo/issues/8875\n').map((i) => i.links)).toEqual([['https://github.com/org/repo/issues/8567'], ['https://github.com/org/repo/issues/8875']]);
   });
 
   it('reads tables with Owner, Status and Link columns', () => {

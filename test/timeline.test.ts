@@ -745,6 +745,9 @@ describe('nothing is dropped', () => {
   it('reads four digits after a date as its time: "2024-03-12 0616: wrong block"', () => {
     const md = '# X\n\n## Timeline (UTC)\n\n- 2024-03-12 0616: wrong block produced\n- 2024-03-12 0619: alerts fire\n';
     expect(fromText(md).events.map((e) => e.at)).toEqual(['2024-03-12T06:16Z', '2024-03-12T06:19Z']);
+    // A run of colons as the separator; four digits before plain text stay a number.
+    const colons = '# X\n\n## Timeline (UTC)\n\n- 2022-01-08 2233 ::::: a node stops reporting\n- 2022-01-08 2000 users were logged out\n';
+    expect(brief(fromText(colons))).toEqual([[5, '2022-01-08T22:33Z', '2022-01-08 2233', 'a node stops reporting'], [6, '2022-01-08', '2022-01-08', '2000 users were logged out']]);
   });
 
   it('skips a sentence that sums up the duration before the first entry', () => {

@@ -175,8 +175,12 @@ function listsReferences(blocks: readonly RootContent[], index: number): boolean
   return before?.type === 'paragraph' && referenceLeadIn.test(toString(before).slice(-300));
 }
 
-/** A name rather than a task: one word in lower case, or a host name, address, path or handle ("staticshare", "www.example.gov"). */
-const bareName = /^[`"']?(?:[a-z][a-z0-9]*|[\w@][\w.:/@-]*[.:/@\d-][\w.:/@-]*)[`"']?$/;
+/**
+ * A name rather than a task: one word in lower case, or a host name, address, path or handle
+ * ("staticshare", "www.example.gov"). A web address is not one: a list of issue links is a list of
+ * tracked actions ("* https://github.com/org/repo/issues/8567").
+ */
+const bareName = /^[`"']?(?!https?:\/\/)(?:[a-z][a-z0-9]*|[\w@][\w.:/@-]*[.:/@\d-][\w.:/@-]*)[`"']?$/;
 
 /** Whether these texts (two or more) are all names: a list of the records or hosts an action dealt with, not actions. */
 function namesOnly(texts: readonly string[]): boolean {

@@ -242,6 +242,39 @@ function minutesBetween(a: string | null, b: string | null): number | null {
   return Number.isFinite(diff) && diff >= 0 ? diff : null;
 }
 
+const hourMs = 3_600_000;
+const dayMs = 24 * hourMs;
+
+/**
+ * The timed events that may start or end an incident. Not an entry dated more than a day away from
+ * both entries written around it, earlier than both or later than both: an aside, or a slip in its
+ * year ("2021-01-09" between two entries of 2022-01-09). Not a log line more than six hours outside
+ * the authored timeline: logs from another day (log-window reports them), which would stretch the
+ * incident to that day.
+ */
+function boundCandidates<T extends { event: TimelineEvent; key: string }>(timed: readonly T[]): readonly T[] {
+  const authored = timed.filter((t) => t.event.source === 'timeline').sort((a, b) => a.event.line - b.event.line);
+  if (authored.length === 0) return timed;
+  const ms = authored.map((t) => Date.parse(t.key));
+  const asides = new Set<T>();
+  for (let i = 1; i + 1 < authored.length; i++) {
+    const [before, at, after] = [ms[i - 1]!, ms[i]!, ms[i + 1]!];
+    if ((at < before - dayMs && at < after - dayMs) || (at > before + dayMs && at > after + dayMs)) asides.add(authored[i]!);
+  }
+  let low = Infinity;
+  let high = -Infinity;
+  authored.forEach((t, i) => {
+    if (asides.has(t)) return;
+    low = Math.min(low, ms[i]!);
+    high = Math.max(high, ms[i]! + (t.event.at!.length === 10 ? dayMs : 0));
+  });
+  return timed.filter((t) => {
+    if (t.event.source === 'timeline') return !asides.has(t);
+    const at = Date.parse(t.key);
+    return at >= low - 6 * hourMs && at <= high + 6 * hourMs;
+  });
+}
+
 /** Words that say a milestone; after the English ones, the same in the other languages whose section names are known. */
 const milestoneWords = {
   // The outage as the subject: "investigations into the outage began" is not its start.
@@ -469,7 +502,7 @@ export function extractFacts(parsed: ParsedPostmortem, config: Config = defaultC
     if (dayOnlyA !== (b.event.at!.length === 10) && a.event.at!.slice(0, 10) === b.event.at!.slice(0, 10)) return a.event.line < b.event.line;
     return a.key < b.key;
   };
-  for (const t of timed) {
+  for (const t of boundCandidates(timed)) {
     if (first === null || before(t, first)) first = t;
     if (last === null || t.key >= last.key) last = t;
   }

@@ -101,8 +101,8 @@ const militaryClock = /([01]\d|2[0-3])([0-5]\d)(?=Z(?![A-Za-z])|[ \t]*(?:hrs?|ho
 const relativeTime = /T?\+[ \t]?(\d{1,4})[ \t]?(minutes?|mins?|m|hours?|hrs?|h|days?|d)(?![\p{L}\d])/iuy;
 /** A time left to fill in, or unknown: "HH:mm", "14:??", "21:2x", "[???]". */
 const placeholderTime = /(?:(?:[01]?\d|2[0-3]|[hH]{2}|[xX]{2})[:.](?:[0-5][xX?]|[xX?]{2}|mm|MM)|\?{2}[:.]\?{2}|\?{3,})(?![\p{L}\d])/uy;
-/** Four digits right after a date and before its text ("2024-03-12 0616: …", "2024-03-12 0616 - …"). */
-const dateThenHhmm = /([01]\d|2[0-3])([0-5]\d)(?=:\s|[ \t]+[-–—][ \t])/y;
+/** Four digits right after a date and before its text ("2024-03-12 0616: …", "2024-03-12 0616 - …", "2022-01-08 2233 ::::: …"). */
+const dateThenHhmm = /([01]\d|2[0-3])([0-5]\d)(?=:\s|[ \t]+(?:[-–—]|:+)[ \t])/y;
 const noonMidnight = /(noon|midday|midnight)(?![a-z])/iy;
 /** "24:00", the end of a day, as the end of a range only. */
 const endOfDay = /24:00(?::00)?(?!\d|:\d)/y;

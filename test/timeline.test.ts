@@ -627,6 +627,13 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('reads the day lines around a timeline listed inside another section, and the lists of later days under them', () => {
+    const md = '# Webhook backlog\n\n## What happened\n\n**Tuesday, March 5**\n\n- 2:43 PM ET: queue depth alert\n- 2:47 PM ET: incident declared\n- 3:30 PM ET: queue drained\n\n**Wednesday, March 6**\n\n- 9:00 AM ET: review held\n\nThe review found a deploy halved concurrency.\n\n- 10:00 is when reviews start.\n';
+    expect(brief(fromText(md, { incidentDate: '2024-03-05' })).map((e) => [e[0], e[1]])).toEqual([
+      [7, '2024-03-05T19:43Z'], [8, '2024-03-05T19:47Z'], [9, '2024-03-05T20:30Z'], [13, '2024-03-06T14:00Z'],
+    ]);
+  });
+
   it('reads paragraphs that each open with a time as the updates of a document without a timeline section, from the line that introduces them', () => {
     const md = '# Power cut at the office\n\nThe server room lost power at 11:00 today.\n\n## Updates\n\nAll times CEST\n\n13:15 CEST: The utility expects six more hours.\n\nThe street has to be dug up.\n\n20:04 - Crews are on site.\n\n1:30 - Power is back.\n\n## Notes\n\n10:00: a backup ran.\n\n11:00: another one did.\n';
     expect(brief(fromText(md, { incidentDate: '2008-10-10' }))).toEqual([

@@ -69,38 +69,51 @@ export function extractTimeline(input: TimelineInput): TimelineResult {
 }
 
 /**
- * Timelines told inside another section: a list (or a fenced block of plain text) whose lead-in
- * names the timeline and ends with a colon ("This is the timeline of events that occurred on
- * Thursday February 11 2016:", "Timeline:"), two or more of its items (lines) opening with a time.
+ * Timelines listed inside another section: a list of three or more items nearly all opening with a
+ * time of day, or a list (or fenced plain text) after a line that names the timeline ("Timeline of
+ * events:"). Each comes as a run of blocks with the day lines around its lists ("**Tuesday, March 5**"
+ * above it, and after it another day line with a list of that day's times), so later days keep their date.
  */
-function embeddedTimelines(sections: readonly Section[]): Set<List | Code> {
-  // A set: a block can sit in two sections (one a bold label opens, and the one around it).
-  const found = new Set<List | Code>();
+function embeddedTimelines(sections: readonly Section[]): RootContent[][] {
+  // A block can sit in two sections (one a bold label opens, and the one around it): each is read once.
+  const taken = new Set<RootContent>();
+  const runs: RootContent[][] = [];
   const timed = (text: string) => openingStamp(text.slice(0, 80))?.time != null;
   const timedItems = (list: List) => list.children.filter((item) => item.children[0]?.type === 'paragraph' && timed(toString(item.children[0]))).length;
+  const dayLine = (block: RootContent | undefined): boolean => {
+    if (block?.type !== 'paragraph') return false;
+    const text = toString(block);
+    const stamp = text.length <= 60 ? wholeStamp(text) : null;
+    return stamp !== null && stamp.date !== null && stamp.time === null;
+  };
   for (const section of sections) {
     const blocks = ownChildren(section);
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!;
+      if (taken.has(block)) continue;
       const lead = blocks[i - 1];
+      let found = false;
       // A list of three or more items nearly all opening with a time of day needs no lead-in, but
       // for the work and the lessons that follow an incident.
-      if (block.type === 'list' && section.kind !== 'actionItems' && section.kind !== 'lessons' && block.children.length >= 3 && timedItems(block) * 4 >= block.children.length * 3) {
-        found.add(block);
-        continue;
+      if (block.type === 'list' && section.kind !== 'actionItems' && section.kind !== 'lessons' && block.children.length >= 3 && timedItems(block) * 4 >= block.children.length * 3) found = true;
+      else if (lead?.type === 'paragraph') {
+        const text = toString(lead).trim();
+        if (text.endsWith(':') && text.length <= 400 && timelineWords.test(text)) {
+          if (block.type === 'list') found = timedItems(block) >= 2;
+          // A fenced block of plain text, one entry a line ("10:00 UTC - cloud open").
+          else if (block.type === 'code' && plainTextFence.test(block.lang ?? '')) found = block.value.split('\n', 200).filter(timed).length >= 2;
+        }
       }
-      if (lead?.type !== 'paragraph') continue;
-      const text = toString(lead).trim();
-      if (!text.endsWith(':') || text.length > 400 || !timelineWords.test(text)) continue;
-      if (block.type === 'list') {
-        if (timedItems(block) >= 2) found.add(block);
-      } else if (block.type === 'code' && plainTextFence.test(block.lang ?? '')) {
-        // A fenced block of plain text, one entry a line ("10:00 UTC - cloud open").
-        if (block.value.split('\n', 200).filter(timed).length >= 2) found.add(block);
-      }
+      if (!found) continue;
+      const run: RootContent[] = dayLine(lead) ? [lead!, block] : [block];
+      let next = i + 1;
+      for (; dayLine(blocks[next]) && blocks[next + 1]?.type === 'list' && timedItems(blocks[next + 1] as List) >= 1; next += 2) run.push(blocks[next]!, blocks[next + 1]!);
+      i = next - 1;
+      for (const b of run) taken.add(b);
+      runs.push(run);
     }
   }
-  return found;
+  return runs;
 }
 
 /** A paragraph's opening time of day followed by a separator ("13:15 CEST: New rumor …", "9:20 – Admins …"). */
@@ -164,7 +177,7 @@ function readWithoutTimelineSection(walker: TimelineWalker, sections: readonly S
     walker.readUpdates(read.flatMap((s) => [s.node!, ...ownChildren(s)]));
   }
   const rest = sections.filter((s) => !updates.includes(s));
-  for (const list of embeddedTimelines(rest)) walker.readSection(null, [list]);
+  for (const run of embeddedTimelines(rest)) walker.readSection(null, run);
   const blocks = [...new Set(rest.flatMap((s) => ownChildren(s)))];
   const paragraphs = blocks.filter((b) => b.type === 'paragraph').map((block) => ({ block, text: toString(block) }));
   const read = new Set<RootContent>();

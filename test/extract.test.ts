@@ -220,6 +220,8 @@ describe('milestones and durations', () => {
       .toEqual(['Medium', 'Critical', 'SEV-3', 'Critical (P0)']);
     const heading = extractIncident(parsePostmortem('x.md', '# Outage\n\n## Severity\n\n**Critical** - Complete outage affecting US and Canada region customers.\n\n## Impact\n\nDown.\n')).incident;
     expect(heading.severity).toBe('Critical');
+    // When it was reported is when it was detected.
+    expect(extractIncident(parsePostmortem('x.md', '# Outage\n\n**Reported at:** 14 Feb 2024 10:32 UTC\n\n## Summary\n\nDown.\n')).incident.detected).toBe('2024-02-14T10:32Z');
   });
 
   it('come from a header of field lines in one block, quoted or not, each line a field', () => {
@@ -228,7 +230,7 @@ describe('milestones and durations', () => {
       '**Author:** Dana Smith', '**Follow-up:** May 13, 2026 (limits applied)', '**Impact:** Card payments failed for two hours.',
     ];
     const body = '\n\n## Timeline\n\n- 10:03 On-call acknowledged\n';
-    for (const [how, lines] of [['soft breaks', header], ['hard breaks', header.map((l) => `${l}  `)], ['a quote', header.map((l) => `> ${l}`)], ['pipes', [header.join('  |  ')]]] as const) {
+    for (const [how, lines] of [['soft breaks', header], ['hard breaks', header.map((l) => `${l}  `)], ['a quote', header.map((l) => `> ${l}`)], ['pipes', [header.join('  |  ')]], ['middle dots', [header.join(' · ')]]] as const) {
       const { incident } = extractIncident(parsePostmortem('x.md', `# Payments API outage\n\n${lines.join('\n')}${body}`));
       expect([incident.date, incident.started, incident.severity, incident.authors], how).toEqual(['2025-03-14', '2025-03-14T10:01Z', 'P1', ['Dana Smith']]);
       // A line naming a section is that section; one whose value is a date stays a field.
@@ -295,6 +297,9 @@ describe('milestones and durations', () => {
     const { incident } = extractIncident(parsePostmortem('x.md', text));
     expect([incident.started, incident.detected, incident.mitigated, incident.resolved]).toEqual(['2015-10-21T14:54Z', '2015-10-21T14:55Z', '2015-10-21T15:36Z', '2015-10-21T16:00Z']);
     expect([incident.timeToDetectMinutes, incident.durationMinutes]).toEqual([1, 66]);
+    // "Borgmon pages on-call" says when it was detected.
+    const pages = extractIncident(parsePostmortem('x.md', text.replace('docbrown receives pager storm', 'Borgmon pages on-call'))).incident;
+    expect(pages.detected).toBe('2015-10-21T14:55Z');
   });
 
   it('start at the first entry written on its day: a day-only entry above the timed ones, not one below them', () => {

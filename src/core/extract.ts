@@ -279,7 +279,7 @@ function boundCandidates<T extends { event: TimelineEvent; key: string }>(timed:
 const milestoneWords = {
   // The outage as the subject: "investigations into the outage began" is not its start.
   started: /(?<!\b(?:into|on|of|about|for|after) (?:the )?)\b(outage|incident|impact|degradation|downtime|disruption) (begins|began|starts|started|start)\b|\bstart of (the )?(outage|incident|impact)\b/i,
-  detected: /\b(detect(?:ed|s|ing)?\b|alert\w*|paged|pager\w*|paging|page fired|receives? (a )?page|notic(e|ed|es|ing)\b|investigating\b|(became|become|were|was) aware\b|observed|reported|flagged|first (\w+ )?reports?|(customer|user)s? report\w*|incident (?:declared|opened|raised)|declared (?:an |the )?incident|\b(?:monitoring|monitors?|alarms?|pager|checks?|probes?)\b[^.]{0,20}?\b(?:fired|fires|firing|triggered|triggers|went off|goes off|indicated?|indicates|warned|notified))|\b(?:detectad[oa]s?|reportad[oa]s?|usuarios? reporta\w*|entdeckt|bemerkt|gemeldet|oppdaget|varslet)\b|\bdétect|\bsignal[ée]|検知|発覚|告警/i,
+  detected: /\b(detect(?:ed|s|ing)?\b|alert\w*|paged|pager\w*|paging|page fired|pages (?:the )?on-?call|receives? (a )?page|notic(e|ed|es|ing)\b|investigating\b|(became|become|were|was) aware\b|observed|reported|flagged|first (\w+ )?reports?|(customer|user)s? report\w*|incident (?:declared|opened|raised)|declared (?:an |the )?incident|\b(?:monitoring|monitors?|alarms?|pager|checks?|probes?)\b[^.]{0,20}?\b(?:fired|fires|firing|triggered|triggers|went off|goes off|indicated?|indicates|warned|notified))|\b(?:detectad[oa]s?|reportad[oa]s?|usuarios? reporta\w*|entdeckt|bemerkt|gemeldet|oppdaget|varslet)\b|\bdétect|\bsignal[ée]|検知|発覚|告警/i,
   // Incident tools log status changes: "Status changed from Fixing to Monitoring" (incident.io).
   // "working to mitigate" is not yet mitigated.
   mitigated: /\b((?<!\b(?:to|will|working on|order to) )mitigat\w*|fix (?:has been |was )?(?:implemented|deployed|applied)|workaround|rolled back|roll(ed)?back|revert\w*|restored|repaired|failover|failed over|to monitoring\b)|\b(?:restablecid[oa]s?|restaurad[oa]s?|wiederhergestellt|gjenopprettet|contournement)\b|återställ|\brétabli|復旧|恢复|回滚/i,
@@ -313,7 +313,7 @@ const headerLabels = new Map<string, HeaderField>([
   // A window of time: "**Duration:** 08:41–09:54 UTC (1 h 13 m)".
   ...['duration', 'outage duration', 'incident duration', 'window', 'incident window', 'outage window', 'impact window', 'time', 'incident time', 'time of incident', 'when'].map((n) => [n, 'window'] as const),
   ...['start', 'start time', 'started', 'started at', 'incident start', 'impact start', 'start of impact', 'outage start', 'began', '発生日時', '発生時刻', '发生时间'].map((n) => [n, 'started'] as const),
-  ...['detected', 'detected at', 'detection time', 'time detected'].map((n) => [n, 'detected'] as const),
+  ...['detected', 'detected at', 'detection time', 'time detected', 'reported', 'reported at', 'first reported'].map((n) => [n, 'detected'] as const),
   ...['mitigated', 'mitigated at', 'mitigation time', 'time mitigated'].map((n) => [n, 'mitigated'] as const),
   ...['end', 'end time', 'ended', 'ended at', 'resolved', 'resolved at', 'resolution time', 'time resolved', 'incident end', 'impact end', 'end of impact', 'outage end', '復旧日時', '復旧時刻', '恢复时间'].map((n) => [n, 'resolved'] as const),
   ...['severity', 'sev', 'incident severity', 'severity level'].map((n) => [n, 'severity'] as const),

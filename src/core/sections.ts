@@ -273,9 +273,12 @@ function spanOf(children: readonly PhrasingContent[]): Paragraph['position'] {
   return start && end ? { start, end } : undefined;
 }
 
-/** What separates fields: a line break, or a pipe between spaces ("**Severity:** SEV1 | **Duration:** 47 minutes"). */
-const fieldBreak = /\n|[ \t]\|[ \t]/;
-const fieldBreaks = /[ \t]*\n[ \t]*|[ \t]+\|[ \t]+/;
+/**
+ * What separates fields: a line break, or a pipe, middle dot or bullet between spaces ("**Severity:**
+ * SEV1 | **Duration:** 47 minutes", "**Severity:** Major · **Status:** Closed", as incident tools export them).
+ */
+const fieldBreak = /\n|[ \t][|·•][ \t]/;
+const fieldBreaks = /[ \t]*\n[ \t]*|[ \t]+[|·•][ \t]+/;
 
 /** The paragraphs `labelledLines` made: the lines of a block of fields. */
 const fieldLines = new WeakSet<Paragraph>();
@@ -301,7 +304,7 @@ function labelledLines(p: Paragraph): Paragraph[] | null {
       lines.at(-1)!.push(child);
       continue;
     }
-    // Split the text node at its line breaks (and at " | " between fields on one line). The first
+    // Split the text node at its line breaks (and at " | " or " · " between fields on one line). The first
     // piece keeps its place; a later one starts after a quote marker or indentation the text leaves
     // out, so it gets none.
     const start = child.position?.start;

@@ -512,6 +512,14 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('reads a table row that only names a day as the date of the rows under it, not as an entry', () => {
+    const md = ['# X', '', '## Timeline (UTC)', '', '| Time | Event |', '|---|---|', '| **May 6** | |', '| 23:40 | deploy starts |', '| **May 7** | |', '| 00:10 | rollback |'].join('\n');
+    expect(brief(fromText(md, { incidentDate: '2024-05-06' }))).toEqual([
+      [8, '2024-05-06T23:40Z', '23:40', 'deploy starts'],
+      [10, '2024-05-07T00:10Z', '00:10', 'rollback'],
+    ]);
+  });
+
   it('dates a table row by its Date column when a Day column of weekdays comes first', () => {
     const md = [
       '# X', '', '## Timeline', '',

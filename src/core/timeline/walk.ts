@@ -750,6 +750,12 @@ export class TimelineWalker {
       const read = stamp ? writtenOf(timeText, stamp) : null;
       const written = read !== null && hhmm ? read.replace(timeCell, () => rawTime.trim()) : (read ?? (timeText || null));
       if (stamp) this.noteStamp(stamp, line, written ?? '');
+      // A row that only names a day ("| **May 6** | |") dates the rows under it.
+      if (stamp?.date && !stamp.time && text.trim() === '' && separateDate === -1) {
+        this.items.push({ kind: 'date', date: stamp.date, line, column: this.source.column(line, written), section: this.section });
+        this.current = null;
+        continue;
+      }
       this.newEntry(stamp, written, line, text);
     }
   }

@@ -1,10 +1,15 @@
-/** The postmortem's own date: front matter `date`, then its title, the first H1, the file name. */
+/**
+ * The postmortem's own date: front matter `date`, then its title, the first H1, the file name; and
+ * the days other parts of it give when none of those does (publication keys, the opening sentence,
+ * a labelled date, the first timeline entry).
+ */
 import { basename } from 'node:path';
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { DateOrder } from '../../schemas/config.ts';
+import type { TimelineEvent } from '../../schemas/incident.ts';
 import type { ParsedPostmortem } from './model.ts';
-import { dayOfValue, daysBetween, findDate, openingStamp, parseDay } from './dates/index.ts';
+import { dayOf, dayOfValue, daysBetween, findDate, openingStamp, parseDay } from './dates/index.ts';
 
 /** The front matter title and the first H1 (else the opening heading), as text ('' where there is none). */
 function titles(parsed: ParsedPostmortem): [title: string, h1: string] {
@@ -73,4 +78,47 @@ export function timelineDayOf(parsed: ParsedPostmortem, date: string | null, dat
     if (before > 0 && before <= 60) return day;
   }
   return date;
+}
+/**
+ * The day a front matter value gives: ISO, or written out ("Dec 31, 2024", as Astro blogs write
+ * `pubDate`; "Thu Mar 20 20:14:14 PDT 2025", as the `date` command writes it, its year last).
+ */
+export function writtenDay(value: unknown, dateOrder: DateOrder): string | null {
+  const day = dayOfValue(value);
+  if (day || typeof value !== 'string') return day;
+  const text = value.slice(0, 100);
+  const year = /\b(?:19|20)\d{2}\b/.exec(text);
+  return findDate(text, { dateOrder, ...(year ? { yearHint: Number(year[0]) } : {}) });
+}
+
+/** Front matter keys that say when a post was published, as blog engines name them. */
+export const publishedKeys = ['publishDate', 'pubDate', 'published', 'datePublished', 'date_published', 'publishedAt', 'published_at'] as const;
+
+/** The day of the first dated timeline entry as it was written: in the entry's own zone. */
+export function firstEventDay(events: readonly TimelineEvent[], timezone: string): string | null {
+  const first = events.find((e) => e.at);
+  return first?.at ? dayOf({ at: first.at, timezone: first.timezone }, timezone) : null;
+}
+
+/** A full date in the first sentence of the document's first paragraph: "On 18th April 2021 a researcher…". */
+export function openingDate(parsed: ParsedPostmortem, dateOrder: DateOrder): string | null {
+  const first = parsed.tree.children.find((n) => n.type === 'paragraph');
+  if (!first) return null;
+  // The sentence ends at a full stop, but not at one that abbreviates a month ("Sept. 18th, 2017").
+  const sentence = toString(first).slice(0, 300).split(/(?<!\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|approx|ca|mr|mrs|ms|dr|st))[.!?](?:\s|$)/i, 1)[0]!;
+  return findDate(sentence, { dateOrder });
+}
+
+/**
+ * An ISO date labelled as the incident's in the first paragraphs, among other fields on one line
+ * ("Component: Android Date/time: 2024-05-28 Duration: 6 months", as documents exported from an
+ * editor run their header fields together).
+ */
+export function labelledDate(parsed: ParsedPostmortem): string | null {
+  for (const node of parsed.tree.children.slice(0, 12)) {
+    if (node.type !== 'paragraph') continue;
+    const m = /(?:^|\s)(?:incident )?date(?:\s*\/\s*time)?:\s*(\d{4}-\d{2}-\d{2})(?![\d-])/i.exec(toString(node).slice(0, 600));
+    if (m) return dayOfValue(m[1]);
+  }
+  return null;
 }

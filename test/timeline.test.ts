@@ -287,6 +287,16 @@ describe('a timeline written in a fenced block of plain text', () => {
       expect(fromText(md, { incidentDate: '2024-05-06' }).events, md).toEqual([]);
     }
   });
+
+  it('reads timestamped lines told in words as the entries of a timeline section that has nothing else', () => {
+    const told = ['2024-05-06T10:15:00+02:00  disk usage alert on db-1', '2024-05-06T10:31:12+02:00  writes start failing'];
+    expect(brief(fromText(block('', told), { incidentDate: '2024-05-06' }))).toEqual([
+      [4, '2024-05-06T08:15:00Z', '2024-05-06T10:15:00+02:00', 'disk usage alert on db-1'],
+      [5, '2024-05-06T08:31:12Z', '2024-05-06T10:31:12+02:00', 'writes start failing'],
+    ]);
+    // Beside entries of its own, the section's block of such lines is logs.
+    expect(fromText(`${block('', told)}\n- 10:40 disk cleaned\n`, { incidentDate: '2024-05-06' }).events).toHaveLength(1);
+  });
 });
 
 describe('a time alone, with its story below it', () => {

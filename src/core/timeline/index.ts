@@ -203,11 +203,9 @@ function readWithoutTimelineSection(walker: TimelineWalker, sections: readonly S
   walker.readLooseParagraphs(blocks.filter((b) => !read.has(b)));
 }
 
-function extract(input: TimelineInput): TimelineResult {
-  const source = new SourceLines(input.text ?? '');
-  const walker = new TimelineWalker(source);
-  const sections = Array.isArray(input.sections) ? input.sections : [];
-  const top = topTimelineSections(sections);
+/** Walk the timeline sections of a document, or the other shapes a timeline takes when it has none. */
+function walk(source: SourceLines, sections: readonly Section[], top: readonly Section[], logsAreEntries: boolean): TimelineWalker {
+  const walker = new TimelineWalker(source, { logsAreEntries });
   if (top.length > 0) {
     top.forEach((s, k) => {
       const before = top[k - 1];
@@ -216,6 +214,19 @@ function extract(input: TimelineInput): TimelineResult {
     });
   } else {
     readWithoutTimelineSection(walker, sections);
+  }
+  return walker;
+}
+
+function extract(input: TimelineInput): TimelineResult {
+  const source = new SourceLines(input.text ?? '');
+  const sections = Array.isArray(input.sections) ? input.sections : [];
+  const top = topTimelineSections(sections);
+  let walker = walk(source, sections, top, false);
+  // A timeline section told only in a fenced block of timestamped lines: those lines are its
+  // entries, even when they read like logs ("2024-05-06T10:15:00+02:00  disk usage alert on db-1").
+  if (top.length > 0 && !walker.items.some((item) => item.kind === 'entry') && top.some((s) => s.children.some((b) => b.type === 'code'))) {
+    walker = walk(source, sections, top, true);
   }
   const incidentDay = parseDay(input.incidentDate);
   const decision = decideOrder(input.dateOrder, walker.numeric, walker.items, incidentDay);

@@ -8,7 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import { findDates, findZone, readStamp, type Stamp, type WrittenDate, type Zone } from '../dates/index.ts';
 import { flattenInline, OPEN, plainText, unmark, type TextLine } from './inline.ts';
 import { isLabelOnly, readLines, restAfter, trailingStamp, writtenOf, type LineRead } from './lines.ts';
-import { looksLikeLogs } from '../logs/index.ts';
+import { looksLikeLogs, parseLogBlock } from '../logs/index.ts';
 import type { SectionKind } from '../../../schemas/config.ts';
 import { exactSectionKind, sectionKindOf } from '../heading-aliases.ts';
 import { labelStandsAlone, paragraphLabel } from '../sections.ts';
@@ -164,6 +164,16 @@ const boldAlone = /^\s*\uE000[^\uE000\uE001]*\uE001\s*$/;
 const templateTag = /^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$/s;
 const attributeList = /^\s*\{:[^}]*\}\s*$/;
 
+/**
+ * Whether timestamped lines tell what happened in words ("2024-05-06T10:15:00+02:00  disk alert on
+ * db-1") rather than as a program logs it: no level, program, host or `key=value` fields.
+ */
+function toldInProse(text: string): boolean {
+  const entries = parseLogBlock(text.slice(0, 20_000), 1, { year: 2000, timezone: 'UTC' });
+  const prose = entries.filter((e) => e.level === null && e.unit === null && e.host === null && e.kind === 'other' && !/\w=\S|^[\w.\/-]+(?:\[\d+\])?:\s/.test(e.message));
+  return entries.length > 0 && prose.length * 4 >= entries.length * 3;
+}
+
 export class TimelineWalker {
   readonly items: RawItem[] = [];
   readonly numeric: NumericSeen[] = [];
@@ -185,9 +195,12 @@ export class TimelineWalker {
   /** Inside a note on the timeline (a GitHub alert): untimed text there is no entry. */
   private inNote = false;
   private readonly source: SourceLines;
+  /** Read a fenced block of timestamped lines as entries even when they look like logs (see `extract`). */
+  private readonly logsAreEntries: boolean;
 
-  constructor(source: SourceLines) {
+  constructor(source: SourceLines, { logsAreEntries = false } = {}) {
     this.source = source;
+    this.logsAreEntries = logsAreEntries;
   }
 
   /**
@@ -812,7 +825,7 @@ export class TimelineWalker {
     // Lines of arrows or rules between the entries ("↓", "|") are drawing, not text.
     const written = lines.filter((l) => /[\p{L}\p{N}]/u.test(l.text));
     const reads = readLines(written);
-    if (reads.filter((r) => r.kind === 'entry').length * 2 < written.length || looksLikeLogs(node.value)) return;
+    if (reads.filter((r) => r.kind === 'entry').length * 2 < written.length || (looksLikeLogs(node.value) && !(this.logsAreEntries && toldInProse(node.value)))) return;
     this.readReads(reads, false);
   }
 

@@ -9,16 +9,14 @@ import { toString } from 'mdast-util-to-string';
 import type { DateOrder } from '../../schemas/config.ts';
 import type { TimelineEvent } from '../../schemas/incident.ts';
 import type { ParsedPostmortem } from './model.ts';
+import { headingTitle } from './report-header.ts';
 import { dayOf, dayOfValue, daysBetween, findDate, openingStamp, parseDay } from './dates/index.ts';
 
-/** The front matter title and the first H1 (else the opening heading), as text ('' where there is none). */
-function titles(parsed: ParsedPostmortem): [title: string, h1: string] {
+/** The front matter title and the title the headings give (`headingTitle`), as text ('' where there is none). */
+function titles(parsed: ParsedPostmortem): [title: string, heading: string] {
   const data = parsed.frontmatter?.data;
   const title = data?.title ?? data?.heading;
-  const headings = parsed.tree.children.filter((n): n is Heading => n.type === 'heading');
-  // Without an H1 (and without front matter), the opening heading is the title, as the extractor takes it.
-  const h1 = headings.find((n) => n.depth === 1) ?? (parsed.frontmatter ? undefined : headings[0]);
-  return [typeof title === 'string' ? title : '', h1 ? toString(h1) : ''];
+  return [typeof title === 'string' ? title : '', headingTitle(parsed) ?? ''];
 }
 
 /**

@@ -397,6 +397,8 @@ describe('the incident\'s zone', () => {
     expect(zoneOf('timezone: Europe/Berlin\n', '## Summary\n\nThe cache expired.\n')).toBe('Europe/Berlin');
     // A time of day anywhere (here a front matter milestone) is read in the configured zone, and says so.
     expect(zoneOf('started: 2024-05-02T09:00\n', '## Summary\n\nThe cache expired.\n')).toBe('UTC');
+    // Log lines carry their own zone: pasted logs give the report none.
+    expect(zoneOf('', '## Logs\n\n```\n2024-05-02T09:00:00Z kernel: Out of memory: Killed process 2735 (postgres)\n```\n')).toBeNull();
   });
 });
 

@@ -191,7 +191,9 @@ export function extractFacts(parsed: ParsedPostmortem, config: Config = defaultC
   const open = /^(?:no|false)$/i.test(String(raw.resolved ?? ''));
   const resolved = milestone('resolved') ?? window?.end ?? stated?.end ?? byWords('ended') ?? (open ? null : last?.event.at) ?? null;
   // A postmortem that states no zone and gives no time of day has none: readers use the configured one.
-  const timeOfDay = [started, detected, mitigated, resolved, ...timed.map((t) => t.event.at)].some((at) => at !== null && at.length > 10);
+  // Log lines carry their own zone: only the times the report itself writes give it one.
+  const logged = new Set(events.filter((e) => e.source === 'log').map((e) => e.at));
+  const timeOfDay = [started, detected, mitigated, resolved, ...timed.map((t) => t.event.at)].some((at) => at !== null && at.length > 10 && !logged.has(at));
   // Else the zone the header's start or end is written in ("| August 29th 2022, 8:10 CEST |").
   const headerZone = [header.started, header.resolved].map((v) => (v ? readStamp(v.trim())?.zone : null)).find((z) => z);
   const incidentZone = ownZone ?? stated?.zone?.label ?? headerZone?.label ?? (timeOfDay ? readZone : null);

@@ -192,6 +192,11 @@ describe('clock times', () => {
     expect(utcOf('noon', { day: '2025-04-21' })).toBe('2025-04-21T12:00Z');
     expect(utcOf('midnight', { day: '2025-04-21' })).toBe('2025-04-21T00:00Z');
   });
+  it('takes a word for "hours" after a 24-hour time as part of it, and a zone after that', () => {
+    expect(['14:35hrs - node down', '15:00h Dienst neu gestartet', '15:05 Uhr: Störung behoben'].map(written)).toEqual(['14:35hrs', '15:00h', '15:05 Uhr']);
+    expect(utcOf('14:35 hrs UTC - node down', { day: '2025-04-21' })).toBe('2025-04-21T14:35Z');
+    expect(written('14:35 here we go')).toBe('14:35');
+  });
   it('reads a day and month written after the time', () => {
     expect(utcOf('10:00 7th Nov 2023 - statuses stopped')).toBe('2023-11-07T10:00Z');
     expect(written('10:49 7th Nov 2023 - cause found')).toBe('10:49 7th Nov 2023');

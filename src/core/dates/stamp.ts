@@ -124,6 +124,9 @@ const closeParen = /[*_]{0,2}[ \t]*\)/y;
 // weekday or month, or a day and a month, right after).
 const timeThenDate = /(?:,[ \t]*|[ \t]+on[ \t]+|[ \t]+(?=[A-Z][a-z]{2}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2}))/y;
 
+/** "hrs", "h", "Uhr", "uur" right after a 24-hour time. */
+const hoursWord = /[ \t]*(?:hrs?|hours|uhr|uur)(?![\p{L}\d])|h(?![\p{L}\d])/iuy;
+
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(text);
@@ -245,6 +248,8 @@ function readClock(text: string, pos: number): TimeMatch | null {
       end = merEnd;
     }
     if (h > 23) return null;
+    // A word for "hours" after the time belongs to it: "14:35hrs", "15:00h", "15:05 Uhr".
+    if (!mer && at(hoursWord, text, end)) end = hoursWord.lastIndex;
     return { time: { h, m: min, s }, end };
   }
   m = at(dottedMeridiem, text, pos);

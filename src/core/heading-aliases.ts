@@ -25,7 +25,7 @@ export const normaliseHeading: (heading: string) => string = remembered(normalis
 const table: Record<SectionKind, readonly string[]> = {
   summary: [
     'summary', 'issue summary', 'incident summary', 'executive summary', 'tl dr', 'tldr', 'overview',
-    'incident overview', 'description', 'incident description', 'what happened',
+    'incident overview', 'description', 'incident description', 'what happened', 'what happened and why',
     'abstract', 'synopsis', 'short summary', 'brief', 'problem statement', 'details',
     'introduction', 'summary of the incident', 'event summary',
     'outage summary', 'postmortem summary', 'issue', 'incident report', 'report summary',

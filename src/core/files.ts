@@ -2,7 +2,7 @@
 import { closeSync, fstatSync, globSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Config } from '../../schemas/config.ts';
-import { diagnostic, type Diagnostic } from './diagnostic.ts';
+import { diagnostic } from './diagnostic.ts';
 import type { ParsedPostmortem } from './model.ts';
 import { parsePostmortem } from './parse.ts';
 import { extractIncident, type Extraction, type IncidentFacts } from './extract.ts';

@@ -1,6 +1,5 @@
 /** Small helpers the rules share: core diagnostics, positions, suggestions, sections. */
 import { distance } from 'fastest-levenshtein';
-import type { RootContent } from 'mdast';
 import type { Point } from 'unist';
 import type { SectionKind } from '../../schemas/config.ts';
 import type { Section } from '../core/model.ts';

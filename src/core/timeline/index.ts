@@ -3,7 +3,7 @@
  * time. Entries are never dropped: one whose time cannot be read keeps `at: null` and gets a
  * `timeline-time` warning.
  */
-import type { Code, List, RootContent } from 'mdast';
+import type { List, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { TimelineEvent } from '../../../schemas/incident.ts';
 import type { Section } from '../model.ts';

@@ -264,6 +264,9 @@ describe('clock times', () => {
     expect(written('09:00-17:00: migration')).toBe('09:00-17:00');
     expect(utcOf('14:05 – 14:20 UTC', { day: '2025-04-21', zone: 'Europe/Paris' })).toBe('2025-04-21T14:05Z');
     expect(utcOf('19:09 to 19:27 Pacific Time', { day: '2016-04-11' })).toBe('2016-04-12T02:09Z');
+    // A tilde or wave dash joins the two ends in Korean, Japanese and Chinese writing, and the zone after the end holds for both.
+    expect(utcOf('2025-09-04 22:26 ~ 22:53 (GMT+9)')).toBe('2025-09-04T13:26Z');
+    expect(written('22:26〜22:53 復旧')).toBe('22:26〜22:53');
     expect(written('2024-06-21 - 2024-06-23: freeze')).toBe('2024-06-21 - 2024-06-23');
     // A range of days within one month, but not a count after a dash.
     expect(written('Mar 3-6 - workers restarted')).toBe('Mar 3-6');

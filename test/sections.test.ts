@@ -42,6 +42,8 @@ describe('heading aliases', () => {
     ['How am I fixing it?', 'resolution'], ['What was done to fix it?', 'resolution'], ['How did we respond?', 'resolution'], ['The Solution', 'resolution'],
     ['The alert', 'detection'], ['Consequences of failure', 'impact'], ['How we will avoid this situation in the future', 'actionItems'], ['Our response', 'resolution'], ['Data', 'logs'], ['Graphs', 'logs'], ['How are we going to do better?', 'actionItems'], ['How Do We Do Better in the Future?', 'actionItems'],
     ['Repair items', 'actionItems'], ['Work items', 'actionItems'], ['What are we doing next?', 'actionItems'], ['What did we learn?', 'lessons'], ['Steps taken', 'resolution'], ['What happened and why', 'summary'],
+    // Korean.
+    ['개요', 'summary'], ['영향', 'impact'], ['타임라인', 'timeline'], ['근본 원인', 'rootCause'], ['해결', 'resolution'], ['재발 방지 대책', 'actionItems'], ['교훈', 'lessons'],
     ['Que s\'est-il passé ?', 'summary'], ['Comment cela a-t-il pu arriver ?', 'rootCause'], ['Qu\'avons-nous fait ?', 'resolution'], ['Línea de tiempo del error', 'timeline'], ['Resolving actions', 'resolution'],
   ];
   for (const [heading, kind] of cases) {

@@ -33,19 +33,21 @@ const table: Record<SectionKind, readonly string[]> = {
     '概述', '摘要', '总结', '问题', '概要', '障害の内容', '障害内容', '障害概要', '事象概要', 'zusammenfassung', 'résumé', 'resumen', 'resumo', 'resumen ejecutivo', 'résumé exécutif', 'ce qui s est passé', 'que s est il passé', 'qu est ce qui s est passé', 'l incident', 'was ist passiert', 'qué pasó', 'que pasó', 'sommario', 'riepilogo',
     // Norwegian, Swedish, Danish, Dutch.
     'sammendrag', 'oppsummering', 'sammanfattning', 'samenvatting', 'hva skjedde', 'vad hände', 'wat is er gebeurd',
+    // Korean.
+    '개요', '요약', '장애 개요', '사건 개요',
   ],
   impact: [
     'impact', 'user impact', 'customer impact', 'business impact', 'impact assessment', 'scope',
     'scope and impact', 'impact and scope', 'affected services', 'affected systems', 'who was affected',
     'blast radius', 'severity and impact', 'impact summary', 'consequences', 'effects', 'fallout', '现象', '故障现象',
     'what was impacted', 'what was affected', 'risks and hazards', 'risks',
-    'the effects', 'the impact', 'symptoms', '影响', '影響', '影響範囲', '影响范围', 'auswirkungen', 'auswirkung', 'impacto', 'impatto', 'påvirkning', 'konsekvens', 'konsekvenser', 'påverkan', 'gevolgen',
+    'the effects', 'the impact', 'symptoms', '影响', '影響', '影響範囲', '影响范围', 'auswirkungen', 'auswirkung', 'impacto', 'impatto', 'påvirkning', 'konsekvens', 'konsekvenser', 'påverkan', 'gevolgen', '영향', '영향 범위', '장애 영향',
   ],
   trigger: ['trigger', 'triggers', 'precursors', 'triggering event', 'what triggered it', 'cause of the trigger', 'initial trigger', 'exploit', 'the exploit', 'attack vector', 'leadup', 'lead up', 'the lead up'],
   detection: [
     'detection', 'how it was detected', 'how we detected it', 'discovery', 'how was it detected', 'how was it discovered',
     'how did we find out', 'how we found out',
-    'alerting', 'detection and response', 'identification', 'erkennung', 'detección', 'détection', 'oppdagelse', 'upptäckt',
+    'alerting', 'detection and response', 'identification', 'erkennung', 'detección', 'détection', 'oppdagelse', 'upptäckt', '감지', '탐지',
   ],
   rootCause: [
     'root cause', 'root causes', 'root cause analysis', 'rca', 'cause', 'causes', 'contributing factors',
@@ -55,7 +57,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'how did it happen', 'what caused it', 'what caused this', 'what caused the outage', 'what caused the incident', 'the smoking gun', 'smoking gun', 'details of vulnerability', 'details of the vulnerability', 'root cause s', 'technical root cause', 'five whys', '5 whys', 'whys', 'the whys', 'problem analysis', 'fault', 'the fault',
     'the vulnerability', 'vulnerability', 'vulnerability details', 'the bug', 'bug details', 'the flaw', 'investigação', 'investigación',
     '根因', '根本原因', '原因', '原因分析', 'ursache', 'ursachen', 'grundursache', 'cause racine', 'causa raíz', 'causa raiz', 'causa', 'comment cela a t il pu arriver', 'pourquoi est ce arrivé', 'pourquoi c est arrivé', 'warum ist es passiert', 'ursachenanalyse', 'causa principale', 'causa radice',
-    'årsak', 'rotårsak', 'grunnårsak', 'hvorfor skjedde det', 'orsak', 'grundorsak', 'årsag', 'oorzaak', 'grondoorzaak',
+    'årsak', 'rotårsak', 'grunnårsak', 'hvorfor skjedde det', 'orsak', 'grundorsak', 'årsag', 'oorzaak', 'grondoorzaak', '원인', '근본 원인', '원인 분석', '장애 원인',
   ],
   resolution: [
     'resolution', 'resolution and recovery', 'recovery', 'mitigation', 'mitigation and resolution',
@@ -66,7 +68,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'rollback', 'rolling back', 'how we responded', 'how did we respond', 'our response',
     'how it is fixed', 'how it s fixed', 'fixes', 'the fixes', 'fixes applied', 'fixes deployed', 'resolving actions', 'actions taken to resolve',
     '修复', '解决', '解决方案', '处理', '対応', '復旧', '復旧方法', '復旧手順', '対応内容', '修复方案', 'lösung', 'behebung', 'résolution', 'qu avons nous fait', 'ce que nous avons fait', 'solución', 'resolução', 'solução', 'remédiation', 'remédier à l incident', 'resolución', 'risoluzione', 'wiederherstellung',
-    'løsning', 'lösning', 'oplossing', 'gjenoppretting', 'håndtering',
+    'løsning', 'lösning', 'oplossing', 'gjenoppretting', 'håndtering', '해결', '조치', '대응', '조치 사항', '해결 방법', '복구',
   ],
   timeline: [
     'timeline', 'incident timeline', 'timeline of events', 'sequence of events', 'chronology',
@@ -93,7 +95,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'review actions', 'post incident actions', 'post incident action items', 'future works', 'future plan', 'future plans',
     'what could be done to avoid this in future', 'what could be done to avoid this in the future', 'how to avoid this in the future',
     '预防', '改进', '后续', '待办', '再発防止策', '対策', '再発防止', '今後の対応', '改善策', '改进措施', 'maßnahmen', 'massnahmen', 'actions correctives', 'acciones', 'ações', 'acciones correctivas', 'próximos pasos', 'azioni', 'azioni correttive',
-    'was ändern wir', 'was aendern wir', 'nächste schritte', 'aksjonspunkter', 'tiltak', 'oppfølging', 'åtgärder', 'handlinger', 'actiepunten', 'acties',
+    'was ändern wir', 'was aendern wir', 'nächste schritte', 'aksjonspunkter', 'tiltak', 'oppfølging', 'åtgärder', 'handlinger', 'actiepunten', 'acties', '재발 방지', '재발 방지 대책', '후속 조치', '개선 사항', '액션 아이템',
   ],
   lessons: [
     'lessons learned', 'lessons learnt', 'lessons', 'what went well', 'what went wrong', 'what went well what went wrong',
@@ -105,7 +107,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'what could we have done better', 'what could we do better', 'where were we lucky', 'where we were lucky', 'things that went poorly', 'what helped', 'what could have been worse', 'what i was wrong about', 'what we were wrong about',
     'what went poorly', 'what went badly', 'things that went badly',
     '经验教训', '教训', '教訓', '振り返り', 'lehren', 'erkenntnisse', 'leçons apprises', 'lecciones aprendidas', 'lições aprendidas', 'points à retenir', 'analyse rétrospective', 'rétrospective', 'was haben wir gelernt', 'was lief gut', 'was lief schlecht', 'lezioni apprese',
-    'hva lærte vi', 'hva gikk bra', 'hva gikk dårlig', 'hvor hadde vi flaks', 'læringspunkter', 'lærdommer', 'lärdomar', 'geleerde lessen',
+    'hva lærte vi', 'hva gikk bra', 'hva gikk dårlig', 'hvor hadde vi flaks', 'læringspunkter', 'lærdommer', 'lärdomar', 'geleerde lessen', '교훈', '회고', '배운 점',
   ],
 };
 
@@ -116,7 +118,7 @@ for (const [kind, names] of Object.entries(table) as [SectionKind, readonly stri
 
 /** Keyword fallbacks for headings not in the table, tried in order. */
 const keywordRules: readonly [RegExp, SectionKind][] = [
-  [/\btime ?line\b|\bchronolog|\bcronolog|\btidslinje|\bzeitleiste|\bl[ií]nea de tiempo\b|\blinha do tempo\b|\bligne du temps\b|タイムライン|時系列|时间线|时间轴/, 'timeline'],
+  [/\btime ?line\b|\bchronolog|\bcronolog|\btidslinje|\bzeitleiste|\bl[ií]nea de tiempo\b|\blinha do tempo\b|\bligne du temps\b|タイムライン|時系列|时间线|时间轴|타임라인|타임 라인/, 'timeline'],
   [/\bdetails of the fix\b|\bthe fix\b/, 'resolution'],
   // "Why It Took 22 Hours to Notice" tells how the incident was (not) detected.
   [/^why it took\b.*\bto (?:notice|detect|find)\b/, 'detection'],

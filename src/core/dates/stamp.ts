@@ -116,7 +116,7 @@ const numericOffset = /[ \t]?([+\-−])(\d{2}):?(\d{2})(?!\d|:\d)/y;
 const dateTimeJoin = /(?:T|[ \t]+[-–—][ \t]+(?=\d)|[ \t`]*[,:]?[ \t`]*(?:(?:at|around|about|@|~)[ \t]*)?)/iy;
 /** The last day of a range within one month ("-5" of "Feb 2-5"): not a time, not a longer number. */
 const dayOfRange = /[-–](?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:])/y;
-const rangeJoin = /[ \t]*(?:[-–—]|to|until|till|through|thru)[ \t]*/iy;
+const rangeJoin = /[ \t]*(?:[-–—~〜～]|to|until|till|through|thru)[ \t]*/iy;
 /** A day in brackets right after a time: "23:00 UTC (April 5)", emphasis marks around it allowed. */
 const openParen = /[ \t]*\([ \t]*[*_]{0,2}/y;
 const closeParen = /[*_]{0,2}[ \t]*\)/y;

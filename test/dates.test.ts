@@ -192,6 +192,15 @@ describe('clock times', () => {
     expect(utcOf('noon', { day: '2025-04-21' })).toBe('2025-04-21T12:00Z');
     expect(utcOf('midnight', { day: '2025-04-21' })).toBe('2025-04-21T00:00Z');
   });
+  it('reads four digits opening an entry as a time where they cannot be a year', () => {
+    expect(utcOf('0341: a change is merged', { day: '2023-01-18' })).toBe('2023-01-18T03:41Z');
+    expect(utcOf('2046 - logins fail', { day: '2023-01-18' })).toBe('2023-01-18T20:46Z');
+    // A year stays a year, and a count with no separator after it is no time.
+    expect(readStamp('2019: the product launched')?.time ?? null).toBeNull();
+    expect(readStamp('1200 requests failed')).toBeNull();
+    // Unless the timeline writes its times so.
+    expect(readStamp('1923: service message sent', 0, { hhmm: true })?.time).toEqual({ h: 19, m: 23, s: null });
+  });
   it('takes a word for "hours" after a 24-hour time as part of it, and a zone after that', () => {
     expect(['14:35hrs - node down', '15:00h Dienst neu gestartet', '15:05 Uhr: Störung behoben'].map(written)).toEqual(['14:35hrs', '15:00h', '15:05 Uhr']);
     expect(utcOf('14:35 hrs UTC - node down', { day: '2025-04-21' })).toBe('2025-04-21T14:35Z');

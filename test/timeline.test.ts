@@ -645,6 +645,16 @@ describe('nothing is dropped', () => {
     ]);
   });
 
+  it('reads four-digit times throughout a section that writes its times so, "1923" among them', () => {
+    const md = '# X\n\n## How was it fixed\n\n### 28 Feb 2017\n\n1738: the vendor posts an incident.\n\n[1758](https://chat.example/p1): we acknowledge it.\n\n1923: a service message goes out.\n\n~1940: we decide to migrate.\n\n2046: logins fail.\n';
+    expect(brief(fromText(md)).map((e) => [e[1], e[2]])).toEqual([
+      ['2017-02-28T17:38Z', '1738'], ['2017-02-28T17:58Z', '1758'], ['2017-02-28T19:23Z', '1923'], ['2017-02-28T19:40Z', '~1940'], ['2017-02-28T20:46Z', '2046'],
+    ]);
+    // Years opening entries stay years.
+    const years = '# X\n\n## Timeline\n\n- 2015: servers bought\n- 2016: cluster built\n- 2019: cluster retired\n';
+    expect(fromText(years).events.map((e) => e.at)).toEqual([null, null, null]);
+  });
+
   it('reads the day lines around a timeline listed inside another section, and the lists of later days under them', () => {
     const md = '# Webhook backlog\n\n## What happened\n\n**Tuesday, March 5**\n\n- 2:43 PM ET: queue depth alert\n- 2:47 PM ET: incident declared\n- 3:30 PM ET: queue drained\n\n**Wednesday, March 6**\n\n- 9:00 AM ET: review held\n\nThe review found a deploy halved concurrency.\n\n- 10:00 is when reviews start.\n';
     expect(brief(fromText(md, { incidentDate: '2024-03-05' })).map((e) => [e[0], e[1]])).toEqual([

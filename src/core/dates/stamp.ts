@@ -101,6 +101,14 @@ const militaryClock = /([01]\d|2[0-3])([0-5]\d)(?=Z(?![A-Za-z])|[ \t]*(?:hrs?|ho
 const relativeTime = /T?\+[ \t]?(\d{1,4})[ \t]?(minutes?|mins?|m|hours?|hrs?|h|days?|d)(?![\p{L}\d])/iuy;
 /** A time left to fill in, or unknown: "HH:mm", "14:??", "21:2x", "[???]". */
 const placeholderTime = /(?:(?:[01]?\d|2[0-3]|[hH]{2}|[xX]{2})[:.](?:[0-5][xX?]|[xX?]{2}|mm|MM)|\?{2}[:.]\?{2}|\?{3,})(?![\p{L}\d])/uy;
+/** Four digits opening an entry, before its text ("0341: …", "1015 - …"). */
+const entryHhmm = /([01]\d|2[0-3])([0-5]\d)(?=[ \t]*(?::|[-–—][ \t]))/y;
+
+/** A year a postmortem may name: four digits that open an entry are read as one first. */
+export function plausibleYear(n: number): boolean {
+  return n >= 1900 && n <= 2039;
+}
+
 /** Four digits right after a date and before its text ("2024-03-12 0616: …", "2024-03-12 0616 - …", "2022-01-08 2233 ::::: …"). */
 const dateThenHhmm = /([01]\d|2[0-3])([0-5]\d)(?=:\s|[ \t]+(?:[-–—]|:+)[ \t])/y;
 const noonMidnight = /(noon|midday|midnight)(?![a-z])/iy;
@@ -378,7 +386,15 @@ const sameMomentInBrackets = /[ \t]*\((?:i\.e\.[ \t]*|=[ \t]*)?\d{1,2}:\d{2}(?::
  * Reads the stamp at the start of `line` (after decorations such as `|`, `>`, `(`, backticks and
  * lead words such as "On", "At", "~", "approx."). Returns null when the line does not open with one.
  */
-export function readStamp(line: string, from = 0): Stamp | null {
+export interface StampOptions {
+  /**
+   * Four digits opening an entry are a time even where they could be a year: the timeline writes
+   * its times so ("1738: …", "1923: …"), as `fourDigitTimes` in the timeline walker finds.
+   */
+  hhmm?: boolean;
+}
+
+export function readStamp(line: string, from = 0, options: StampOptions = {}): Stamp | null {
   const text = line.length - from > WINDOW ? line.slice(0, from + WINDOW) : line;
   let i = from;
   while (i < text.length && ' \t\u00a0`|>(['.includes(text[i]!)) i++;
@@ -466,6 +482,12 @@ export function readStamp(line: string, from = 0): Stamp | null {
   const day = at(weekday, text, i);
   const part = readTimePart(text, day ? weekday.lastIndex : i, false) ?? (day ? readTimePart(text, i, false) : null);
   if (!part) {
+    // "0341: a change is merged": four digits opening an entry, before its text, are a time when
+    // they cannot be a year ("2019: launched" stays a year).
+    const hhmm = day ? null : at(entryHhmm, text, i);
+    if (hhmm && (options.hhmm || !plausibleYear(Number(hhmm[0])))) {
+      return { date: null, time: { h: Number(hhmm[1]), m: Number(hhmm[2]), s: null }, zone: null, approximate, placeholder: false, start, end: entryHhmm.lastIndex };
+    }
     // "14:??", "21:2x", "HH:mm": a time left to fill in.
     const blank = at(placeholderTime, text, i);
     return blank ? { date: null, time: null, zone: null, approximate, placeholder: true, start, end: placeholderTime.lastIndex } : null;

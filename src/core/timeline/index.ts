@@ -129,8 +129,8 @@ function opensWithTimeOfDay(text: string): boolean {
  * to the last of them (an untimed paragraph between two goes on with the one above), after a line
  * that introduces them.
  */
-function timedParagraphRuns(sections: readonly Section[]): RootContent[][] {
-  const runs: RootContent[][] = [];
+function timedParagraphRuns(sections: readonly Section[]): { section: Section; blocks: RootContent[] }[] {
+  const runs: { section: Section; blocks: RootContent[] }[] = [];
   for (const section of sections) {
     const blocks = ownChildren(section);
     const timed = blocks.flatMap((b, i) => (b.type === 'paragraph' && opensWithTimeOfDay(toString(b)) ? [i] : []));
@@ -139,7 +139,7 @@ function timedParagraphRuns(sections: readonly Section[]): RootContent[][] {
     const lead = blocks[timed[0]! - 1];
     const leadText = lead?.type === 'paragraph' ? toString(lead) : '';
     const from = leadText.length <= 200 && (timelineWords.test(leadText) || metaLine.test(leadText)) ? timed[0]! - 1 : timed[0]!;
-    runs.push(blocks.slice(from, timed[timed.length - 1]! + 1));
+    runs.push({ section, blocks: blocks.slice(from, timed[timed.length - 1]! + 1) });
   }
   return runs;
 }
@@ -194,9 +194,10 @@ function readWithoutTimelineSection(walker: TimelineWalker, sections: readonly S
       walker.readUpdates(from);
       for (const b of from) read.add(b);
     } else {
+      // Each run is read under its section's heading, which may give its day or zone ("### 28 Feb 2017").
       for (const run of timedParagraphRuns(rest)) {
-        walker.readSection(null, run);
-        for (const b of run) read.add(b);
+        walker.readSection(run.section.node, run.blocks);
+        for (const b of run.blocks) read.add(b);
       }
     }
   }

@@ -112,15 +112,16 @@ function withZoneAndDay(stamp: Stamp, rest: string): Stamp | null {
  * prose) when it carries a date or a separator follows it.
  * A line that is only a date is a date line when the block ends there or the next line is timed.
  * With `trailing` (a list whose entries tell their time at the end), a first line with no stamp
- * before its text takes the one that ends it (`trailingStamp`).
+ * before its text takes the one that ends it (`trailingStamp`). With `hhmm`, four digits opening a
+ * line are a time even where they could be a year (see `StampOptions`).
  */
-export function readLines(lines: readonly TextLine[], { trailing = false } = {}): LineRead[] {
+export function readLines(lines: readonly TextLine[], { trailing = false, hhmm = false } = {}): LineRead[] {
   const reads: LineRead[] = [];
   let firstStamped = false;
   lines.forEach((l, k) => {
     const clean = unmark(l.text);
     const bold = l.text.trimStart().startsWith(OPEN);
-    const stamp = readStamp(clean);
+    const stamp = readStamp(clean, 0, { hhmm });
     const named = !stamp && k === 0 ? (namedMilestone(clean) ?? (trailing ? trailingStamp(clean) : null)) : null;
     if (named) {
       firstStamped = true;

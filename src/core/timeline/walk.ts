@@ -5,7 +5,7 @@
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableRow, Code } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { findDates, findZone, readStamp, type Stamp, type WrittenDate, type Zone } from '../dates/index.ts';
+import { findDates, findZone, plausibleYear, readStamp, type Stamp, type WrittenDate, type Zone } from '../dates/index.ts';
 import { flattenInline, OPEN, plainText, unmark, type TextLine } from './inline.ts';
 import { isLabelOnly, readLines, restAfter, trailingStamp, writtenOf, type LineRead } from './lines.ts';
 import { looksLikeLogs, parseLogBlock } from '../logs/index.ts';
@@ -164,6 +164,32 @@ const boldAlone = /^\s*\uE000[^\uE000\uE001]*\uE001\s*$/;
 const templateTag = /^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$/s;
 const attributeList = /^\s*\{:[^}]*\}\s*$/;
 
+/** Four digits opening a line before its text, as a time may be written ("1738: …", "~1940: …"). */
+const fourDigits = /^[ \t]*[~≈]?[ \t]*([01]\d|2[0-3])([0-5]\d)(?=[ \t]*(?::|[-–—][ \t]))/;
+
+/**
+ * Whether a section writes its times as four digits: three or more of its paragraphs and list
+ * items open with four digits a clock can read, and at least one of them cannot be a year
+ * ("0341", "1738", "2046"). Then "1923: …" among them is 19:23, not the year 1923.
+ */
+function fourDigitTimes(blocks: readonly RootContent[]): boolean {
+  let count = 0;
+  let clearly = false;
+  const look = (p: RootContent | undefined) => {
+    if (p?.type !== 'paragraph') return;
+    const m = fourDigits.exec(toString(p).slice(0, 12));
+    if (!m) return;
+    count++;
+    if (!plausibleYear(Number(`${m[1]}${m[2]}`))) clearly = true;
+  };
+  for (const block of blocks) {
+    if (block.type === 'list') for (const item of block.children) look(item.children[0]);
+    else look(block);
+    if (count >= 3 && clearly) return true;
+  }
+  return false;
+}
+
 /**
  * Whether timestamped lines tell what happened in words ("2024-05-06T10:15:00+02:00  disk alert on
  * db-1") rather than as a program logs it: no level, program, host or `key=value` fields.
@@ -194,6 +220,8 @@ export class TimelineWalker {
   private timedOnly = false;
   /** Inside a note on the timeline (a GitHub alert): untimed text there is no entry. */
   private inNote = false;
+  /** The section writes its times as four digits ("1738: …"): see `fourDigitTimes`. */
+  private hhmm = false;
   private readonly source: SourceLines;
   /** Read a fenced block of timestamped lines as entries even when they look like logs (see `extract`). */
   private readonly logsAreEntries: boolean;
@@ -238,6 +266,7 @@ export class TimelineWalker {
     }
     const from = this.items.length;
     this.breaks = [];
+    this.hhmm = fourDigitTimes(children);
     this.readBlocks(children, 0);
     this.dropFooter(from);
   }
@@ -267,6 +296,7 @@ export class TimelineWalker {
    */
   continueSection(heading: Heading, children: readonly RootContent[]): void {
     this.aside = false;
+    this.hhmm ||= fourDigitTimes(children);
     this.readBlocks([heading, ...children], 0);
   }
 
@@ -489,7 +519,7 @@ export class TimelineWalker {
       if (b.type === 'list') {
         if (b.children.some((item) => this.itemStamp(item) !== null)) return true;
       } else if (b.type === 'paragraph') {
-        const reads = readLines(this.lines(b));
+        const reads = readLines(this.lines(b), { hhmm: this.hhmm });
         const stamped = reads.filter((r) => r.kind !== 'text').length;
         if (stamped > 1 || (stamped === 1 && paragraphs > 0)) return true;
         paragraphs++;
@@ -521,7 +551,7 @@ export class TimelineWalker {
       this.readContextLine(full, line);
       return;
     }
-    const reads = readLines(lines);
+    const reads = readLines(lines, { hhmm: this.hhmm });
     const opensWithStamp = reads[0]!.kind !== 'text';
     // A legend of the table below ("**Types:** `automated`, `operator`, …") or a note on the timeline
     // itself ("Note: I compiled this from the chat transcript") is no entry.
@@ -658,7 +688,7 @@ export class TimelineWalker {
 
   private readItem(item: ListItem, depth: number, parent: RawEntry | null, trailing = false): void {
     const [head, ...others] = item.children;
-    const reads = head && head.type === 'paragraph' ? readLines(this.lines(head), { trailing }) : [];
+    const reads = head && head.type === 'paragraph' ? readLines(this.lines(head), { trailing, hhmm: this.hhmm }) : [];
     const nestedLists = others.filter((b): b is List => b.type === 'list');
     const firstRead = reads[0];
     // "- **Impact**: Blocks were missed" between the entries says what a phase did; it is no entry.
@@ -810,7 +840,7 @@ export class TimelineWalker {
   /** An indented code block that is a timeline list indented by mistake: its list markers are no part of the entries. */
   private readCodeLines(node: Code): void {
     const lines = this.codeLines(node).map((l) => ({ ...l, text: l.text.replace(/^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+/, '') }));
-    this.readReads(readLines(lines), false);
+    this.readReads(readLines(lines, { hhmm: this.hhmm }), false);
   }
 
   /**

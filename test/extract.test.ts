@@ -297,6 +297,9 @@ describe('milestones and durations', () => {
     const { incident } = extractIncident(parsePostmortem('x.md', text));
     expect([incident.started, incident.detected, incident.mitigated, incident.resolved]).toEqual(['2015-10-21T14:54Z', '2015-10-21T14:55Z', '2015-10-21T15:36Z', '2015-10-21T16:00Z']);
     expect([incident.timeToDetectMinutes, incident.durationMinutes]).toEqual([1, 66]);
+    // A "Resolved" label marks the end, even with a later entry after it.
+    const keyEvents = extractIncident(parsePostmortem('x.md', ['---', 'title: t', 'date: 2022-01-22', '---', '', '## Key events', '', '- First detected 2022-01-22 11:57', '- Repaired 2022-01-22 13:59', '- Resolved 2022-01-22 14:38', '- Incident declared 2022-01-22 14:41', ''].join('\n'))).incident;
+    expect([keyEvents.detected, keyEvents.mitigated, keyEvents.resolved]).toEqual(['2022-01-22T11:57Z', '2022-01-22T13:59Z', '2022-01-22T14:38Z']);
     // "Borgmon pages on-call" says when it was detected.
     const pages = extractIncident(parsePostmortem('x.md', text.replace('docbrown receives pager storm', 'Borgmon pages on-call'))).incident;
     expect(pages.detected).toBe('2015-10-21T14:55Z');

@@ -331,6 +331,9 @@ describe('action items', () => {
     expect(items('## Action items\n\n- None\n')).toEqual([]);
     // A real action that happens to start with "no" is kept.
     expect(items('## Action items\n\nNo more manual restores: script them (@dana).\n')).toHaveLength(1);
+    // A template's blanks are no items; text written inside its braces is.
+    expect(items('## Action items\n\n- ${first item to help make this not happen again}\n- ...\n- <owner>\n- {{ summary }}\n- TBD\n')).toEqual([]);
+    expect(items('## Action items\n\n1. {{ Enabling logging across all hubs to track future outages }}\n')).toHaveLength(1);
   });
 
   it('finds actions labelled as such outside the action-items section, in document order', () => {

@@ -118,8 +118,8 @@ function fromTable(table: Table): ActionItem[] {
   });
 }
 
-/** A line saying there is nothing to do ("None.", "No further actions are needed."): no item. */
-const nothingToDo = /^(?:none|n\/a|nothing(?: to do)?|no action items?|no actions?)\W*$|^(?:there (?:are|were|is) )?no (?:further |other |more |follow[- ]?up )?(?:actions?|action items?|follow[- ]?ups?|changes?|work)\b.{0,40}\b(?:needed|required|necessary|planned|identified|outstanding)\b/i;
+/** A line saying there is nothing to do ("None.", "No further actions are needed."), or a template's blank ("…", "${first item}", "<owner>"): no item. */
+const nothingToDo = /^(?:none|n\/a|nothing(?: to do)?|no action items?|no actions?|tbd|todo|\.{2,}|…|\$\{[^}]*\}|\{\{[^{}]{0,30}\}\}|<[^<>]{0,30}>|\[[^[\]]{0,30}\])\W*$|^(?:there (?:are|were|is) )?no (?:further |other |more |follow[- ]?up )?(?:actions?|action items?|follow[- ]?ups?|changes?|work)\b.{0,40}\b(?:needed|required|necessary|planned|identified|outstanding)\b/i;
 
 /** A label that makes a paragraph or list item an action wherever it is ("Action point: …", "Follow-up: …"). */
 const actionLabel = /^(?:action (?:point|item)|follow[- ]?up)s?\s*[:：]\s*(?=\S)/i;

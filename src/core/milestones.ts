@@ -51,7 +51,8 @@ export const milestoneWords = {
   // "working to mitigate" is not yet mitigated.
   mitigated: /\b((?<!\b(?:to|will|working on|order to) )mitigat\w*|fix (?:has been |was )?(?:implemented|deployed|applied)|workaround|rolled back|roll(ed)?back|revert\w*|restored|repaired|failover|failed over|to monitoring\b)|\b(?:restablecid[oa]s?|restaurad[oa]s?|wiederhergestellt|gjenopprettet|contournement)\b|återställ|\brétabli|復旧|恢复|回滚/i,
   /** An explicit end marker ("OUTAGE ENDS", "Status changed from Monitoring to Closed"): wins over the last timed event. */
-  ended: /\b(outage|incident|impact|degradation|downtime|disruption) (ends|ended|end|is over|over|resolved)\b|\bend of (the )?(outage|incident|impact)\b|\bstatus changed (?:from \w+ )?to (?:closed|resolved)\b/i,
+  // "Resolved" as an entry's whole label ("- Resolved 2026-03-30 14:39", "**Resolved** - …") is one too.
+  ended: /\b(outage|incident|impact|degradation|downtime|disruption) (ends|ended|end|is over|over|resolved)\b|\bend of (the )?(outage|incident|impact)\b|\bstatus changed (?:from \w+ )?to (?:closed|resolved)\b|^resolved\s*(?:$|[-–—:.])/i,
 } as const;
 
 /** The front matter keys that give each milestone, the first given winning: Hindsight's own, then status pages' and templates'. */

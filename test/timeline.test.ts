@@ -354,6 +354,9 @@ describe('day/month order', () => {
     const us = fromText('# X\n\n## Timeline\n\n- 01-12-2025: starts\n- 02-01-2025: ends\n', { incidentDate: '2025-02-05' });
     expect(us.dateOrder).toBe('mdy');
     expect(us.events.map((e) => e.at)).toEqual(['2025-01-12', '2025-02-01']);
+    // A postmortem dated on the incident's first day: its timeline runs on to the next day.
+    const next = fromText('# X\n\n## Timeline (all times PST)\n\n_7/5/2023_\n\n- 12:11 PM: email received\n\n_7/6/2023_\n\n- 7:05 AM: reported as phishing\n', { incidentDate: '2023-07-05' });
+    expect([next.dateOrder, ...next.events.map((e) => e.at)]).toEqual(['mdy', '2023-07-05T20:11Z', '2023-07-06T15:05Z']);
   });
 
   it('settles the order from one date with a field above 12', () => {

@@ -1,10 +1,8 @@
 /** timeline-future: no timeline entry after the postmortem's date. */
 import { addDays, dayOf, dayOfValue, daysBetween, formatDay, parseDay } from '../core/dates/index.ts';
+import { runsOnDays as runsOn } from '../core/timeline/order.ts';
 import { defineFileRule } from '../lint/rule.ts';
 import { entrySpan, incidentZone } from '../lint/rule-helpers.ts';
-
-/** Days a timeline may run on after the incident's first day, its `date` (an incident and its aftermath). */
-const runsOn = 14;
 
 export default defineFileRule({
   id: 'timeline-future',

@@ -13,7 +13,7 @@ export interface OrderDecision {
 
 /**
  * `auto`: a field above 12 settles it (21-04-2025 → dmy, 04-21-2025 → mdy); else the order under
- * which every date falls on or before the postmortem's date and the dates run forward; else the one
+ * which the dates run forward and none falls long after the postmortem's date; else the one
  * under which they all fall within a month of it; else day first, flagged as undecided. A
  * configured order always wins.
  */
@@ -75,7 +75,13 @@ function allNear(order: NumericOrder, items: readonly RawItem[], incidentDay: Da
   return seen > 0;
 }
 
-/** Whether, read in `order`, the written dates run forward and none is after the incident date. */
+/**
+ * Days a timeline may run on after the postmortem's date, when that date names the incident's first
+ * day (the file of "2023-07-05", its timeline on 7/5 and 7/6).
+ */
+export const runsOnDays = 14;
+
+/** Whether, read in `order`, the written dates run forward and none is more than `runsOnDays` after the incident date. */
 function runsForward(order: NumericOrder, items: readonly RawItem[], incidentDay: Day | null): boolean {
   let previous: Day | null = null;
   let seen = 0;
@@ -85,7 +91,7 @@ function runsForward(order: NumericOrder, items: readonly RawItem[], incidentDay
     if (!date || date.kind === 'md' || (date.kind === 'numeric' && date.y === null)) continue;
     const day = resolveDay(date, order, null);
     if (!day) return false;
-    if (incidentDay && daysBetween(day, incidentDay) < 0) return false;
+    if (incidentDay && daysBetween(day, incidentDay) < -runsOnDays) return false;
     if (previous && daysBetween(previous, day) < 0) return false;
     previous = day;
     if (++seen > 5000) break;

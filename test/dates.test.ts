@@ -143,6 +143,9 @@ describe('date forms', () => {
     expect(readStamp('[???] IOPS reached a critical point')).toMatchObject({ placeholder: true, time: null });
     expect(written('[???] IOPS reached a critical point')).toBe('???');
     expect(readStamp('Why did this happen???')).toBeNull();
+    // A blank date with a blank time after it: one blank stamp, the text after it.
+    expect(written('2022-04-xx xx:00 The vulnerability was disclosed')).toBe('2022-04-xx xx:00');
+    expect(readStamp('xx:00 disclosed')).toMatchObject({ placeholder: true, time: null });
   });
 });
 

@@ -99,8 +99,8 @@ const dottedMeridiem = /(\d{1,2})\.([0-5]\d)[ \t]*([ap])\.?m\.?(?![a-z])/iy;
 const militaryClock = /([01]\d|2[0-3])([0-5]\d)(?=Z(?![A-Za-z])|[ \t]*(?:hrs?|hours)(?![a-z])|[ \t]+(?:UTC|GMT)(?![A-Za-z]))/y;
 /** "+10 minutes", "+3 min", "T+2h", "+1 day": a time counted from the last one given in full. */
 const relativeTime = /T?\+[ \t]?(\d{1,4})[ \t]?(minutes?|mins?|m|hours?|hrs?|h|days?|d)(?![\p{L}\d])/iuy;
-/** A time left to fill in, or unknown: "HH:mm", "14:??", "21:2x", "[???]". */
-const placeholderTime = /(?:(?:[01]?\d|2[0-3]|[hH]{2}|[xX]{2})[:.](?:[0-5][xX?]|[xX?]{2}|mm|MM)|\?{2}[:.]\?{2}|\?{3,})(?![\p{L}\d])/uy;
+/** A time left to fill in, or unknown: "HH:mm", "14:??", "21:2x", "xx:00", "[???]". */
+const placeholderTime = /(?:(?:[01]?\d|2[0-3]|[hH]{2}|[xX]{2})[:.](?:[0-5][xX?]|[xX?]{2}|mm|MM)|(?:[hH]{2}|[xX]{2}|\?{2})[:.](?:[0-5]\d|\?{2})|\?{3,})(?![\p{L}\d])/uy;
 /** Four digits opening an entry, before its text ("0341: …", "1015 - …"). */
 const entryHhmm = /([01]\d|2[0-3])([0-5]\d)(?=[ \t]*(?::|[-–—][ \t]))/y;
 
@@ -442,7 +442,10 @@ export function readStamp(line: string, from = 0, options: StampOptions = {}): S
   const date = readDate(text, i);
   if (date) {
     if (date.placeholder) {
-      return { date: null, time: null, zone: null, approximate, placeholder: true, start, end: date.end };
+      // "2022-04-xx xx:00": a time left blank after it is part of the blank stamp.
+      const join = at(dateTimeJoin, text, date.end);
+      const end = join && at(placeholderTime, text, dateTimeJoin.lastIndex) ? placeholderTime.lastIndex : date.end;
+      return { date: null, time: null, zone: null, approximate, placeholder: true, start, end };
     }
     let end = date.end;
     let time: ClockTime | null = null;

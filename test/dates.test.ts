@@ -195,19 +195,24 @@ describe('clock times', () => {
     expect(utcOf('noon', { day: '2025-04-21' })).toBe('2025-04-21T12:00Z');
     expect(utcOf('midnight', { day: '2025-04-21' })).toBe('2025-04-21T00:00Z');
   });
-  it('reads four digits opening an entry as a time where they cannot be a year', () => {
+  it('reads four digits opening an entry as a time with a leading zero, or where the timeline writes its times so', () => {
     expect(utcOf('0341: a change is merged', { day: '2023-01-18' })).toBe('2023-01-18T03:41Z');
-    expect(utcOf('2046 - logins fail', { day: '2023-01-18' })).toBe('2023-01-18T20:46Z');
-    // A year stays a year, and a count with no separator after it is no time.
-    expect(readStamp('2019: the product launched')?.time ?? null).toBeNull();
-    expect(readStamp('1200 requests failed')).toBeNull();
-    // Unless the timeline writes its times so.
+    expect(utcOf('0900 - 1000 UTC: deploy window', { day: '2023-01-18', zone: 'Europe/Paris' })).toBe('2023-01-18T09:00Z');
+    expect(written('0900 - 1000 UTC: deploy window')).toBe('0900 - 1000 UTC');
+    // A year, an error code or a port stays what it is; so do digits run on into more digits.
+    for (const text of ['2019: the product launched', '1040: Too many connections', '1433: SQL Server', '2046 - logins fail', '1130:45 x', '1200 requests failed']) {
+      expect(readStamp(text)?.time ?? null, text).toBeNull();
+    }
+    // In a timeline that writes its times so, "1923" is 19:23.
     expect(readStamp('1923: service message sent', 0, { hhmm: true })?.time).toEqual({ h: 19, m: 23, s: null });
   });
   it('takes a word for "hours" after a 24-hour time as part of it, and a zone after that', () => {
     expect(['14:35hrs - node down', '15:00h Dienst neu gestartet', '15:05 Uhr: Störung behoben'].map(written)).toEqual(['14:35hrs', '15:00h', '15:05 Uhr']);
     expect(utcOf('14:35 hrs UTC - node down', { day: '2025-04-21' })).toBe('2025-04-21T14:35Z');
     expect(written('14:35 here we go')).toBe('14:35');
+    // Only the words for hours, as written: "HR" and "Hrs" opening the text stay there.
+    expect(written('10:00 HR notified of the leaked spreadsheet')).toBe('10:00');
+    expect(written('10:30 Hrs of logs reviewed')).toBe('10:30');
   });
   it('reads a day and month written after the time', () => {
     expect(utcOf('10:00 7th Nov 2023 - statuses stopped')).toBe('2023-11-07T10:00Z');

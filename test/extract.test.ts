@@ -230,7 +230,7 @@ describe('milestones and durations', () => {
       '**Author:** Dana Smith', '**Follow-up:** May 13, 2026 (limits applied)', '**Impact:** Card payments failed for two hours.',
     ];
     const body = '\n\n## Timeline\n\n- 10:03 On-call acknowledged\n';
-    for (const [how, lines] of [['soft breaks', header], ['hard breaks', header.map((l) => `${l}  `)], ['a quote', header.map((l) => `> ${l}`)], ['pipes', [header.join('  |  ')]], ['middle dots', [header.join(' · ')]]] as const) {
+    for (const [how, lines] of [['soft breaks', header], ['hard breaks', header.map((l) => `${l}  `)], ['a quote', header.map((l) => `> ${l}`)], ['pipes', [header.join('  |  ')]], ['middle dots', [header.join(' · ')]], ['bullets', [header.join(' • ')]]] as const) {
       const { incident } = extractIncident(parsePostmortem('x.md', `# Payments API outage\n\n${lines.join('\n')}${body}`));
       expect([incident.date, incident.started, incident.severity, incident.authors], how).toEqual(['2025-03-14', '2025-03-14T10:01Z', 'P1', ['Dana Smith']]);
       // A line naming a section is that section; one whose value is a date stays a field.
@@ -300,6 +300,9 @@ describe('milestones and durations', () => {
     // A "Resolved" label marks the end, even with a later entry after it.
     const keyEvents = extractIncident(parsePostmortem('x.md', ['---', 'title: t', 'date: 2022-01-22', '---', '', '## Key events', '', '- First detected 2022-01-22 11:57', '- Repaired 2022-01-22 13:59', '- Resolved 2022-01-22 14:38', '- Incident declared 2022-01-22 14:41', ''].join('\n'))).incident;
     expect([keyEvents.detected, keyEvents.mitigated, keyEvents.resolved]).toEqual(['2022-01-22T11:57Z', '2022-01-22T13:59Z', '2022-01-22T14:38Z']);
+    // Resolved, reopened and resolved again: the last "Resolved" ends it.
+    const reopened = extractIncident(parsePostmortem('x.md', ['---', 'title: t', 'date: 2024-01-05', '---', '', '## Timeline', '', '- 13:00 Investigating - errors rise', '- 14:00 Resolved - errors gone', '- 15:00 Investigating - errors have returned', '- 16:00 Resolved - fixed for good', '- 17:00 Postmortem drafted', ''].join('\n'))).incident;
+    expect(reopened.resolved).toBe('2024-01-05T16:00Z');
     // "Borgmon pages on-call" says when it was detected.
     const pages = extractIncident(parsePostmortem('x.md', text.replace('docbrown receives pager storm', 'Borgmon pages on-call'))).incident;
     expect(pages.detected).toBe('2015-10-21T14:55Z');

@@ -291,8 +291,9 @@ describe('action items', () => {
     ].join('\n');
     expect(items(md).map((i) => i.text)).toEqual(['Internal documentation will be updated so that such subdomains are always proxied.']);
     expect(items('## Actions\n\n- Monitoring\n- Alerting\n').map((i) => i.text)).toEqual(['Monitoring', 'Alerting']);
-    // Links to issues are tracked actions, not names.
+    // Links to issues are tracked actions, not names; links to sites are names.
     expect(items('## Action Items\n\n* https://github.com/org/repo/issues/8567\n\n* https://github.com/org/repo/issues/8875\n').map((i) => i.links)).toEqual([['https://github.com/org/repo/issues/8567'], ['https://github.com/org/repo/issues/8875']]);
+    expect(items('## Corrective actions\n\nThe sites that were affected:\n\n- https://status.example.com\n- https://api.example.com\n- https://www.example.gov\n\nEach now has a health check (@dana).\n').map((i) => i.text)).toEqual(['Each now has a health check (@dana).']);
   });
 
   it('reads tables with Owner, Status and Link columns', () => {
@@ -334,6 +335,7 @@ describe('action items', () => {
     // A template's blanks are no items; text written inside its braces is.
     expect(items('## Action items\n\n- ${first item to help make this not happen again}\n- ...\n- <owner>\n- {{ summary }}\n- TBD\n')).toEqual([]);
     expect(items('## Action items\n\n1. {{ Enabling logging across all hubs to track future outages }}\n')).toHaveLength(1);
+    expect(items('## Action items\n\n- {{ Add DB index }}\n- [Rotate keys]\n- <Upgrade the Redis cluster to 7.2>\n').map((i) => i.text)).toEqual(['{{ Add DB index }}', '[Rotate keys]', '<Upgrade the Redis cluster to 7.2>']);
   });
 
   it('finds actions labelled as such outside the action-items section, in document order', () => {

@@ -357,6 +357,9 @@ describe('day/month order', () => {
     // A postmortem dated on the incident's first day: its timeline runs on to the next day.
     const next = fromText('# X\n\n## Timeline (all times PST)\n\n_7/5/2023_\n\n- 12:11 PM: email received\n\n_7/6/2023_\n\n- 7:05 AM: reported as phishing\n', { incidentDate: '2023-07-05' });
     expect([next.dateOrder, ...next.events.map((e) => e.at)]).toEqual(['mdy', '2023-07-05T20:11Z', '2023-07-06T15:05Z']);
+    // Only then: a timeline that does not open on the postmortem's date stays on or before it.
+    const before = fromText('# X\n\n## Timeline\n\n- 4/5/2023 10:00: alerts fire\n', { incidentDate: '2023-05-01' });
+    expect([before.dateOrder, before.events[0]!.at, before.diagnostics]).toEqual(['mdy', '2023-04-05T10:00Z', []]);
   });
 
   it('settles the order from one date with a field above 12', () => {
@@ -653,9 +656,18 @@ describe('nothing is dropped', () => {
     expect(brief(fromText(md)).map((e) => [e[1], e[2]])).toEqual([
       ['2017-02-28T17:38Z', '1738'], ['2017-02-28T17:58Z', '1758'], ['2017-02-28T19:23Z', '1923'], ['2017-02-28T19:40Z', '~1940'], ['2017-02-28T20:46Z', '2046'],
     ]);
+    // The section's heading gives their zone as well as their day.
+    const zoned = fromText(md.replace('### 28 Feb 2017', '### 28 Feb 2017 (all times CET)'));
+    expect(zoned.events[0]!.at).toBe('2017-02-28T16:38Z');
     // Years opening entries stay years.
     const years = '# X\n\n## Timeline\n\n- 2015: servers bought\n- 2016: cluster built\n- 2019: cluster retired\n';
     expect(fromText(years).events.map((e) => e.at)).toEqual([null, null, null]);
+    // Error codes under a timed entry are its text; a list of codes or ports elsewhere is no timeline.
+    const codes = '# X\n\n## Timeline\n\n- 10:00 The API returns errors:\n  - 1040: Too many connections\n  - 1205: Lock wait timeout exceeded\n- 10:20 Pool settings reverted\n';
+    expect(brief(fromText(codes, { incidentDate: '2024-05-06' })).map((e) => e[1])).toEqual(['2024-05-06T10:00Z', '2024-05-06T10:20Z']);
+    for (const list of ['- 1040: Too many connections\n- 1205: Lock wait timeout\n- 1213: Deadlock found\n- 2013: Lost connection\n', '- 1433: SQL Server\n- 2049: NFS\n- 1521: Oracle\n']) {
+      expect(fromText(`# X\n\n## Root cause\n\n${list}`, { incidentDate: '2024-05-06' }).events, list).toEqual([]);
+    }
   });
 
   it('reads the day lines around a timeline listed inside another section, and the lists of later days under them', () => {

@@ -118,8 +118,12 @@ function fromTable(table: Table): ActionItem[] {
   });
 }
 
-/** A line saying there is nothing to do ("None.", "No further actions are needed."), or a template's blank ("…", "${first item}", "<owner>"): no item. */
-const nothingToDo = /^(?:none|n\/a|nothing(?: to do)?|no action items?|no actions?|tbd|todo|\.{2,}|…|\$\{[^}]*\}|\{\{[^{}]{0,30}\}\}|<[^<>]{0,30}>|\[[^[\]]{0,30}\])\W*$|^(?:there (?:are|were|is) )?no (?:further |other |more |follow[- ]?up )?(?:actions?|action items?|follow[- ]?ups?|changes?|work)\b.{0,40}\b(?:needed|required|necessary|planned|identified|outstanding)\b/i;
+/**
+ * A line saying there is nothing to do ("None.", "No further actions are needed."), or a template's
+ * blank ("…", "${first item}", "<owner>", "{{ summary }}", "[TBD]"): no item. Words written inside
+ * braces ("{{ Add DB index }}") are an item.
+ */
+const nothingToDo = /^(?:none|n\/a|nothing(?: to do)?|no action items?|no actions?|tbd|todo|\.\.|…|\$\{[^}]*\}|\{\{\s*[\w-]+\s*\}\}|<[\w-]+(?: [\w-]+)?>|\[(?:tbd|todo|…|\.\.\.)\])\W*$|^(?:there (?:are|were|is) )?no (?:further |other |more |follow[- ]?up )?(?:actions?|action items?|follow[- ]?ups?|changes?|work)\b.{0,40}\b(?:needed|required|necessary|planned|identified|outstanding)\b/i;
 
 /** A label that makes a paragraph or list item an action wherever it is ("Action point: …", "Follow-up: …"). */
 const actionLabel = /^(?:action (?:point|item)|follow[- ]?up)s?\s*[:：]\s*(?=\S)/i;
@@ -177,10 +181,10 @@ function listsReferences(blocks: readonly RootContent[], index: number): boolean
 
 /**
  * A name rather than a task: one word in lower case, or a host name, address, path or handle
- * ("staticshare", "www.example.gov"). A web address is not one: a list of issue links is a list of
- * tracked actions ("* https://github.com/org/repo/issues/8567").
+ * ("staticshare", "www.example.gov", "https://status.example.com"). A link to tracked work is not
+ * one: a list of issue links is a list of tracked actions ("* https://github.com/org/repo/issues/8567").
  */
-const bareName = /^[`"']?(?!https?:\/\/)(?:[a-z][a-z0-9]*|[\w@][\w.:/@-]*[.:/@\d-][\w.:/@-]*)[`"']?$/;
+const bareName = /^[`"']?(?!https?:\/\/\S*(?:\/issues\/\d|\/pull\/\d|\/merge_requests\/\d|\/browse\/[A-Z][A-Z0-9]*-\d|show_bug\.cgi\?id=\d))(?:[a-z][a-z0-9]*|[\w@][\w.:/@-]*[.:/@\d-][\w.:/@-]*)[`"']?$/;
 
 /** Whether these texts (two or more) are all names: a list of the records or hosts an action dealt with, not actions. */
 function namesOnly(texts: readonly string[]): boolean {

@@ -166,13 +166,16 @@ export function extractFacts(parsed: ParsedPostmortem, config: Config = defaultC
     if (first === null || before(t, first)) first = t;
     if (last === null || t.key >= last.key) last = t;
   }
-  // The earliest event that says it (a timeline may run newest first).
+  // The earliest event that says it (a timeline may run newest first); for the end, the latest: an
+  // incident resolved, reopened and resolved again ends at its last "Resolved".
   const byWords = (key: keyof typeof milestoneWords): string | null => {
+    const latest = key === 'ended';
     let found: (typeof timed)[number] | null = null;
     for (const t of timed) {
       // Only the opening of an entry says what happened then; a timeline told as prose goes on to
       // tell later things ("… 16.5 hours after the incident started").
-      if (t.event.source === 'timeline' && (found === null || t.key < found.key) && milestoneWords[key].test(t.event.text.slice(0, milestoneReach))) found = t;
+      const better = found === null || (latest ? t.key > found.key : t.key < found.key);
+      if (t.event.source === 'timeline' && better && milestoneWords[key].test(t.event.text.slice(0, milestoneReach))) found = t;
     }
     return found?.event.at ?? null;
   };

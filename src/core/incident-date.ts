@@ -1,7 +1,7 @@
 /**
- * The postmortem's own date: front matter `date`, then its title, the first H1, the file name; and
- * the days other parts of it give when none of those does (publication keys, the opening sentence,
- * a labelled date, the first timeline entry).
+ * The postmortem's own date: front matter `date`, then its title, the title its headings give, the
+ * file name; and the days other parts of it give when none of those does (publication keys, the
+ * opening sentence, a labelled date, the first timeline entry).
  */
 import { basename } from 'node:path';
 import type { Heading } from 'mdast';
@@ -60,7 +60,7 @@ export function incidentDateOf(parsed: ParsedPostmortem, dateOrder: DateOrder = 
 /**
  * The day a timeline's undated times fall on. Usually the postmortem's date; but a postmortem often
  * comes out days after its incident and says in its title which day that was ("Details of the
- * outage on July 2, 2019", dated July 12): a full date in the title or the first H1, up to 60 days
+ * outage on July 2, 2019", dated July 12): a full date in the title or the heading that titles it, up to 60 days
  * before the postmortem's date, is that day.
  */
 export function timelineDayOf(parsed: ParsedPostmortem, date: string | null, dateOrder: DateOrder = 'auto'): string | null {
@@ -77,6 +77,7 @@ export function timelineDayOf(parsed: ParsedPostmortem, date: string | null, dat
   }
   return date;
 }
+
 /**
  * The day a front matter value gives: ISO, or written out ("Dec 31, 2024", as Astro blogs write
  * `pubDate`; "Thu Mar 20 20:14:14 PDT 2025", as the `date` command writes it, its year last).

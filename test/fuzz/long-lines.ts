@@ -61,7 +61,8 @@ export function longLineDocument(unit: string, length: number, tail = ' x'): str
 
 /**
  * Documents whose long lines open as the status-page and incident-log forms do (a Statusfy update, a
- * cState shortcode, a named milestone, a placeholder heading, a time with a day in brackets), so that
+ * cState shortcode, a named milestone, a placeholder heading, a time with a day in brackets, a
+ * template's blank action item), so that
  * the patterns that only look at such lines see them.
  */
 export function longOpeningDocuments(length: number): string[] {
@@ -72,5 +73,7 @@ export function longOpeningDocuments(length: number): string[] {
     `# t\n\n- **Key events**\n  - First${run(' ')}x\n  - Resolved ${run('a ')}\n  - Repaired:${run(' ')}2025\n`,
     `# t\n\n## Timeline\n\n### {{ a${run(' ')}\n\ntext\n\n### {{${run('a')}}}\n\ntext\n\n- 10:00 UTC (${run(' ')}April\n- 10:00 (${run('*')}\n`,
     `---\n:${run('a')}: x\n${run(':')}: y\n---\ntext\n`,
+    // Action items that open as a template's blanks do: four times as long, as a quadratic pattern is only slow past 30,000.
+    `# t\n\n## Action items\n\n- ${run('.').repeat(4)}a\n- ${run('{{ ').repeat(4)}\n- ${run('<a').repeat(4)}\n- \${${run('a').repeat(4)}\n`,
   ];
 }

@@ -4,7 +4,7 @@ import { readDate, readStamp, type Stamp, type WrittenDate } from './stamp.ts';
 import { zoneFromName, type Zone } from './zones.ts';
 import { remembered } from '../remembered.ts';
 
-export { readStamp, readDate, plausibleYear, type Stamp, type WrittenDate, type ClockTime } from './stamp.ts';
+export { readStamp, readDate, openingFourDigits, type Stamp, type WrittenDate, type ClockTime } from './stamp.ts';
 export { findZone, readZoneWord, zoneFromName, utcZone, type Zone } from './zones.ts';
 export {
   resolveDay, formatDay, parseDay, dayOfValue, addDays, nextDay, daysBetween, isRealDay, toUtcInstant, dayOf,

@@ -101,12 +101,21 @@ const militaryClock = /([01]\d|2[0-3])([0-5]\d)(?=Z(?![A-Za-z])|[ \t]*(?:hrs?|ho
 const relativeTime = /T?\+[ \t]?(\d{1,4})[ \t]?(minutes?|mins?|m|hours?|hrs?|h|days?|d)(?![\p{L}\d])/iuy;
 /** A time left to fill in, or unknown: "HH:mm", "14:??", "21:2x", "xx:00", "[???]". */
 const placeholderTime = /(?:(?:[01]?\d|2[0-3]|[hH]{2}|[xX]{2})[:.](?:[0-5][xX?]|[xX?]{2}|mm|MM)|(?:[hH]{2}|[xX]{2}|\?{2})[:.](?:[0-5]\d|\?{2})|\?{3,})(?![\p{L}\d])/uy;
-/** Four digits opening an entry, before its text ("0341: …", "1015 - …"). */
-const entryHhmm = /([01]\d|2[0-3])([0-5]\d)(?=[ \t]*(?::|[-–—][ \t]))/y;
+/** Four digits opening an entry, before its text ("0341: …", "1015 - …"), and the end of a range of them ("0900 - 1000"). */
+const entryHhmm = /([01]\d|2[0-3])([0-5]\d)(?=[ \t]*(?::(?:[ \t]|$)|[-–—][ \t]))/y;
+const entryHhmmUntil = /[ \t]*[-–—][ \t]*([01]\d|2[0-3])([0-5]\d)(?=[ \t]*(?::(?:[ \t]|$)|[-–—][ \t]|[ \t][A-Za-z(]))/y;
+/** Where four digits may open an entry: after an approximation mark and spaces. */
+const entryLead = /[ \t]*[~≈]?[ \t]*/y;
 
-/** A year a postmortem may name: four digits that open an entry are read as one first. */
-export function plausibleYear(n: number): boolean {
-  return n >= 1900 && n <= 2039;
+/**
+ * The four digits a line opens with as a clock would read them ("1738: …", "~1940: …", "0900 - …"),
+ * or null. Whether they are a time is the caller's to decide: on their own only with a leading zero
+ * ("0341"); in a section that writes its times so (`StampOptions.hhmm`), whatever they are.
+ */
+export function openingFourDigits(text: string): { value: number; leadingZero: boolean } | null {
+  const lead = at(entryLead, text, 0);
+  const m = at(entryHhmm, text, lead ? entryLead.lastIndex : 0);
+  return m ? { value: Number(m[0]), leadingZero: m[0].startsWith('0') } : null;
 }
 
 /** Four digits right after a date and before its text ("2024-03-12 0616: …", "2024-03-12 0616 - …", "2022-01-08 2233 ::::: …"). */
@@ -132,8 +141,8 @@ const closeParen = /[*_]{0,2}[ \t]*\)/y;
 // weekday or month, or a day and a month, right after).
 const timeThenDate = /(?:,[ \t]*|[ \t]+on[ \t]+|[ \t]+(?=[A-Z][a-z]{2}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2}))/y;
 
-/** "hrs", "h", "Uhr", "uur" right after a 24-hour time. */
-const hoursWord = /[ \t]*(?:hrs?|hours|uhr|uur)(?![\p{L}\d])|h(?![\p{L}\d])/iuy;
+/** "hrs", "hours", "Uhr", "uur" after a 24-hour time, or "h" right after it, as written (not "HR notified", "Hrs of logs"). */
+const hoursWord = /[ \t]*(?:hrs|hours|Uhr|uur)(?![\p{L}\d])|h(?![\p{L}\d])/uy;
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -485,11 +494,17 @@ export function readStamp(line: string, from = 0, options: StampOptions = {}): S
   const day = at(weekday, text, i);
   const part = readTimePart(text, day ? weekday.lastIndex : i, false) ?? (day ? readTimePart(text, i, false) : null);
   if (!part) {
-    // "0341: a change is merged": four digits opening an entry, before its text, are a time when
-    // they cannot be a year ("2019: launched" stays a year).
+    // "0341: a change is merged": four digits opening an entry, before its text, are a time with a
+    // leading zero, or in a section that writes its times so ("1923: …"); else they may be a year,
+    // an error code or a port ("2019: launched", "1040: Too many connections").
     const hhmm = day ? null : at(entryHhmm, text, i);
-    if (hhmm && (options.hhmm || !plausibleYear(Number(hhmm[0])))) {
-      return { date: null, time: { h: Number(hhmm[1]), m: Number(hhmm[2]), s: null }, zone: null, approximate, placeholder: false, start, end: entryHhmm.lastIndex };
+    if (hhmm && (options.hhmm || hhmm[0].startsWith('0'))) {
+      let end = entryHhmm.lastIndex;
+      const range = at(entryHhmmUntil, text, end);
+      const until: ClockTime | null = range ? { h: Number(range[1]), m: Number(range[2]), s: null } : null;
+      if (range) end = entryHhmmUntil.lastIndex;
+      const zone = readZoneAfterTime(text, end, false);
+      return { date: null, time: { h: Number(hhmm[1]), m: Number(hhmm[2]), s: null }, zone: zone.zone, approximate, placeholder: false, start, end: zone.end, ...(until ? { until } : {}) };
     }
     // "14:??", "21:2x", "HH:mm": a time left to fill in.
     const blank = at(placeholderTime, text, i);

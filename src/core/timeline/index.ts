@@ -10,12 +10,12 @@ import type { Section } from '../model.ts';
 import { ownChildren } from '../sections.ts';
 import { diagnostic, type Diagnostic } from '../diagnostic.ts';
 import {
-  formatDay, opensWithStamp, openingStamp, nextDay, wholeStamp, parseDay, resolveDay, toUtcInstant, zoneFromName,
+  formatDay, openingFourDigits, opensWithStamp, openingStamp, nextDay, wholeStamp, parseDay, resolveDay, toUtcInstant, zoneFromName,
   type Day, type NumericOrder, type Stamp, type WrittenDate, type Zone,
 } from '../dates/index.ts';
 import { decideOrder } from './order.ts';
 import { documentZone } from './zone-fallback.ts';
-import { metaLine, SourceLines, statusfyUpdate, TimelineWalker, timelineWords, trackShortcode, type RawEntry } from './walk.ts';
+import { fourDigitTimes, metaLine, SourceLines, statusfyUpdate, TimelineWalker, timelineWords, trackShortcode, type RawEntry } from './walk.ts';
 
 export interface TimelineInput {
   /** All sections of the file; the `timeline` ones are read. */
@@ -133,7 +133,10 @@ function timedParagraphRuns(sections: readonly Section[]): { section: Section; b
   const runs: { section: Section; blocks: RootContent[] }[] = [];
   for (const section of sections) {
     const blocks = ownChildren(section);
-    const timed = blocks.flatMap((b, i) => (b.type === 'paragraph' && opensWithTimeOfDay(toString(b)) ? [i] : []));
+    // Paragraphs that open with four digits ("1738: …") are timed where the section writes its times so.
+    const fourDigit = fourDigitTimes(blocks, { listItems: false });
+    const opensTimed = (text: string) => opensWithTimeOfDay(text) || (fourDigit && openingFourDigits(text.slice(0, 12)) !== null);
+    const timed = blocks.flatMap((b, i) => (b.type === 'paragraph' && opensTimed(toString(b)) ? [i] : []));
     if (timed.length < 3) continue;
     // A line before the first that names the timeline or its zone ("Timeline (all times in PST/PDT)") is read with it.
     const lead = blocks[timed[0]! - 1];

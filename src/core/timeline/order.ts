@@ -13,7 +13,7 @@ export interface OrderDecision {
 
 /**
  * `auto`: a field above 12 settles it (21-04-2025 → dmy, 04-21-2025 → mdy); else the order under
- * which the dates run forward and none falls long after the postmortem's date; else the one
+ * which the dates run forward and none falls after the postmortem's date (see `runsForward`); else the one
  * under which they all fall within a month of it; else day first, flagged as undecided. A
  * configured order always wins.
  */
@@ -81,9 +81,14 @@ function allNear(order: NumericOrder, items: readonly RawItem[], incidentDay: Da
  */
 export const runsOnDays = 14;
 
-/** Whether, read in `order`, the written dates run forward and none is more than `runsOnDays` after the incident date. */
+/**
+ * Whether, read in `order`, the written dates run forward and none is after the incident date; or,
+ * when the first of them is that date (give or take a day: the postmortem's date names the
+ * incident's first day), none is more than `runsOnDays` after it.
+ */
 function runsForward(order: NumericOrder, items: readonly RawItem[], incidentDay: Day | null): boolean {
   let previous: Day | null = null;
+  let allowance = 0;
   let seen = 0;
   for (const item of items) {
     const date = writtenDate(item);
@@ -91,7 +96,8 @@ function runsForward(order: NumericOrder, items: readonly RawItem[], incidentDay
     if (!date || date.kind === 'md' || (date.kind === 'numeric' && date.y === null)) continue;
     const day = resolveDay(date, order, null);
     if (!day) return false;
-    if (incidentDay && daysBetween(day, incidentDay) < -runsOnDays) return false;
+    if (incidentDay && previous === null && Math.abs(daysBetween(day, incidentDay)) <= 1) allowance = runsOnDays;
+    if (incidentDay && daysBetween(day, incidentDay) < -allowance) return false;
     if (previous && daysBetween(previous, day) < 0) return false;
     previous = day;
     if (++seen > 5000) break;

@@ -5,7 +5,7 @@
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableRow, Code } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { findDates, findZone, plausibleYear, readStamp, type Stamp, type WrittenDate, type Zone } from '../dates/index.ts';
+import { findDates, findZone, openingFourDigits, readStamp, type Stamp, type WrittenDate, type Zone } from '../dates/index.ts';
 import { flattenInline, OPEN, plainText, unmark, type TextLine } from './inline.ts';
 import { isLabelOnly, readLines, restAfter, trailingStamp, writtenOf, type LineRead } from './lines.ts';
 import { looksLikeLogs, parseLogBlock } from '../logs/index.ts';
@@ -164,30 +164,34 @@ const boldAlone = /^\s*\uE000[^\uE000\uE001]*\uE001\s*$/;
 const templateTag = /^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$/s;
 const attributeList = /^\s*\{:[^}]*\}\s*$/;
 
-/** Four digits opening a line before its text, as a time may be written ("1738: …", "~1940: …"). */
-const fourDigits = /^[ \t]*[~≈]?[ \t]*([01]\d|2[0-3])([0-5]\d)(?=[ \t]*(?::|[-–—][ \t]))/;
+/** A year a postmortem may name, which four digits opening an entry may be. */
+function plausibleYear(n: number): boolean {
+  return n >= 1900 && n <= 2039;
+}
 
 /**
- * Whether a section writes its times as four digits: three or more of its paragraphs and list
- * items open with four digits a clock can read, and at least one of them cannot be a year
- * ("0341", "1738", "2046"). Then "1923: …" among them is 19:23, not the year 1923.
+ * Whether a section writes its times as four digits: three or more of its paragraphs (and, unless
+ * `listItems` is false, its list items) open with four digits a clock can read, at least one of
+ * them no year ("0341", "1738", "2046"), and they run forward (once past midnight at most). Then
+ * "1923: …" among them is 19:23, not the year 1923. A list of error codes or ports ("1040: Too
+ * many connections", "1433: SQL Server") does not run forward as times do, or holds years.
  */
-function fourDigitTimes(blocks: readonly RootContent[]): boolean {
-  let count = 0;
-  let clearly = false;
+export function fourDigitTimes(blocks: readonly RootContent[], { listItems = true } = {}): boolean {
+  const values: number[] = [];
   const look = (p: RootContent | undefined) => {
     if (p?.type !== 'paragraph') return;
-    const m = fourDigits.exec(toString(p).slice(0, 12));
-    if (!m) return;
-    count++;
-    if (!plausibleYear(Number(`${m[1]}${m[2]}`))) clearly = true;
+    const opening = openingFourDigits(toString(p).slice(0, 12));
+    if (opening) values.push(opening.value);
   };
   for (const block of blocks) {
-    if (block.type === 'list') for (const item of block.children) look(item.children[0]);
-    else look(block);
-    if (count >= 3 && clearly) return true;
+    if (block.type === 'list') {
+      if (listItems) for (const item of block.children) look(item.children[0]);
+    } else look(block);
   }
-  return false;
+  if (values.length < 3 || values.every(plausibleYear)) return false;
+  let back = 0;
+  for (let i = 1; i < values.length; i++) if (values[i]! < values[i - 1]!) back++;
+  return back <= 1;
 }
 
 /**
@@ -316,7 +320,7 @@ export class TimelineWalker {
       const lines = this.lines(block);
       const first = lines[0];
       const clean = first ? unmark(first.text) : '';
-      const stamp = first?.text.trimStart().startsWith(OPEN) ? readStamp(clean) : null;
+      const stamp = first?.text.trimStart().startsWith(OPEN) ? readStamp(clean, 0, { hhmm: this.hhmm }) : null;
       if (!first || !stamp || !stamp.date || !stamp.time) {
         if (open) this.addText(open, plainText(lines));
         continue;
@@ -524,7 +528,7 @@ export class TimelineWalker {
         if (stamped > 1 || (stamped === 1 && paragraphs > 0)) return true;
         paragraphs++;
       } else if (b.type === 'code' && this.isIndentedCode(b)) {
-        if (readLines(this.codeLines(b)).some((r) => r.kind !== 'text')) return true;
+        if (readLines(this.codeLines(b), { hhmm: this.hhmm }).some((r) => r.kind !== 'text')) return true;
       }
     }
     return false;
@@ -534,7 +538,7 @@ export class TimelineWalker {
     const first = item.children[0];
     if (!first || first.type !== 'paragraph') return null;
     const l = this.lines(first)[0];
-    const s = l ? readStamp(unmark(l.text)) : null;
+    const s = l ? readStamp(unmark(l.text), 0, { hhmm: this.hhmm }) : null;
     return s && !s.placeholder ? s : null;
   }
 

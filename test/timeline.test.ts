@@ -296,6 +296,9 @@ describe('a timeline written in a fenced block of plain text', () => {
     ]);
     // Beside entries of its own, the section's block of such lines is logs.
     expect(fromText(`${block('', told)}\n- 10:40 disk cleaned\n`, { incidentDate: '2024-05-06' }).events).toHaveLength(1);
+    // Read as the timeline, the lines are not logs too.
+    const incident = extractIncident(parsePostmortem('x.md', `---\ntitle: Disk full\ndate: 2024-05-06\n---\n\n${block('', told)}`)).incident;
+    expect([incident.timeline.length, incident.logs.length]).toEqual([2, 0]);
   });
 });
 
@@ -484,7 +487,7 @@ describe('nothing is dropped', () => {
 
   it('returns nothing for a document without a timeline', () => {
     const r = fromText('# X\n\n## Summary\n\nAt 14:05 things broke.\n');
-    expect(r).toEqual({ events: [], diagnostics: [], dateOrder: null });
+    expect(r).toEqual({ events: [], diagnostics: [], dateOrder: null, entryBlocks: new Set() });
   });
 
   it('sets aside what a bold label of another section introduces, in a timeline of several incidents', () => {

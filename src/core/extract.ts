@@ -136,7 +136,7 @@ export function extractFacts(parsed: ParsedPostmortem, config: Config = defaultC
     diagnostics.push(diagnostic('frontmatter-schema', 'error', 'No title could be found for this incident; add `title: …` to the front matter, or start the postmortem with a `# heading`', { line: 1, column: 1 }));
   }
   // Log lines that give no year take the incident's (1970 when it has no date, as it then has errors).
-  const logs = extractLogs(parsed, Number((date ?? '1970').slice(0, 4)), timezone);
+  const logs = extractLogs(parsed, Number((date ?? '1970').slice(0, 4)), timezone, timeline.entryBlocks);
   const events = mergeLogEvents(timeline.events, logs);
 
   // The postmortem's zone: the one it states; else the one its timeline writes every time in ("all

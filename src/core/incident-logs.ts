@@ -4,8 +4,11 @@ import type { LogEntry, TimelineEvent } from '../../schemas/incident.ts';
 import type { ParsedPostmortem } from './model.ts';
 import { describeLogEvent, isNotable, looksLikeLogs, parseLogBlock } from './logs/index.ts';
 
-/** Log entries from code blocks in logs sections and from blocks elsewhere that read as logs. */
-export function extractLogs(parsed: ParsedPostmortem, year: number, timezone: string): LogEntry[] {
+/**
+ * Log entries from code blocks in logs sections and from blocks elsewhere that read as logs, but
+ * the blocks the timeline took as its entries (`timelineBlocks`).
+ */
+export function extractLogs(parsed: ParsedPostmortem, year: number, timezone: string, timelineBlocks: ReadonlySet<Code> = new Set()): LogEntry[] {
   const inLogs = new Set<RootContent>();
   for (const s of parsed.sections) if (s.kind === 'logs') for (const c of s.children) inLogs.add(c);
   const entries: LogEntry[] = [];
@@ -19,6 +22,7 @@ export function extractLogs(parsed: ParsedPostmortem, year: number, timezone: st
     else if (n.type === 'blockquote' || n.type === 'list' || n.type === 'listItem' || n.type === 'footnoteDefinition') for (let i = n.children.length - 1; i >= 0; i--) stack.push({ node: n.children[i] as RootContent, top });
   }
   for (const { code, top } of codes) {
+    if (timelineBlocks.has(code)) continue;
     const isLogSection = inLogs.has(top);
     if (!isLogSection && !looksLikeLogs(code.value)) continue;
     const start = code.position?.start.line ?? 1;

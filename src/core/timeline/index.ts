@@ -3,7 +3,7 @@
  * time. Entries are never dropped: one whose time cannot be read keeps `at: null` and gets a
  * `timeline-time` warning.
  */
-import type { List, RootContent } from 'mdast';
+import type { Code, List, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { TimelineEvent } from '../../../schemas/incident.ts';
 import type { Section } from '../model.ts';
@@ -37,6 +37,8 @@ export interface TimelineResult {
   diagnostics: Diagnostic[];
   /** The order used for numeric dates, null if none were seen. */
   dateOrder: 'dmy' | 'mdy' | null;
+  /** Code blocks that read as logs but are the timeline's entries (a timeline section told only in one): not logs. */
+  entryBlocks: ReadonlySet<Code>;
 }
 
 const MAX_TEXT = 2000;
@@ -64,6 +66,7 @@ export function extractTimeline(input: TimelineInput): TimelineResult {
       events: [],
       diagnostics: [diagnostic('timeline-time', 'warning', `The timeline could not be read (${message}).`, { line: 1, column: 1 })],
       dateOrder: null,
+      entryBlocks: new Set(),
     };
   }
 }
@@ -328,9 +331,9 @@ function extract(input: TimelineInput): TimelineResult {
     const first = entries[0]!;
     const others = diagnostics.filter((d) => d.ruleId !== 'timeline-time');
     others.push(diagnostic('timeline-time', 'warning', `None of the ${entries.length} timeline entries has a date or time; start each with one, such as "14:05 UTC" or "2025-04-21 14:05"`, { line: first.line, column: first.column }));
-    return { events, diagnostics: others, dateOrder: decision.reported };
+    return { events, diagnostics: others, dateOrder: decision.reported, entryBlocks: walker.logBlocksRead };
   }
-  return { events, diagnostics, dateOrder: decision.reported };
+  return { events, diagnostics, dateOrder: decision.reported, entryBlocks: walker.logBlocksRead };
 }
 
 interface Context {

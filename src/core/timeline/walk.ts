@@ -229,6 +229,8 @@ export class TimelineWalker {
   private readonly source: SourceLines;
   /** Read a fenced block of timestamped lines as entries even when they look like logs (see `extract`). */
   private readonly logsAreEntries: boolean;
+  /** The blocks that look like logs but were read as entries: they are the timeline's, not logs. */
+  readonly logBlocksRead = new Set<Code>();
 
   constructor(source: SourceLines, { logsAreEntries = false } = {}) {
     this.source = source;
@@ -859,7 +861,11 @@ export class TimelineWalker {
     // Lines of arrows or rules between the entries ("↓", "|") are drawing, not text.
     const written = lines.filter((l) => /[\p{L}\p{N}]/u.test(l.text));
     const reads = readLines(written);
-    if (reads.filter((r) => r.kind === 'entry').length * 2 < written.length || (looksLikeLogs(node.value) && !(this.logsAreEntries && toldInProse(node.value)))) return;
+    if (reads.filter((r) => r.kind === 'entry').length * 2 < written.length) return;
+    if (looksLikeLogs(node.value)) {
+      if (!this.logsAreEntries || !toldInProse(node.value)) return;
+      this.logBlocksRead.add(node);
+    }
     this.readReads(reads, false);
   }
 

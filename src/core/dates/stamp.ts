@@ -108,14 +108,14 @@ const entryHhmmUntil = /[ \t]*[-–—][ \t]*([01]\d|2[0-3])([0-5]\d)(?=[ \t]*(?
 const entryLead = /[ \t]*[~≈]?[ \t]*/y;
 
 /**
- * The four digits a line opens with as a clock would read them ("1738: …", "~1940: …", "0900 - …"),
- * or null. Whether they are a time is the caller's to decide: on their own only with a leading zero
+ * The four digits a line opens with, as a number, where a clock could read them ("1738: …", "~1940: …",
+ * "0900 - …"), or null. Whether they are a time is the caller's to decide: on their own only with a leading zero
  * ("0341"); in a section that writes its times so (`StampOptions.hhmm`), whatever they are.
  */
-export function openingFourDigits(text: string): { value: number; leadingZero: boolean } | null {
+export function openingFourDigits(text: string): number | null {
   const lead = at(entryLead, text, 0);
   const m = at(entryHhmm, text, lead ? entryLead.lastIndex : 0);
-  return m ? { value: Number(m[0]), leadingZero: m[0].startsWith('0') } : null;
+  return m ? Number(m[0]) : null;
 }
 
 /** Four digits right after a date and before its text ("2024-03-12 0616: …", "2024-03-12 0616 - …", "2022-01-08 2233 ::::: …"). */

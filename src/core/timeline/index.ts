@@ -15,7 +15,7 @@ import {
 } from '../dates/index.ts';
 import { decideOrder } from './order.ts';
 import { documentZone } from './zone-fallback.ts';
-import { fourDigitTimes, metaLine, SourceLines, statusfyUpdate, TimelineWalker, timelineWords, trackShortcode, type RawEntry } from './walk.ts';
+import { timesInFourDigits, metaLine, SourceLines, statusfyUpdate, TimelineWalker, timelineWords, trackShortcode, type RawEntry } from './walk.ts';
 
 export interface TimelineInput {
   /** All sections of the file; the `timeline` ones are read. */
@@ -136,10 +136,11 @@ function timedParagraphRuns(sections: readonly Section[]): { section: Section; b
   const runs: { section: Section; blocks: RootContent[] }[] = [];
   for (const section of sections) {
     const blocks = ownChildren(section);
+    const texts = blocks.map((b) => (b.type === 'paragraph' ? toString(b) : null));
     // Paragraphs that open with four digits ("1738: …") are timed where the section writes its times so.
-    const fourDigit = fourDigitTimes(blocks, { listItems: false });
-    const opensTimed = (text: string) => opensWithTimeOfDay(text) || (fourDigit && openingFourDigits(text.slice(0, 12)) !== null);
-    const timed = blocks.flatMap((b, i) => (b.type === 'paragraph' && opensTimed(toString(b)) ? [i] : []));
+    const fourDigits = texts.map((text) => (text === null ? null : openingFourDigits(text.slice(0, 12))));
+    const inFourDigits = timesInFourDigits(fourDigits.filter((n) => n !== null));
+    const timed = texts.flatMap((text, i) => (text !== null && (opensWithTimeOfDay(text) || (inFourDigits && fourDigits[i] !== null)) ? [i] : []));
     if (timed.length < 3) continue;
     // A line before the first that names the timeline or its zone ("Timeline (all times in PST/PDT)") is read with it.
     const lead = blocks[timed[0]! - 1];

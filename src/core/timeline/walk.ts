@@ -170,24 +170,27 @@ function plausibleYear(n: number): boolean {
 }
 
 /**
- * Whether a section writes its times as four digits: three or more of its paragraphs (and, unless
- * `listItems` is false, its list items) open with four digits a clock can read, at least one of
+ * Whether a section writes its times as four digits: three or more of its paragraphs and list
+ * items open with four digits a clock can read, at least one of
  * them no year ("0341", "1738", "2046"), and they run forward (once past midnight at most). Then
  * "1923: …" among them is 19:23, not the year 1923. A list of error codes or ports ("1040: Too
  * many connections", "1433: SQL Server") does not run forward as times do, or holds years.
  */
-export function fourDigitTimes(blocks: readonly RootContent[], { listItems = true } = {}): boolean {
+function fourDigitTimes(blocks: readonly RootContent[]): boolean {
   const values: number[] = [];
   const look = (p: RootContent | undefined) => {
-    if (p?.type !== 'paragraph') return;
-    const opening = openingFourDigits(toString(p).slice(0, 12));
-    if (opening) values.push(opening.value);
+    const opening = p?.type === 'paragraph' ? openingFourDigits(toString(p).slice(0, 12)) : null;
+    if (opening !== null) values.push(opening);
   };
   for (const block of blocks) {
-    if (block.type === 'list') {
-      if (listItems) for (const item of block.children) look(item.children[0]);
-    } else look(block);
+    if (block.type === 'list') for (const item of block.children) look(item.children[0]);
+    else look(block);
   }
+  return timesInFourDigits(values);
+}
+
+/** Whether the four digits that open a section's lines, in order, are times (see `fourDigitTimes`). */
+export function timesInFourDigits(values: readonly number[]): boolean {
   if (values.length < 3 || values.every(plausibleYear)) return false;
   let back = 0;
   for (let i = 1; i < values.length; i++) if (values[i]! < values[i - 1]!) back++;

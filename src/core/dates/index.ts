@@ -121,6 +121,11 @@ export function findDate(text: string, opts: { yearHint?: number; dateOrder?: Da
  */
 export const opensWithStamp: (text: string) => boolean = remembered((text) => openingStamp(text) !== null, { limit: 10_000, maxKeyLength: 200 });
 
+/** Whether a stamp names a day and no time of day ("May 6", "2023-08-25"): a day line, not an entry. */
+export function dayOnly(stamp: Stamp | null | undefined): stamp is Stamp & { date: WrittenDate } {
+  return stamp != null && stamp.date !== null && stamp.time === null;
+}
+
 /** The readable date or time a heading opens with (its offsets are in the trimmed text), or null. */
 export function openingStamp(text: string): Stamp | null {
   const s = text.trim();

@@ -10,7 +10,7 @@ import type { Section } from '../model.ts';
 import { ownChildren } from '../sections.ts';
 import { diagnostic, type Diagnostic } from '../diagnostic.ts';
 import {
-  formatDay, openingFourDigits, opensWithStamp, openingStamp, nextDay, wholeStamp, parseDay, resolveDay, toUtcInstant, zoneFromName,
+  dayOnly, formatDay, openingFourDigits, opensWithStamp, openingStamp, nextDay, wholeStamp, parseDay, resolveDay, toUtcInstant, zoneFromName,
   type Day, type NumericOrder, type Stamp, type WrittenDate, type Zone,
 } from '../dates/index.ts';
 import { decideOrder } from './order.ts';
@@ -86,8 +86,7 @@ function embeddedTimelines(sections: readonly Section[]): RootContent[][] {
   const dayLine = (block: RootContent | undefined): boolean => {
     if (block?.type !== 'paragraph') return false;
     const text = toString(block);
-    const stamp = text.length <= 60 ? wholeStamp(text) : null;
-    return stamp !== null && stamp.date !== null && stamp.time === null;
+    return dayOnly(text.length <= 60 ? wholeStamp(text) : null);
   };
   for (const section of sections) {
     const blocks = ownChildren(section);
@@ -175,11 +174,7 @@ function readWithoutTimelineSection(walker: TimelineWalker, sections: readonly S
   const updates = sections.filter((s) => s.node && timedHeading(s.heading));
   if (updates.length >= 2) {
     // A day heading over them ("## August 12, 2026 (America/Chicago)") gives their day and zone.
-    const dayOnly = (heading: string) => {
-      const stamp = openingStamp(heading);
-      return stamp !== null && stamp.date !== null && stamp.time === null;
-    };
-    const days = sections.filter((s) => s.node && !updates.includes(s) && dayOnly(s.heading) && updates.some((u) => s.children.includes(u.node!)));
+    const days = sections.filter((s) => s.node && !updates.includes(s) && dayOnly(openingStamp(s.heading)) && updates.some((u) => s.children.includes(u.node!)));
     const read = sections.filter((s) => updates.includes(s) || days.includes(s));
     walker.readUpdates(read.flatMap((s) => [s.node!, ...ownChildren(s)]));
   }

@@ -1,5 +1,5 @@
 /** Reading one line of a timeline: does it open with a stamp, is it only a date, what text follows. */
-import { findZone, readStamp, utcZone, type Stamp } from '../dates/index.ts';
+import { dayOnly, findZone, readStamp, utcZone, type Stamp } from '../dates/index.ts';
 import { OPEN, unmark, type TextLine } from './inline.ts';
 
 /** What a line of a timeline block is. */
@@ -139,7 +139,7 @@ export function readLines(lines: readonly TextLine[], { trailing = false, hhmm =
     const rest = restAfter(clean, stamp);
     const written = writtenOf(clean, stamp);
     const offset = Math.max(0, clean.indexOf(written.slice(0, 12)));
-    const dateOnly = stamp.date !== null && stamp.time === null && !stamp.placeholder && isLabelOnly(rest);
+    const dateOnly = dayOnly(stamp) && !stamp.placeholder && isLabelOnly(rest);
     reads.push({ kind: dateOnly ? 'date' : 'entry', stamp, written, rest, line: l.line, offset });
   });
   // A date-only line followed by untimed text is an entry whose text continues below it.

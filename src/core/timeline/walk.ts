@@ -5,7 +5,7 @@
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableRow, Code } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { findDates, findZone, openingFourDigits, readStamp, type Stamp, type WrittenDate, type Zone } from '../dates/index.ts';
+import { dayOnly, findDates, findZone, openingFourDigits, readStamp, type Stamp, type WrittenDate, type Zone } from '../dates/index.ts';
 import { flattenInline, OPEN, plainText, unmark, type TextLine } from './inline.ts';
 import { isLabelOnly, readLines, restAfter, trailingStamp, writtenOf, type LineRead } from './lines.ts';
 import { looksLikeLogs, parseLogBlock } from '../logs/index.ts';
@@ -462,7 +462,7 @@ export class TimelineWalker {
       const rest = restAfter(text, stamp);
       const written = writtenOf(text, stamp);
       this.noteStamp(stamp, line, written);
-      if (stamp.date && !stamp.time && (isLabelOnly(rest) || this.bodyHasEntries(body))) {
+      if (dayOnly(stamp) && (isLabelOnly(rest) || this.bodyHasEntries(body))) {
         this.items.push({ kind: 'date', date: stamp.date, line, column: this.source.column(line, written), section: this.section });
         const zone = isLabelOnly(rest) ? findZone(rest) : null;
         if (zone && !this.sectionZones[this.section]) this.sectionZones[this.section] = zone;
@@ -803,7 +803,7 @@ export class TimelineWalker {
       const written = read !== null && hhmm ? read.replace(timeCell, () => rawTime.trim()) : (read ?? (timeText || null));
       if (stamp) this.noteStamp(stamp, line, written ?? '');
       // A row that only names a day ("| **May 6** | |") dates the rows under it.
-      if (stamp?.date && !stamp.time && text.trim() === '' && separateDate === -1) {
+      if (dayOnly(stamp) && text.trim() === '' && separateDate === -1) {
         this.items.push({ kind: 'date', date: stamp.date, line, column: this.source.column(line, written), section: this.section });
         this.current = null;
         continue;

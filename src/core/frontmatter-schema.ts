@@ -54,13 +54,45 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+const shape = frontmatterSchema.shape as Record<string, z.ZodType>;
+const shapeKeys = Object.keys(shape);
+/** The schema checks no key against another (no check on the whole object), so each key can be parsed alone. */
+const keysAlone = (frontmatterSchema._zod.def.checks ?? []).length === 0;
+
+type GivenResult = { success: true; data: Frontmatter } | { success: false; issues: z.core.$ZodIssue[] };
+
+/**
+ * The schema's reading of the keys a block gives. The schema is a loose object of optional keys:
+ * a block is valid when each key it gives is, and its data is those keys as their schemas read
+ * them (in the schema's order, as zod orders them), then the other keys as written. Parsing the
+ * few keys a block gives, each by its own schema, gives what parsing the object does without
+ * visiting the fifty keys it does not give; issues carry the key in their path, as zod's do.
+ */
+export function parseGiven(given: Record<string, unknown>): GivenResult {
+  if (!keysAlone) {
+    const whole = frontmatterSchema.safeParse(given);
+    return whole.success ? { success: true, data: whole.data } : { success: false, issues: whole.error.issues };
+  }
+  const data: Record<string, unknown> = {};
+  const issues: z.core.$ZodIssue[] = [];
+  for (const key of shapeKeys) {
+    if (!Object.hasOwn(given, key)) continue;
+    const read = shape[key]!.safeParse(given[key]);
+    if (read.success) data[key] = read.data;
+    else for (const issue of read.error.issues) issues.push({ ...issue, path: [key, ...issue.path] });
+  }
+  // Defined, not assigned: a key named `__proto__` stays a key, as in the data YAML gave.
+  for (const key of Object.keys(given)) if (!Object.hasOwn(shape, key)) Object.defineProperty(data, key, { value: given[key], enumerable: true, writable: true, configurable: true });
+  return issues.length > 0 ? { success: false, issues } : { success: true, data: data as Frontmatter };
+}
+
 /** Check a front matter block against the schema; messages point at the offending key or value. */
 export function validateFrontmatter(block: FrontmatterBlock): FrontmatterValidation {
   // A key left empty (`resolvedWhen:` in cState's template, `severity:` in many others) is not given.
   const given = Object.fromEntries(Object.entries(block.data).filter(([, value]) => value !== null));
-  const result = frontmatterSchema.safeParse(given);
+  const result = parseGiven(given);
   if (result.success) return { data: result.data, diagnostics: [] };
-  const diagnostics = result.error.issues.map((issue) => {
+  const diagnostics = result.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const value = valueAt(block.data, path);
     const pos = (value === undefined ? null : block.locate(path)) ?? block.locateKey(path.slice(0, 1)) ?? { line: 1, column: 1 };

@@ -32,6 +32,19 @@ const refusingEngines = Object.fromEntries(
   ['js', 'javascript', 'coffee', 'coffeescript', 'cson', 'ts', 'typescript', 'ruby', 'python'].map((l) => [l, { parse: () => refuse(l) }]),
 );
 
+/**
+ * What the engine gray-matter called last read. gray-matter calls one engine, synchronously, for
+ * the block it is given; the engines are made once (a matter call merges them three times over).
+ */
+let lastBlock: ParsedBlock;
+const dataEngine = (kind: 'yaml' | 'toml' | 'json') => ({
+  parse: (raw: string) => {
+    lastBlock = parseBlock(kind, raw.replace(/\r$/, ''));
+    return lastBlock.data;
+  },
+});
+const engines = { ...refusingEngines, yaml: dataEngine('yaml'), toml: dataEngine('toml'), json: dataEngine('json') };
+
 const openLine = /^(---|\+\+\+)[ \t]*([^\r\n]*?)[ \t]*\r?$/;
 
 /** Position of a character offset in `text`. */
@@ -97,14 +110,10 @@ export function readFrontmatter(text: string): FrontmatterRead {
   // gray-matter splits the block; each engine parses with positions. The raw block handed to an
   // engine starts with the rest of the opening line, so its line numbers are the file's.
   let parsed: ParsedBlock = emptyBlock();
-  const engine = (kind: 'yaml' | 'toml' | 'json') => ({ parse: (raw: string) => { parsed = parseBlock(kind, raw.replace(/\r$/, '')); return parsed.data; } });
+  lastBlock = parsed;
   try {
-    const file = matter(text.slice(0, closeEnd), {
-      delimiters: fence,
-      language,
-      engines: { ...refusingEngines, yaml: engine('yaml'), toml: engine('toml'), json: engine('json') },
-    } as never);
-    if ((file as { isEmpty?: boolean }).isEmpty) parsed = emptyBlock();
+    const file = matter(text.slice(0, closeEnd), { delimiters: fence, language, engines } as never);
+    parsed = (file as { isEmpty?: boolean }).isEmpty ? emptyBlock() : lastBlock;
   } catch (error) {
     parsed = { ...emptyBlock(), diagnostics: [diagnostic('frontmatter-yaml', 'error', `Front matter could not be read: ${(error as Error).message}`, { line: 1, column: 1 })] };
   }

@@ -1,6 +1,7 @@
 /**
- * The fast front matter reader (js-yaml) stands in for `yaml` only where the two agree: whenever it
- * gives data, `yaml` with Hindsight's options reads the same block without error to the same data.
+ * The fast front matter reader (a line scan) stands in for `yaml` only where the two agree: whenever
+ * it gives data, `yaml` with Hindsight's options reads the same block without error to the same
+ * data, and places what the scan places where the scan does.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,6 +91,27 @@ describe('the fast front matter reader', () => {
       expect(fast).toBeGreaterThan(numRuns / 20);
     });
   }
+
+  it('reads nested mappings, lists at and under their key, flow lists and quoted values as yaml does', () => {
+    const cases: [string, unknown][] = [
+      ['author:\n  name: Dana\n  link: https://example.com\ntitle: x\n', { author: { name: 'Dana', link: 'https://example.com' }, title: 'x' }],
+      ['tags:\n- a\n- b\nsev: 2\n', { tags: ['a', 'b'], sev: 2 }],
+      ['a:\n  b:\n    - 1\n    - x # note\n  c: ~\nd:\n', { a: { b: [1, 'x'], c: null }, d: null }],
+      ['t: [a b, "c, d", \'it\'\'s\', 0x1F, .5, true]\nq: "tab\\tend"\n', { t: ['a b', 'c, d', "it's", 31, 0.5, true], q: 'tab\tend' }],
+      ['  indented: 1\n  root: 2\n', { indented: 1, root: 2 }],
+    ];
+    for (const [raw, data] of cases) {
+      expect(expectAgreement(raw), raw).toBe(true);
+      expect(readYamlFast(raw)?.data).toEqual(data);
+    }
+  });
+
+  it('leaves lines that do not nest as YAML nests them, and keys given twice, to yaml', () => {
+    for (const raw of ['title: a\n  sub: b\n', 'a:\n  - x\n b: 1\n', 'a:\n- x\n  - y\n', 'a:\n  b: 1\n    c: 2\n', 'a: 1\na: 2\n', 'a:\n  b: 1\n  b: 2\n', '- x\n', 'a: 1\n- x\n', 'a: [-]\n']) {
+      expect(readYamlFast(raw), JSON.stringify(raw)).toBeNull();
+      expectAgreement(raw);
+    }
+  });
 
   it('leaves anchors, aliases, tags, merge keys, tabs and odd keys to yaml', () => {
     for (const raw of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', '<<: {a: 1}\n', 'a:\n\t- 1\n', '? a\n: b\n', '1: a\n', 'null: a\n', '"": a\n', 'a: "\u0000"\n']) {

@@ -1,6 +1,6 @@
 /**
  * Reading front matter: gray-matter finds the block, and its engines are replaced so that YAML
- * goes through `yaml` (with positions; js-yaml first where the two agree, see yaml-fast.ts), TOML
+ * goes through `yaml` (with positions; a line scan first where the two agree, see yaml-fast.ts), TOML
  * through smol-toml, JSON through JSON.parse — and every executable language is refused before
  * any engine could see it.
  */

@@ -1,71 +1,86 @@
 /**
- * A fast first reading of front matter YAML. js-yaml reads a small block about four times faster
- * than `yaml`, but gives no node positions and differs from it at the edges; so it is used only
- * where the two agree — plain blocks (no anchors, aliases, tags, directives, merge or complex keys,
- * tabs, non-string keys) with scalars resolved exactly as `yaml`'s core schema resolves them — and
- * only when it reads the block without error. Every other block, and every error, goes through
- * `yaml`, which reports with positions. test/yaml-fast.test.ts holds the two to the same data.
+ * A fast first reading of front matter YAML, a line at a time. Most front matter is a handful of
+ * `key: value` lines and short lists; `yaml` reads such a block about ten times slower than a
+ * scan of its lines, and gives positions the scan can give too. So plain blocks — `key:` and
+ * `key: value` lines, nested by indentation, `- value` items, values on one line (plain, quoted,
+ * or a flow list), comments — are read here, and every other block (anchors, aliases, tags,
+ * directives, merge or complex keys, multi-line scalars, tabs, non-string keys), and any block this
+ * reading finds wrong, goes through `yaml`, which gives every error with its position. Written by
+ * hand because no library reads YAML with positions at this cost; test/yaml-fast.test.ts holds it
+ * to `yaml`'s data and positions on generated and edited real blocks.
  */
-import { load, FAILSAFE_SCHEMA, Type } from 'js-yaml';
 import type { Position } from './diagnostic.ts';
 
-/**
- * A scalar type of the YAML 1.2 core schema, as `yaml` (schema: 'core') tests and resolves it:
- * the first form whose pattern matches the text constructs the value. (js-yaml keeps one type per
- * tag, so the forms of a tag are one type.)
- */
-function coreScalar(tag: string, forms: readonly [test: RegExp, construct: (text: string) => unknown][]): Type {
-  const formOf = (text: string | null) => forms.find(([test]) => test.test(text ?? ''));
-  return new Type(`tag:yaml.org,2002:${tag}`, {
-    kind: 'scalar',
-    resolve: (text: string | null) => formOf(text) !== undefined,
-    construct: (text: string | null) => formOf(text)![1](text ?? ''),
-  });
-}
+/** The YAML 1.2 core schema's scalars, as `yaml` (schema: 'core') resolves them: the first form whose pattern matches reads the text. */
+const coreForms: readonly [test: RegExp, read: (text: string) => unknown][] = [
+  [/^(?:~|[Nn]ull|NULL)?$/, () => null],
+  [/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (text) => text[0] === 't' || text[0] === 'T'],
+  [/^0o[0-7]+$/, (text) => parseInt(text.slice(2), 8)],
+  [/^[-+]?[0-9]+$/, (text) => parseInt(text, 10)],
+  [/^0x[0-9a-fA-F]+$/, (text) => parseInt(text.slice(2), 16)],
+  [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (text) => (text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? -Infinity : Infinity)],
+  [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (text) => parseFloat(text)],
+  [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (text) => parseFloat(text)],
+];
 
-const coreSchema = FAILSAFE_SCHEMA.extend({
-  implicit: [
-    coreScalar('null', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
-    coreScalar('bool', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (text) => text[0] === 't' || text[0] === 'T']]),
-    coreScalar('int', [
-      [/^0o[0-7]+$/, (text) => parseInt(text.slice(2), 8)],
-      [/^[-+]?[0-9]+$/, (text) => parseInt(text, 10)],
-      [/^0x[0-9a-fA-F]+$/, (text) => parseInt(text.slice(2), 16)],
-    ]),
-    coreScalar('float', [
-      [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (text) => (text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? -Infinity : Infinity)],
-      [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (text) => parseFloat(text)],
-      [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (text) => parseFloat(text)],
-    ]),
-  ],
-});
+/** Only these can open a scalar the core schema reads as other than a string. */
+const maybeNotString = /^[-+.0-9~nNtTfF]/;
+
+/** A plain scalar's value: null, a boolean or a number where the core schema says so, else the text. */
+function plainScalar(text: string): unknown {
+  if (text !== '' && !maybeNotString.test(text)) return text;
+  for (const [test, read] of coreForms) if (test.test(text)) return read(text);
+  return text;
+}
 
 /** Tabs and anything but printable text (the two libraries reject different sets of control characters). */
 const unprintable = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udfff]/;
 
-// The lines the fast reader takes: blank lines, comments, `key:`, `key: value` and `- value`, where
-// a value is a quoted string on one line (with the common escapes), a flow list of such strings and
-// plain words, or a plain scalar on one line that starts with no indicator and holds no `: ` or ` #`.
-// Every pattern here is unambiguous, so each line is checked in linear time.
+// The values the fast reader takes: a quoted string on one line (with the common escapes), a flow
+// list of such strings and plain words, or a plain scalar on one line that starts with no indicator
+// and holds no `: ` or ` #`. Every pattern here is unambiguous, so each line is checked in linear time.
 const doubleQuoted = String.raw`"(?:[^"\\]|\\["\\/nrt])*"`;
 const singleQuoted = String.raw`'(?:[^']|'')*'`;
 const flowWord = String.raw`[A-Za-z0-9_./-]+(?: [A-Za-z0-9_./-]+)*`;
 const flowItem = `(?:${doubleQuoted}|${singleQuoted}|${flowWord})`;
 const closedValue = new RegExp(`^(?:${doubleQuoted}|${singleQuoted}|\\[ *(?:${flowItem} *(?:, *${flowItem} *)*)?\\])`);
+const flowItems = new RegExp(flowItem, 'g');
 const mappingKey = /^[A-Za-z_][A-Za-z0-9_-]*:/;
 const indicator = /^[-?:,[\]{}#&*!|>'"%@`]/;
+/** Keys the core schema reads as null, a boolean or a number, which `yaml` and JavaScript objects treat apart. */
+const oddKey = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+.0-9].*|__proto__)$/;
 
-/** Whether a value (after `key: ` or `- `, trailing spaces trimmed) is one the fast reader takes. */
-function isPlainValue(value: string): boolean {
+/** A quoted string's value. */
+function quoted(text: string): string {
+  // The escapes `doubleQuoted` allows are JSON's, and read the same.
+  return text[0] === '"' ? (JSON.parse(text) as string) : text.slice(1, -1).replace(/''/g, "'");
+}
+
+/**
+ * The value a one-line value (after `key: ` or `- `, trailing spaces trimmed) stands for, or
+ * undefined when it is not one the fast reader takes.
+ */
+function valueOf(value: string): unknown {
   const closed = closedValue.exec(value);
   if (closed) {
     const rest = value.slice(closed[0].length);
-    return rest === '' || /^ +#/.test(rest);
+    if (rest !== '' && !/^ +#/.test(rest)) return undefined;
+    const text = closed[0];
+    if (text[0] !== '[') return quoted(text);
+    const items: unknown[] = [];
+    for (const m of text.matchAll(flowItems)) {
+      const item = m[0];
+      // `-` alone is no scalar in a flow list: `yaml` says what it is.
+      if (item === '-') return undefined;
+      items.push(item[0] === '"' || item[0] === "'" ? quoted(item) : plainScalar(item));
+    }
+    return items;
   }
-  if (indicator.test(value)) return false;
+  if (indicator.test(value)) return undefined;
   const comment = value.indexOf(' #');
   const scalar = comment === -1 ? value : value.slice(0, comment).trimEnd();
-  return !scalar.includes(': ') && !scalar.endsWith(':');
+  if (scalar.includes(': ') || scalar.endsWith(':')) return undefined;
+  return plainScalar(scalar);
 }
 
 /** Where values and keys start in a block, by path (`JSON.stringify` of it); 1-based, as `yaml` places them. */
@@ -74,15 +89,22 @@ export interface FastPositions {
   keys: Map<string, Position>;
 }
 
+/** An open mapping or list, at the indent of its keys or items. */
+type Frame =
+  | { kind: 'map'; indent: number; map: Record<string, unknown>; open: string | null }
+  | { kind: 'seq'; indent: number; items: unknown[] };
+
 /**
- * Checks that every line of the block is one the fast reader takes, and notes where the top-level
- * keys, their one-line values and the items of their block lists start. Null when a line is not
- * one the fast reader takes.
+ * The block's data, and where its top-level keys, their one-line values and the items of their
+ * block lists start; null when a line is not one the fast reader takes, or the lines do not nest
+ * as YAML nests them (then `yaml` reads the block and says what is wrong). Never throws.
  */
-function scanPlainBlock(raw: string): FastPositions | null {
+export function readYamlFast(raw: string): ({ data: Record<string, unknown> } & FastPositions) | null {
   if (unprintable.test(raw)) return null;
   const values = new Map<string, Position>();
   const keys = new Map<string, Position>();
+  const data: Record<string, unknown> = {};
+  const stack: Frame[] = [];
   /**
    * The top-level key whose block list the following `- ` lines are: its item count and the indent
    * of its items (null: none, or the list is placed no further).
@@ -94,59 +116,58 @@ function scanPlainBlock(raw: string): FastPositions | null {
     const line = whole.trim();
     if (line === '' || line.startsWith('#')) continue;
     const indent = whole.length - whole.trimStart().length;
+    let top = stack[stack.length - 1];
     if (line.startsWith('- ')) {
-      const value = line.slice(2).trimStart();
-      if (!isPlainValue(value)) return null;
+      const text = line.slice(2).trimStart();
+      const value = valueOf(text);
+      if (value === undefined) return null;
+      // The first item under `key:` opens its list, at the key's indent or deeper.
+      if (top?.kind === 'map' && top.open !== null && indent >= top.indent) {
+        const items: unknown[] = [];
+        top.map[top.open] = items;
+        top.open = null;
+        stack.push((top = { kind: 'seq', indent, items }));
+      }
+      if (top?.kind !== 'seq' || top.indent !== indent) return null;
+      top.items.push(value);
       // An item indented unlike the first continues a plain scalar or is an error: `yaml` places the rest.
       if (list && (list.indent ?? indent) !== indent) list = null;
       if (list) {
         list.indent = indent;
-        values.set(JSON.stringify([list.key, list.items++]), { line: i + 1, column: indent + line.length - value.length + 1 });
+        values.set(JSON.stringify([list.key, list.items++]), { line: i + 1, column: indent + line.length - text.length + 1 });
       }
       continue;
     }
     const key = mappingKey.exec(line);
     // `yaml` refuses an implicit key whose `:` is over 1,024 characters from its start.
     if (!key || key[0].length > 1000) return null;
-    const rest = line.slice(key[0].length);
-    if (rest !== '' && (!rest.startsWith(' ') || !isPlainValue(rest.trimStart()))) return null;
-    list = null;
-    if (indent > 0) continue;
     const name = key[0].slice(0, -1);
-    keys.set(JSON.stringify([name]), { line: i + 1, column: 1 });
+    const rest = line.slice(key[0].length);
+    if (oddKey.test(name) || (rest !== '' && !rest.startsWith(' '))) return null;
+    const value = rest === '' ? null : valueOf(rest.trimStart());
+    if (value === undefined) return null;
+    if (stack.length === 0) stack.push((top = { kind: 'map', indent, map: data, open: null }));
+    else if (top?.kind === 'map' && top.open !== null && indent > top.indent) {
+      // The first key under `key:` opens its mapping.
+      const map: Record<string, unknown> = {};
+      top.map[top.open] = map;
+      top.open = null;
+      stack.push((top = { kind: 'map', indent, map, open: null }));
+    } else {
+      // A key ends the lists and deeper mappings above it; it belongs to the mapping at its indent.
+      while (top && (top.kind === 'seq' || top.indent > indent)) {
+        stack.pop();
+        top = stack[stack.length - 1];
+      }
+    }
+    if (top?.kind !== 'map' || top.indent !== indent || Object.hasOwn(top.map, name)) return null;
+    top.map[name] = value;
+    top.open = rest === '' ? name : null;
+    list = null;
+    if (stack.length > 1) continue;
+    keys.set(JSON.stringify([name]), { line: i + 1, column: indent + 1 });
     if (rest === '') list = { key: name, items: 0, indent: null };
-    else values.set(JSON.stringify([name]), { line: i + 1, column: line.length - rest.trimStart().length + 1 });
+    else values.set(JSON.stringify([name]), { line: i + 1, column: indent + line.length - rest.trimStart().length + 1 });
   }
-  return { values, keys };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
-}
-
-/** Every key of every mapping is a string the block wrote as one (a number or `null` as a key is left to `yaml`). */
-function keysArePlain(value: unknown, depth = 0): boolean {
-  if (depth > 64) return false;
-  if (Array.isArray(value)) return value.every((v) => keysArePlain(v, depth + 1));
-  if (!isPlainObject(value)) return true;
-  for (const [key, v] of Object.entries(value)) {
-    if (key === '' || key === '__proto__' || /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+.0-9].*)$/.test(key)) return false;
-    if (!keysArePlain(v, depth + 1)) return false;
-  }
-  return true;
-}
-
-/** The block's data, and where its top-level parts start, when the fast reading can stand for `yaml`'s; else null. Never throws. */
-export function readYamlFast(raw: string): ({ data: Record<string, unknown> } & FastPositions) | null {
-  const positions = scanPlainBlock(raw);
-  if (!positions) return null;
-  let data: unknown;
-  try {
-    data = load(raw, { schema: coreSchema });
-  } catch {
-    return null;
-  }
-  // A block of comments alone reads as nothing, as `yaml` reads it.
-  if (data === null || data === undefined) return { data: {}, ...positions };
-  return isPlainObject(data) && keysArePlain(data) ? { data, ...positions } : null;
+  return { data, values, keys };
 }

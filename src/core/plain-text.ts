@@ -2,6 +2,25 @@
 import type { Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
+/**
+ * The first `length` characters of a node's text, as `toString(node).slice(0, length)` gives them
+ * (a node's value, else its image alt, else its children's text), without building the rest: a
+ * long list item is read only as far as its opening.
+ */
+export function textStart(node: Nodes, length: number): string {
+  let text = '';
+  const read = (n: Nodes): void => {
+    if ('value' in n) text += n.value;
+    else if ('alt' in n && n.alt) text += n.alt;
+    else if ('children' in n) for (const child of n.children) {
+      if (text.length >= length) return;
+      read(child);
+    }
+  };
+  read(node);
+  return text.length > length ? text.slice(0, length) : text;
+}
+
 /** Text of one block; list items and table rows each on their own line. */
 export function blockText(node: Nodes): string {
   if ((node.type as string) === 'toml') return '';

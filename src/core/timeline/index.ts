@@ -260,7 +260,7 @@ function extract(input: TimelineInput): TimelineResult {
     const z = zones[section];
     if (z) return z;
     // The timeline never says its zone: use the one zone the rest of the document writes times in.
-    if (fallbackZone === undefined) fallbackZone = documentZone(sections);
+    if (fallbackZone === undefined) fallbackZone = documentZone(sections, input.text ?? '');
     return fallbackZone ?? defaultZone;
   };
   // Sections that write some times with AM or PM: there a bare "1:17" after "11:57" is in the afternoon.

@@ -12,6 +12,7 @@ import { looksLikeLogs, parseLogBlock } from '../logs/index.ts';
 import type { SectionKind } from '../../../schemas/config.ts';
 import { exactSectionKind, sectionKindOf } from '../heading-aliases.ts';
 import { labelStandsAlone, paragraphLabel } from '../sections.ts';
+import { textStart } from '../plain-text.ts';
 
 /** Languages of a fenced block that can hold a timeline written as plain text. */
 const plainLanguages = new Set(['text', 'txt', 'plain', 'plaintext', 'none', 'timeline']);
@@ -179,7 +180,7 @@ function plausibleYear(n: number): boolean {
 function fourDigitTimes(blocks: readonly RootContent[]): boolean {
   const values: number[] = [];
   const look = (p: RootContent | undefined) => {
-    const opening = p?.type === 'paragraph' ? openingFourDigits(toString(p).slice(0, 12)) : null;
+    const opening = p?.type === 'paragraph' ? openingFourDigits(textStart(p, 12)) : null;
     if (opening !== null) values.push(opening);
   };
   for (const block of blocks) {

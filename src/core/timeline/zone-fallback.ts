@@ -9,10 +9,11 @@ import { readStamp, type Zone } from '../dates/index.ts';
 import { flattenInline, plainText } from './inline.ts';
 
 const MAX_SCAN = 300_000;
+const digit = /\d/;
 const clockTime = /\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b/gi;
 
 /** The single zone prose outside the timeline writes times in, or null (none, or several). */
-export function documentZone(sections: readonly Section[]): Zone | null {
+export function documentZone(sections: readonly Section[], source: string): Zone | null {
   const labels = new Map<string, Zone>();
   let scanned = 0;
   const scan = (text: string): void => {
@@ -30,9 +31,14 @@ export function documentZone(sections: readonly Section[]): Zone | null {
     switch (block.type) {
       case 'paragraph':
       case 'heading':
-      case 'tableCell':
+      case 'tableCell': {
+        // A clock time needs a digit, and a block whose source has none has none in its text
+        // (a character reference to a digit holds digits too): such a block is not flattened.
+        const at = block.position;
+        if (at?.start.offset !== undefined && at.end.offset !== undefined && !digit.test(source.slice(at.start.offset, at.end.offset))) break;
         scan(plainText(flattenInline(block.children, block.position?.start.line ?? 1)));
         break;
+      }
       case 'list':
       case 'listItem':
       case 'blockquote':

@@ -13,6 +13,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import type { Root } from 'mdast';
 import type { Construct, Extension, TokenizeContext } from 'micromark-util-types';
 import { tableRowLines } from './table-lines.ts';
+import { findPlainTables, maskTables, placeTables } from './plain-tables.ts';
 
 /**
  * The lines of the document being parsed where a table row may start (see table-lines.ts), or
@@ -65,14 +66,34 @@ export const markdownProcessor = processor(true);
 /** The same without tables, for text that cannot hold one. */
 const markdownProcessorWithoutTables = processor(false);
 
-export function parseMarkdown(text: string): Root {
-  const lines = tableRowLines(text);
-  // Text without a line that could be a table's delimiter row holds no table.
-  if (lines === null) return markdownProcessorWithoutTables.parse(text);
+/** Parse with the table construct tried only on `lines` (none: no table construct at all). */
+function parseWithRows(text: string, lines: Set<number> | null): Root {
+  if (lines === null || lines.size === 0) return markdownProcessorWithoutTables.parse(text);
   rowLines = lines;
   try {
     return markdownProcessor.parse(text);
   } finally {
     rowLines = null;
   }
+}
+
+/**
+ * The tree with the document's plain tables read by hand (see plain-tables.ts) and the construct
+ * tried on the lines of the others; null when it has no plain table, or the tree is not as a plain
+ * table's place requires (a table inside a code block or an HTML comment).
+ */
+export function parseWithPlainTables(text: string, lines: Set<number>): Root | null {
+  const plain = findPlainTables(text);
+  if (plain.length === 0) return null;
+  const rest = new Set(lines);
+  for (const t of plain) for (let line = t.startLine; line <= t.endLine; line++) rest.delete(line);
+  const tree = parseWithRows(maskTables(text, plain), rest);
+  return placeTables(tree, text, plain, (cells) => markdownProcessorWithoutTables.parse(cells)) ? tree : null;
+}
+
+export function parseMarkdown(text: string): Root {
+  const lines = tableRowLines(text);
+  // Text without a line that could be a table's delimiter row holds no table.
+  if (lines === null) return markdownProcessorWithoutTables.parse(text);
+  return parseWithPlainTables(text, lines) ?? parseWithRows(text, lines);
 }

@@ -1,0 +1,242 @@
+/**
+ * GFM tables in their plainest form, read without micromark's table construct.
+ *
+ * The construct costs about forty microseconds a row (each row is a block of its own, each cell a
+ * text tokenizer of its own), which made tables the largest part of reading a postmortem beyond
+ * Markdown itself. Most tables in postmortems are plain: every line opens and closes with a pipe,
+ * with no backslash or tab, set apart by blank lines at the top level. For those, the rows are
+ * split into cells here; the parser reads the table's place as a paragraph of `x`s (the same
+ * lines and offsets, read at once), which the table then replaces; and every cell's text is parsed
+ * in one pass for the whole document. Every other table, and any document where the tree is not
+ * as expected, goes through the construct. Written by hand for speed alone:
+ * test/plain-tables.test.ts holds it to the construct's tree, node for node and position for
+ * position, on the examples, the corpus and generated documents.
+ */
+import type { AlignType, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Point } from 'unist';
+
+interface CellSpan {
+  /** Offset of the cell's pipe. */
+  start: number;
+  /** Offset of the next pipe, or the end of the line (trailing spaces included) for the last cell. */
+  end: number;
+  /** Offsets of the cell's text, spaces around it left out (equal when the cell is empty). */
+  textStart: number;
+  textEnd: number;
+}
+
+interface RowSpan {
+  line: number;
+  start: number;
+  end: number;
+  cells: CellSpan[];
+}
+
+export interface PlainTable {
+  /** Lines of the head row and the last row. */
+  startLine: number;
+  endLine: number;
+  /** Offsets of the table's text (start of the head row, end of the last row). */
+  start: number;
+  end: number;
+  /** Offset where the table's last line starts. */
+  endLineStart: number;
+  align: AlignType[];
+  /** The head row, then the body rows (the delimiter row is no row of the tree). */
+  rows: RowSpan[];
+}
+
+interface Line {
+  start: number;
+  /** Offset of the line ending (or the text's end). */
+  end: number;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    if (nl === -1) {
+      lines.push({ start, end: text.length });
+      return lines;
+    }
+    lines.push({ start, end: nl });
+    start = nl + 1;
+  }
+}
+
+const blank = /^[ ]*$/;
+/** A plain row: opens with a pipe, closes with one (spaces after it allowed); no backslash, tab or carriage return. */
+const plainRow = /^\|[^\\\t\r]*\|[ ]*$/;
+const delimiterCell = /^(:?)-+(:?)$/;
+
+/** The cells of a plain row starting at `start` (split at every pipe, as GFM splits before reading inline text). */
+function cellsOf(text: string, start: number, end: number): CellSpan[] {
+  let close = end;
+  while (text.charCodeAt(close - 1) === 32) close--;
+  // `close - 1` is the row's last pipe.
+  const cells: CellSpan[] = [];
+  let pipe = start;
+  while (pipe < close - 1) {
+    const next = text.indexOf('|', pipe + 1);
+    let textStart = pipe + 1;
+    let textEnd = next;
+    while (textStart < textEnd && text.charCodeAt(textStart) === 32) textStart++;
+    while (textEnd > textStart && text.charCodeAt(textEnd - 1) === 32) textEnd--;
+    cells.push({ start: pipe, end: next === close - 1 ? end : next, textStart, textEnd });
+    pipe = next;
+  }
+  return cells;
+}
+
+/** A definition or footnote definition line: references in cells would depend on it. */
+const definition = /^ {0,3}\[[^\n]*\]:/m;
+
+/**
+ * The plain tables of a document: a head row and a delimiter row with as many cells, after a blank
+ * line (or at the start), then body rows up to a blank line (or the end), every one a plain row at
+ * the start of its line. A run of such lines that is anything else is left to the construct.
+ */
+export function findPlainTables(text: string): PlainTable[] {
+  // Lines here are counted at `\n` alone: text with another line ending is left to the construct.
+  if (text.indexOf('|') === -1 || text.indexOf('\r') !== -1 || definition.test(text)) return [];
+  const lines = linesOf(text);
+  const tables: PlainTable[] = [];
+  const row = (i: number) => {
+    const l = lines[i];
+    return l !== undefined && text.charCodeAt(l.start) === 124 && plainRow.test(text.slice(l.start, l.end));
+  };
+  const isBlank = (i: number) => {
+    const l = lines[i];
+    return l === undefined || blank.test(text.slice(l.start, l.end));
+  };
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!(i === 0 || isBlank(i - 1)) || !row(i) || !row(i + 1)) continue;
+    const head = lines[i]!;
+    const delimiter = lines[i + 1]!;
+    const delimiterCells = cellsOf(text, delimiter.start, delimiter.end);
+    const align: AlignType[] = [];
+    let valid = delimiterCells.length > 0;
+    for (const cell of delimiterCells) {
+      const m = delimiterCell.exec(text.slice(cell.textStart, cell.textEnd));
+      if (!m) {
+        valid = false;
+        break;
+      }
+      align.push(m[1] && m[2] ? 'center' : m[1] ? 'left' : m[2] ? 'right' : null);
+    }
+    const headCells = cellsOf(text, head.start, head.end);
+    if (!valid || headCells.length !== delimiterCells.length) continue;
+    const rows: RowSpan[] = [{ line: i + 1, start: head.start, end: head.end, cells: headCells }];
+    let j = i + 2;
+    let plain = true;
+    for (; j < lines.length && !isBlank(j); j++) {
+      if (!row(j)) {
+        plain = false;
+        break;
+      }
+      const l = lines[j]!;
+      rows.push({ line: j + 1, start: l.start, end: l.end, cells: cellsOf(text, l.start, l.end) });
+    }
+    if (plain) {
+      const last = rows[rows.length - 1]!;
+      const onlyHead = rows.length === 1;
+      tables.push({
+        startLine: i + 1,
+        endLine: onlyHead ? i + 2 : last.line,
+        start: head.start,
+        end: onlyHead ? delimiter.end : last.end,
+        endLineStart: onlyHead ? delimiter.start : last.start,
+        align,
+        rows,
+      });
+    }
+    i = j;
+  }
+  return tables;
+}
+
+/** The text with each plain table's characters replaced by `x` (line breaks kept): the parser reads it as a short paragraph, at the same offsets. */
+export function maskTables(text: string, tables: readonly PlainTable[]): string {
+  let out = '';
+  let at = 0;
+  for (const t of tables) {
+    out += text.slice(at, t.start) + text.slice(t.start, t.end).replace(/[^\n]/g, 'x');
+    at = t.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Put the tables in the tree parsed from the masked text, each in place of the paragraph its lines
+ * became, with its cells' text read by `parseCells` (one parse of every cell, each a paragraph of
+ * its own). False when the tree is not as expected (the caller then parses with the construct).
+ */
+export function placeTables(tree: Root, text: string, tables: readonly PlainTable[], parseCells: (text: string) => Root): boolean {
+  // Every non-empty cell's text as a paragraph of its own, after a no-break space: it is white
+  // space around emphasis as a cell's edge is, and keeps `#`, `-` or `>` from opening a block.
+  const cells: { cell: CellSpan; row: RowSpan; at: number }[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  for (const t of tables) {
+    for (const row of t.rows) {
+      for (const cell of row.cells) {
+        if (cell.textStart === cell.textEnd) continue;
+        cells.push({ cell, row, at: length });
+        const part = `\u00a0${text.slice(cell.textStart, cell.textEnd)}\n\n`;
+        parts.push(part);
+        length += part.length;
+      }
+    }
+  }
+  const parsed = cells.length > 0 ? parseCells(parts.join('')) : null;
+  if (parsed && parsed.children.length !== cells.length) return false;
+  const phrasing = new Map<CellSpan, PhrasingContent[]>();
+  for (let k = 0; k < cells.length; k++) {
+    const paragraph = parsed!.children[k]!;
+    const { cell, row, at } = cells[k]!;
+    if (paragraph.type !== 'paragraph' || paragraph.position?.start.offset !== at) return false;
+    const children = paragraph.children;
+    const first = children[0];
+    if (first?.type !== 'text' || !first.value.startsWith('\u00a0') || !first.position) return false;
+    // Every node is on the cell's line, shifted along it as the cell's text is.
+    const shift = cell.textStart - (at + 1);
+    const move = (nodes: readonly PhrasingContent[]): void => {
+      for (const node of nodes) {
+        for (const pt of [node.position!.start, node.position!.end]) {
+          pt.offset! += shift;
+          pt.line = row.line;
+          pt.column = pt.offset! - row.start + 1;
+        }
+        if ('children' in node) move(node.children as PhrasingContent[]);
+      }
+    };
+    move(children);
+    if (first.value.length === 1) children.shift();
+    else {
+      first.value = first.value.slice(1);
+      first.position.start = { line: row.line, column: first.position.start.column + 1, offset: first.position.start.offset! + 1 };
+    }
+    phrasing.set(cell, children);
+  }
+  const at = (line: number, lineStart: number, offset: number): Point => ({ line, column: offset - lineStart + 1, offset });
+  let index = 0;
+  for (const t of tables) {
+    while (index < tree.children.length && (tree.children[index]!.position?.start.offset ?? -1) < t.start) index++;
+    const paragraph = tree.children[index];
+    if (paragraph?.type !== 'paragraph' || paragraph.position?.start.offset !== t.start || paragraph.position.end.offset !== t.end) return false;
+    const rows: TableRow[] = t.rows.map((row) => ({
+      type: 'tableRow',
+      children: row.cells.map((cell): TableCell => ({
+        type: 'tableCell',
+        children: phrasing.get(cell) ?? [],
+        position: { start: at(row.line, row.start, cell.start), end: at(row.line, row.start, cell.end) },
+      })),
+      position: { start: at(row.line, row.start, row.start), end: at(row.line, row.start, row.end) },
+    }));
+    const table: Table = { type: 'table', align: t.align, children: rows, position: { start: at(t.startLine, t.start, t.start), end: at(t.endLine, t.endLineStart, t.end) } };
+    tree.children[index] = table as RootContent;
+  }
+  return true;
+}

@@ -44,6 +44,13 @@ describe('heading aliases', () => {
     ['Repair items', 'actionItems'], ['Work items', 'actionItems'], ['What are we doing next?', 'actionItems'], ['What did we learn?', 'lessons'], ['Steps taken', 'resolution'], ['What happened and why', 'summary'],
     // Korean.
     ['개요', 'summary'], ['영향', 'impact'], ['타임라인', 'timeline'], ['근본 원인', 'rootCause'], ['해결', 'resolution'], ['재발 방지 대책', 'actionItems'], ['교훈', 'lessons'],
+    // Chinese and Korean headings that join their words, numbered or not.
+    ['0. 本次结论', 'summary'], ['事故概述与背景', 'summary'], ['2. 影响面与用户', 'impact'], ['受影响的服务', 'impact'],
+    ['4.2 直接原因', 'rootCause'], ['根因与放大因素', 'rootCause'], ['6. 应急处置', 'resolution'], ['6.1 临时止血措施', 'resolution'], ['长期修复', 'resolution'],
+    ['9. 遗留风险与行动项', 'actionItems'], ['后续行动计划', 'actionItems'], ['预防再次发生', 'actionItems'], ['经验与反思', 'lessons'], ['复盘总结', 'lessons'],
+    ['触发因素', 'trigger'], ['错误日志', 'logs'],
+    ['3. 장애 원인 분석', 'rootCause'], ['사용자 영향 범위', 'impact'], ['임시 완화 조치', 'resolution'], ['버그 수정', 'resolution'], ['완화 (임시)', 'resolution'],
+    ['재발 방지 및 후속 조치', 'actionItems'], ['장애 원인 분석 및 재발 방지 대책', 'rootCause'], ['회고 및 교훈', 'lessons'], ['장애 요약', 'summary'], ['로그 분석', 'logs'],
     ['Que s\'est-il passé ?', 'summary'], ['Comment cela a-t-il pu arriver ?', 'rootCause'], ['Qu\'avons-nous fait ?', 'resolution'], ['Línea de tiempo del error', 'timeline'], ['Resolving actions', 'resolution'],
   ];
   for (const [heading, kind] of cases) {
@@ -53,6 +60,16 @@ describe('heading aliases', () => {
   it('normalises case, punctuation, asides and numbering', () => {
     expect(normaliseHeading('  2) Root Cause(s): {WIP} ')).toBe('root cause');
     expect(normaliseHeading('What went well / wrong?')).toBe('what went well wrong');
+  });
+
+  it('reads a keyword in a short Chinese or Korean heading, not in a sentence or another word', () => {
+    expect(sectionKindOf('临时修复')).toBe('resolution');
+    expect(sectionKindOf('经排查确认是连接池配置错误并已在当天完成修复')).toBe('other');
+    expect(sectionKindOf('以下站点目前均已恢复访问：')).toBe('other');
+    // A document without headings: such a line introduces a list, it names no section.
+    expect(parsePostmortem('x.md', '---\ntitle: 机房断电\n---\n\n以下站点目前均已恢复访问：\n\n- 论坛\n').sections.filter((s) => s.node)).toEqual([]);
+    expect(sectionKindOf('로그 수집')).toBe('logs');
+    expect(sectionKindOf('로그인 장애')).toBe('other');
   });
 
   it('lets config extend the table', () => {
@@ -121,6 +138,31 @@ describe('sections', () => {
     expect(parsePostmortem('x.md', md).sections.filter((s) => s.node).map((s) => [s.heading, s.kind])).toEqual([
       ['Testnet Halt 95', 'other'], ['Description', 'summary'], ['Action Items', 'actionItems'],
     ]);
+  });
+
+  it('reads a numbered Chinese report: combined names, kinds by the stronger word, work to do under the fix', () => {
+    const md = [
+      '# 支付网关超时', '', '## 0. 本次结论', '', '连接池太小。', '', '## 1. 影响面与用户', '', '部分下单失败。', '',
+      '## 2. 现场证据', '', '### 2.1 已排除的干扰项', '', '网络正常。', '', '## 3. 根因', '', '### 3.1 直接原因', '', '池上限为 10。', '',
+      '## 4. 应急处置与修复', '', '### 4.1 临时止血', '', '扩容。', '', '### 后续行动', '', '- 压测连接池', '',
+      '## 5. 遗留风险与行动项', '', '- [ ] 加连接池告警', '', '## 6. 关闭评审', '', '待定。', '',
+    ].join('\n');
+    const parsed = parsePostmortem('x.md', md);
+    expect(parsed.sections.filter((s) => s.node).map((s) => [s.heading, s.kind])).toEqual([
+      ['支付网关超时', 'other'], ['0. 本次结论', 'summary'], ['1. 影响面与用户', 'impact'], ['2. 现场证据', 'other'], ['2.1 已排除的干扰项', 'other'],
+      ['3. 根因', 'rootCause'], ['3.1 直接原因', 'rootCause'], ['4. 应急处置与修复', 'resolution'], ['4.1 临时止血', 'resolution'], ['后续行动', 'actionItems'],
+      ['5. 遗留风险与行动项', 'actionItems'], ['6. 关闭评审', 'other'],
+    ]);
+    expect(extractActionItems(parsed.sections).map((a) => a.text)).toEqual(['压测连接池', '加连接池告警']);
+  });
+
+  it('reads a Korean report\'s combined names', () => {
+    const md = '# 로그인 지연\n\n## 영향 범위\n\n일부 사용자.\n\n## 완화 (단기 조치)\n\n재시작.\n\n## 영구 수정\n\n설정 변경.\n\n## 검증\n\n확인.\n\n## 재발 방지 및 후속 조치\n\n- 알림 추가\n';
+    const parsed = parsePostmortem('x.md', md);
+    expect(parsed.sections.filter((s) => s.node).map((s) => [s.heading, s.kind])).toEqual([
+      ['로그인 지연', 'other'], ['영향 범위', 'impact'], ['완화 (단기 조치)', 'resolution'], ['영구 수정', 'resolution'], ['검증', 'other'], ['재발 방지 및 후속 조치', 'actionItems'],
+    ]);
+    expect(extractActionItems(parsed.sections).map((a) => a.text)).toEqual(['알림 추가']);
   });
 
   it('nests a lone "# Timeline" among "##" sections as one of them, not as the title', () => {

@@ -67,8 +67,8 @@ const table: Record<SectionKind, readonly string[]> = {
     'how was it fixed', 'how was it resolved', 'how it was resolved', 'how we resolved it', 'rebuild', 'the rebuild', 'rebuilding',
     'rollback', 'rolling back', 'how we responded', 'how did we respond', 'our response',
     'how it is fixed', 'how it s fixed', 'fixes', 'the fixes', 'fixes applied', 'fixes deployed', 'resolving actions', 'actions taken to resolve',
-    '修复', '解决', '解决方案', '处理', '対応', '復旧', '復旧方法', '復旧手順', '対応内容', '修复方案', 'lösung', 'behebung', 'résolution', 'qu avons nous fait', 'ce que nous avons fait', 'solución', 'resolução', 'solução', 'remédiation', 'remédier à l incident', 'resolución', 'risoluzione', 'wiederherstellung',
-    'løsning', 'lösning', 'oplossing', 'gjenoppretting', 'håndtering', '해결', '조치', '대응', '조치 사항', '해결 방법', '복구',
+    '修复', '解决', '解决方案', '处理', '处置', '缓解', '対応', '復旧', '復旧方法', '復旧手順', '対応内容', '修复方案', 'lösung', 'behebung', 'résolution', 'qu avons nous fait', 'ce que nous avons fait', 'solución', 'resolução', 'solução', 'remédiation', 'remédier à l incident', 'resolución', 'risoluzione', 'wiederherstellung',
+    'løsning', 'lösning', 'oplossing', 'gjenoppretting', 'håndtering', '해결', '조치', '대응', '조치 사항', '해결 방법', '복구', '완화',
   ],
   timeline: [
     'timeline', 'incident timeline', 'timeline of events', 'sequence of events', 'chronology',
@@ -94,7 +94,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'resulting action', 'resulting actions', 'opportunities for improvement', 'areas for improvement',
     'review actions', 'post incident actions', 'post incident action items', 'future works', 'future plan', 'future plans',
     'what could be done to avoid this in future', 'what could be done to avoid this in the future', 'how to avoid this in the future',
-    '预防', '改进', '后续', '待办', '再発防止策', '対策', '再発防止', '今後の対応', '改善策', '改进措施', 'maßnahmen', 'massnahmen', 'actions correctives', 'acciones', 'ações', 'acciones correctivas', 'próximos pasos', 'azioni', 'azioni correttive',
+    '预防', '改进', '后续', '待办', '行动项', '改进项', '后续行动', '再発防止策', '対策', '再発防止', '今後の対応', '改善策', '改进措施', 'maßnahmen', 'massnahmen', 'actions correctives', 'acciones', 'ações', 'acciones correctivas', 'próximos pasos', 'azioni', 'azioni correttive',
     'was ändern wir', 'was aendern wir', 'nächste schritte', 'aksjonspunkter', 'tiltak', 'oppfølging', 'åtgärder', 'handlinger', 'actiepunten', 'acties', '재발 방지', '재발 방지 대책', '후속 조치', '개선 사항', '액션 아이템',
   ],
   lessons: [
@@ -106,7 +106,7 @@ const table: Record<SectionKind, readonly string[]> = {
     'what did not work', 'how d we do', 'how did we do', 'what didn t go so well', 'what did not go so well',
     'what could we have done better', 'what could we do better', 'where were we lucky', 'where we were lucky', 'things that went poorly', 'what helped', 'what could have been worse', 'what i was wrong about', 'what we were wrong about',
     'what went poorly', 'what went badly', 'things that went badly',
-    '经验教训', '教训', '教訓', '振り返り', 'lehren', 'erkenntnisse', 'leçons apprises', 'lecciones aprendidas', 'lições aprendidas', 'points à retenir', 'analyse rétrospective', 'rétrospective', 'was haben wir gelernt', 'was lief gut', 'was lief schlecht', 'lezioni apprese',
+    '经验教训', '教训', '复盘', '教訓', '振り返り', 'lehren', 'erkenntnisse', 'leçons apprises', 'lecciones aprendidas', 'lições aprendidas', 'points à retenir', 'analyse rétrospective', 'rétrospective', 'was haben wir gelernt', 'was lief gut', 'was lief schlecht', 'lezioni apprese',
     'hva lærte vi', 'hva gikk bra', 'hva gikk dårlig', 'hvor hadde vi flaks', 'læringspunkter', 'lærdommer', 'lärdomar', 'geleerde lessen', '교훈', '회고', '배운 점',
   ],
 };
@@ -137,6 +137,34 @@ const keywordRules: readonly [RegExp, SectionKind][] = [
   [/\blogs?\b/, 'logs'],
 ];
 
+/**
+ * Keywords of Chinese and Korean headings, which join their words ("影响与范围", "剩余风险与行动项",
+ * "임시 완화 조치"): tried after the rules above, in the same order of kinds, so the stronger word
+ * wins ("剩余风险与行动项" is action items, "根因结论" the cause). Only in a short name (see
+ * `shortName`).
+ */
+const cjkKeywordRules: readonly [RegExp, SectionKind][] = [
+  [/根因|原因|成因|원인/, 'rootCause'],
+  [/行动项|行动计划|改进|整改|待办|待解决|待跟进|后续(?:行动|跟进|改进|计划|工作|措施|事项|任务)|预防|防范|防复发|防止复发|재발 ?방지|후속 ?조치|향후 ?(?:조치|계획|과제)|개선|대책|예방|액션 ?아이템/, 'actionItems'],
+  [/经验|教训|反思|复盘(?:总结|结论|反思)?$|교훈|회고|배운 ?점|잘한 ?점|아쉬운 ?점/, 'lessons'],
+  [/影响|影響|영향|피해/, 'impact'],
+  [/处置|修复|止血|恢复|解决|应对|应急|缓解|处理(?:措施|方案|方法|办法|步骤)|조치|해결|복구|완화|대응|수정$/, 'resolution'],
+  [/告警|如何发现|发现过程|탐지|감지/, 'detection'],
+  [/结论|摘要|概述|概要|总结|简介|요약|개요|결론/, 'summary'],
+  [/触发|트리거/, 'trigger'],
+  [/日志|(?:^| )로그(?: |$)/, 'logs'],
+];
+
+/**
+ * A name short enough for a keyword to tell its kind: eight words at most, none longer than ten
+ * characters. Chinese writes a sentence without spaces, so a line such as "以下站点目前均已恢复访问"
+ * is one long word: prose that mentions a recovery, not a heading that names one.
+ */
+function shortName(key: string): boolean {
+  const words = key.split(' ');
+  return words.length <= 8 && words.every((w) => w.length <= 10);
+}
+
 /** Section kind of a name that is exactly one of the aliases (config first), or `other`. */
 export function exactSectionKind(name: string, extra: Readonly<Record<string, SectionKind>> = {}): SectionKind | 'other' {
   const key = normaliseHeading(name);
@@ -158,6 +186,7 @@ export function sectionKindOf(heading: string, extra: Readonly<Record<string, Se
     for (const [name, kind] of builtIn) if (Math.abs(name.length - key.length) <= 1 && distance(name, key) <= 1) return kind;
   }
   for (const [re, kind] of keywordRules) if (re.test(key)) return kind;
+  if (shortName(key)) for (const [re, kind] of cjkKeywordRules) if (re.test(key)) return kind;
   return 'other';
 }
 

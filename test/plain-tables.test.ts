@@ -69,7 +69,7 @@ describe('plain tables', () => {
   /** Cell text: words and the inline syntax that could read differently in a cell and a paragraph. */
   const piece = fc.constantFrom(
     'a', 'word', '08:00', ' ', '  ', '*', '**', '_', '__', '`', '``', '~~', '[', ']', '(', ')', '[l](u)', '<br>', '<', '>', '&amp;', '&nbsp;', '&#124;',
-    '#', '# ', '- ', '1. ', '> ', '---', '***', '===', '!', '![i](p.png)', '[^1]', '[x]', 'https://example.com', '<https://example.com>', '\u00a0', 'é', '➜', 'âžœ', '日本', ':', '-', '=',
+    '#', '# ', '- ', '1. ', '> ', '---', '***', '===', '!', '![i](p.png)', '[^1]', '[x]', 'https://example.com', '<https://example.com>', '\u00a0', '\u0000', 'é', '➜', 'âžœ', '日本', ':', '-', '=', 'plain words',
   );
   const cellText = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));
   const pad = fc.constantFrom('', ' ', '  ');

@@ -90,6 +90,12 @@ function cellsOf(text: string, start: number, end: number): CellSpan[] {
   return cells;
 }
 
+/**
+ * Characters that may open inline syntax (a reference, emphasis, HTML, a link, code, strikethrough)
+ * or that the parser replaces (NUL): text without them is one text node, as it stands.
+ */
+const inlineSyntax = /[!&*_<[\]`~\\\u0000]/;
+
 /** A definition or footnote definition line: references in cells would depend on it. */
 const definition = /^ {0,3}\[[^\n]*\]:/m;
 
@@ -179,10 +185,18 @@ export function placeTables(tree: Root, text: string, tables: readonly PlainTabl
   const cells: { cell: CellSpan; row: RowSpan; at: number }[] = [];
   const parts: string[] = [];
   let length = 0;
+  const phrasing = new Map<CellSpan, PhrasingContent[]>();
   for (const t of tables) {
     for (const row of t.rows) {
       for (const cell of row.cells) {
         if (cell.textStart === cell.textEnd) continue;
+        const value = text.slice(cell.textStart, cell.textEnd);
+        // Text that opens no inline syntax is one text node as it stands.
+        if (!inlineSyntax.test(value)) {
+          const position = { start: { line: row.line, column: cell.textStart - row.start + 1, offset: cell.textStart }, end: { line: row.line, column: cell.textEnd - row.start + 1, offset: cell.textEnd } };
+          phrasing.set(cell, [{ type: 'text', value, position }]);
+          continue;
+        }
         cells.push({ cell, row, at: length });
         const part = `\u00a0${text.slice(cell.textStart, cell.textEnd)}\n\n`;
         parts.push(part);
@@ -192,7 +206,6 @@ export function placeTables(tree: Root, text: string, tables: readonly PlainTabl
   }
   const parsed = cells.length > 0 ? parseCells(parts.join('')) : null;
   if (parsed && parsed.children.length !== cells.length) return false;
-  const phrasing = new Map<CellSpan, PhrasingContent[]>();
   for (let k = 0; k < cells.length; k++) {
     const paragraph = parsed!.children[k]!;
     const { cell, row, at } = cells[k]!;

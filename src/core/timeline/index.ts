@@ -15,6 +15,7 @@ import {
 } from '../dates/index.ts';
 import { decideOrder } from './order.ts';
 import { documentZone } from './zone-fallback.ts';
+import { collapse } from './inline.ts';
 import { timesInFourDigits, metaLine, SourceLines, statusfyUpdate, TimelineWalker, timelineWords, trackShortcode, type RawEntry } from './walk.ts';
 
 export interface TimelineInput {
@@ -377,12 +378,7 @@ function afterNoon(stamp: Stamp, written: string | null | undefined, ctx: Contex
 
 /** The entry's text: parts joined, whitespace collapsed, stray separators and table pipes trimmed. */
 function entryText(entry: RawEntry): string {
-  let text = entry.parts
-    .join(' ')
-    .replace(/[\uE000\uE001]/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s|:–—-]+/, '')
-    .trim();
+  let text = collapse(entry.parts.length === 1 ? entry.parts[0]! : entry.parts.join(' ')).replace(/^[\s|:–—-]+/, '');
   while (text.endsWith('|')) text = text.slice(0, -1).trimEnd();
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }

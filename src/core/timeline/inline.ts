@@ -8,6 +8,8 @@ import type { Nodes, PhrasingContent } from 'mdast';
 export const OPEN = '\uE000';
 export const CLOSE = '\uE001';
 const markers = /[\uE000\uE001]/g;
+/** A character that shows: neither white space nor a marker. */
+const visible = /[^\s\uE000\uE001]/;
 
 /** Most text read from one block (every step after is linear, so this only guards memory). */
 const MAX_BLOCK_CHARS = 64_000_000;
@@ -86,7 +88,7 @@ function isBreakTag(value: string): boolean {
 export function flattenInline(nodes: readonly PhrasingContent[], startLine: number): TextLine[] {
   const out = new LineBuilder(startLine);
   walk(nodes, out, 0);
-  return out.lines.filter((l) => /\S/.test(unmark(l.text)));
+  return out.lines.filter((l) => visible.test(l.text));
 }
 
 function lineOf(node: Nodes, end = false): number {
@@ -100,6 +102,10 @@ function walk(nodes: readonly Nodes[], out: LineBuilder, depth: number): void {
     switch (node.type) {
       case 'text': {
         const first = lineOf(node);
+        if (node.value.indexOf('\n') === -1) {
+          out.append(node.value, first);
+          break;
+        }
         const parts = node.value.split('\n');
         parts.forEach((part, k) => {
           if (k > 0) out.soft(first + k);
@@ -148,5 +154,8 @@ export function plainText(lines: readonly TextLine[]): string {
 
 /** Markers removed and whitespace collapsed. */
 export function collapse(text: string): string {
-  return unmark(text).replace(/\s+/g, ' ').trim();
+  return (untidy.test(text) ? unmark(text).replace(/\s+/g, ' ') : text).trim();
 }
+
+/** A marker, white space other than a space, or two spaces in a row: what `collapse` changes inside a text. */
+const untidy = /[\uE000\uE001]|[^\S ]| {2}/;

@@ -68,8 +68,10 @@ function fromListItem(item: ListItem, line: number): ActionItem {
   // A code block under an item shows how; it is no part of what the item says.
   const blocks = item.children.filter((c) => c.type !== 'code');
   const own = blocks.filter((c) => c.type !== 'list' || !c.children.some((i) => typeof i.checked === 'boolean'));
-  const text = own.map((c) => blockText(c)).join(' ').replace(/\s+/g, ' ').trim();
-  const withNested = blocks.map((c) => blockText(c)).join(' ');
+  const ownText = own.map((c) => blockText(c)).join(' ');
+  const text = ownText.replace(/\s+/g, ' ').trim();
+  // With nested checklist items, owners and references are looked for in them too.
+  const withNested = own.length === blocks.length ? ownText : blocks.map((c) => blockText(c)).join(' ');
   return {
     text,
     done: item.checked === true || doneInText.test(text),

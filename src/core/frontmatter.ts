@@ -8,7 +8,7 @@ import matter from 'gray-matter';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { FrontmatterBlock } from './model.ts';
-import { readYamlFast } from './yaml-fast.ts';
+import { placeKey, readYamlFast } from './yaml-fast.ts';
 import { diagnostic, type Diagnostic, type Position } from './diagnostic.ts';
 
 export interface FrontmatterRead {
@@ -184,6 +184,12 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** Where the fast reader placed a path, if it did. */
+function placed(places: ReadonlyMap<string, Position>, path: readonly (string | number)[]): Position | undefined {
+  const key = placeKey(path);
+  return key === null ? undefined : places.get(key);
+}
+
 /**
  * YAML with positions. Most blocks are read by the fast reader, which also places top-level keys,
  * their one-line values and their list items; `yaml` then runs only when another position is asked
@@ -199,8 +205,8 @@ function parseYamlBlock(raw: string): ParsedBlock {
   return {
     data: fast.data,
     diagnostics: [],
-    locate: (path) => fast.values.get(JSON.stringify(path)) ?? (absent(path) ? null : positioned().locate(path)),
-    locateKey: (path) => fast.keys.get(JSON.stringify(path)) ?? (absent(path) ? null : positioned().locateKey(path)),
+    locate: (path) => placed(fast.values, path) ?? (absent(path) ? null : positioned().locate(path)),
+    locateKey: (path) => placed(fast.keys, path) ?? (absent(path) ? null : positioned().locateKey(path)),
   };
 }
 

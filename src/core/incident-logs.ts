@@ -63,10 +63,14 @@ export function mergeLogEvents(authored: TimelineEvent[], logs: readonly LogEntr
   const merged = [...authored];
   for (const entry of notableLogEntries(logs)) {
     if (!entry.at) continue;
+    let text: string | undefined;
     const event: TimelineEvent = {
       at: entry.at,
       precision: 'second',
-      text: describeLogEvent(entry),
+      // Described when first read: what the event says is for readers; lint reads only when it was.
+      get text(): string {
+        return (text ??= describeLogEvent(entry));
+      },
       source: 'log',
       line: entry.line,
       written: null,

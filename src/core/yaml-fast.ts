@@ -83,7 +83,25 @@ function valueOf(value: string): unknown {
   return plainScalar(scalar);
 }
 
-/** Where values and keys start in a block, by path (`JSON.stringify` of it); 1-based, as `yaml` places them. */
+/**
+ * The key a path is placed under: a top-level key's name, or `name` NUL `index` for an item of its
+ * list; null for any other path, which the fast reader never places. (Names the fast reader reads
+ * hold no NUL.)
+ */
+export function placeKey(path: readonly (string | number)[]): string | null {
+  const [first, second] = path;
+  if (typeof first !== 'string' || first.includes('\u0000')) return null;
+  if (path.length === 1) return first;
+  return path.length === 2 && typeof second === 'number' ? `${first}\u0000${second}` : null;
+}
+
+/** The path a place key stands for (see `placeKey`). */
+export function placedPath(key: string): (string | number)[] {
+  const [name, index] = key.split('\u0000');
+  return index === undefined ? [name!] : [name!, Number(index)];
+}
+
+/** Where values and keys start in a block, by `placeKey` of their path; 1-based, as `yaml` places them. */
 export interface FastPositions {
   values: Map<string, Position>;
   keys: Map<string, Position>;
@@ -134,7 +152,7 @@ export function readYamlFast(raw: string): ({ data: Record<string, unknown> } & 
       if (list && (list.indent ?? indent) !== indent) list = null;
       if (list) {
         list.indent = indent;
-        values.set(JSON.stringify([list.key, list.items++]), { line: i + 1, column: indent + line.length - text.length + 1 });
+        values.set(`${list.key}\u0000${list.items++}`, { line: i + 1, column: indent + line.length - text.length + 1 });
       }
       continue;
     }
@@ -165,9 +183,9 @@ export function readYamlFast(raw: string): ({ data: Record<string, unknown> } & 
     top.open = rest === '' ? name : null;
     list = null;
     if (stack.length > 1) continue;
-    keys.set(JSON.stringify([name]), { line: i + 1, column: indent + 1 });
+    keys.set(name, { line: i + 1, column: indent + 1 });
     if (rest === '') list = { key: name, items: 0, indent: null };
-    else values.set(JSON.stringify([name]), { line: i + 1, column: indent + line.length - rest.trimStart().length + 1 });
+    else values.set(name, { line: i + 1, column: indent + line.length - rest.trimStart().length + 1 });
   }
   return { data, values, keys };
 }

@@ -40,6 +40,9 @@ export default defineFileRule({
     // In a one-string list ("tags: nginx, Lets Encrypt"), each tag is found after the one before it.
     let cursor = -1;
     list.forEach((tag, i) => {
+      const inVocabulary = vocabulary.length === 0 || vocabulary.includes(tag);
+      // A listed tag that passes is not placed; in a one-string list every tag is, as each is found after the one before.
+      if (Array.isArray(raw) && kebab.test(tag) && inVocabulary) return;
       let at = frontmatterPoint(ctx, Array.isArray(raw) ? ['tags', i] : ['tags']) ?? ctx.index.point(0);
       if (!Array.isArray(raw) && at.offset !== undefined) {
         const lineEnd = ctx.index.lineEnd(at.line).offset ?? ctx.parsed.text.length;
@@ -62,7 +65,7 @@ export default defineFileRule({
         ctx.report(`Tag \`${tag}\` is not kebab-case; expected ${fixed ? `\`${fixed}\`` : 'lower-case words joined by dashes'}`, at, end, fix);
         return;
       }
-      if (vocabulary.length > 0 && !vocabulary.includes(tag)) {
+      if (!inVocabulary) {
         ctx.report(`Tag \`${tag}\` is not in the configured tag vocabulary${suggestion(tag, vocabulary) || ` (${vocabulary.slice(0, 8).join(', ')}${vocabulary.length > 8 ? ', …' : ''})`}`, at, end);
       }
     });

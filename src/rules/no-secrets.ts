@@ -33,7 +33,8 @@ const urlPassword = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"<>]+:([^\s:/@'"<>]{3,})@/g
  * with a password has `@` in the same word as its `://`; a key-value secret has its key word right
  * before `:` or `=`.
  */
-const urlWithAt = /:\/\/[^\s@]*@/;
+// No `/` between `://` and `@`: a password in a URL has none, and each `://` is looked past only to the next `/` (a line of `http://http://…` is read once, not once per `://`).
+const urlWithAt = /:\/\/[^\s@/]*@/;
 const keyBeforeAssign = /(?:passw(?:or)?d|pwd|secret|key|token)["']?[ \t]*[:=]/i;
 /** `password=…`, `secret: …`, `api_key = "…"` (group 1 is the key, group 2 the value). */
 const keyValue = /(?<![A-Za-z0-9_-])["']?((?:[A-Za-z0-9]+[_-])*(?:password|passwd|pwd|secret|secret[_-]?key|secret[_-]?access[_-]?key|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|token|private[_-]?key))["']?[ \t]*[:=][ \t]*["']?([^\s"'`,;<>]+)/gi;

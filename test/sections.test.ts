@@ -25,7 +25,7 @@ describe('heading aliases', () => {
     ['Causa raíz', 'rootCause'], ['Línea de tiempo', 'timeline'],
     ['障害の内容', 'summary'], ['影響範囲', 'impact'], ['発生から復旧までのタイムライン', 'timeline'], ['復旧方法', 'resolution'],
     ['再発防止策（案）', 'actionItems'], ['振り返り', 'lessons'],
-    ['Event order', 'timeline'], ['Where were we lucky', 'lessons'], ['Stabilization Steps', 'resolution'],
+    ['Event order', 'timeline'], ['Where were we lucky', 'lessons'], ['Where did we get lucky?', 'lessons'], ['Stabilization Steps', 'resolution'],
     ['Supporting information and documentation', 'logs'],
     ['Sammendrag', 'summary'], ['Konsekvens', 'impact'], ['Løsning', 'resolution'], ['Aksjonspunkter', 'actionItems'],
     ['Hva lærte vi?', 'lessons'], ['Hvor hadde vi flaks', 'lessons'], ['Tidslinje', 'timeline'], ['Åtgärder', 'actionItems'],

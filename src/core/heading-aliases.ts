@@ -126,7 +126,7 @@ const keywordRules: readonly [RegExp, SectionKind][] = [
   [/\broot ?causes?\b|\bcontributing factors?\b|^why (did|does|do|was)\b|^details of the (bug|issue|problem|vulnerability)\b|\bcauses?$|\bhow did (?:this|it) happen\b|^(?:how|why) (?:this|it) happened\b|\bcausa ra[ií]z\b|\bcause racine\b|\bursache/, 'rootCause'],
   // "What we're doing to fix this", "What we're doing differently", "What are we going to do about it?", "How are we improving the situation?"
   [/再発防止|防止策|\baction items?\b|\bfollow ?ups?\b|\bprevent|\bcorrective\b|^improv(e|ing|ements?)\b|\bbeing done\b|\bnext steps\b|\bremediations?\b|^what we(?: re| are| will be) (?:doing|changing)\b|^what (?:are|will) we (?:going to )?do\b|^how (?:are|will) we (?:be )?improv|\bavoid (?:this|it|that)\b.{0,60}\bfuture\b|^how (?:are|will|do|can) we (?:going to )?(?:do|be) better\b/, 'actionItems'],
-  [/\blessons?\b|\bwent (well|wrong|poorly|badly)\b|\bgot lucky\b|\blearn(ed|t|ings)\b/, 'lessons'],
+  [/\blessons?\b|\bwent (well|wrong|poorly|badly)\b|\b(?:got|get|were) lucky\b|\blearn(ed|t|ings)\b/, 'lessons'],
   [/\bimpact(ed|o)?\b|\bauswirkung|^consequences\b/, 'impact'],
   // "How am I fixing it?", "How we fixed the outage", "What was done to fix it?"
   [/\bresolution\b|\bmitigation\b|^recover(y|ing)\b|\bthe fix\b|^fixing (?:the |this |our )?(?:problem|issue|outage|bug)\b|^how (?:am i|are we|did (?:i|we)|i|we|was|were|is) (?:fix|resolv|solv)\w* (?:it|this|them|the \w+)$|^what (?:was|has been|i|we) (?:done|did) to (?:fix|resolve|solve)\b/, 'resolution'],

@@ -62,6 +62,12 @@ describe('plain tables', () => {
       ['| a | b |\r\n|---|---|\r\n| c | d |\r\n', false],
       ['x\r\n\n| a |\n|-|\n| b |\n', false],
       ['| a | b |\n|---|---|\n| c\td | e |\n', false],
+      // Definitions in a quote or a list, or with a label over two lines, make `[x]` in a cell a reference.
+      ['> [x]: https://example.com\n\n| a |\n|-|\n| [x] |\n', false],
+      ['- [^1]: note\n\n| a |\n|-|\n| [^1] |\n', false],
+      ['10. a\n\n    [x]: /u\n\n| a |\n|-|\n| [x] |\n', false],
+      ['[foo\nbar]: /url\n\n| a |\n|-|\n| [foo bar] |\n', false],
+      ['| a |\n|-|\n| [10:00]: up |\n\n> see [note]: below\n', true],
     ];
     for (const [text, byHand] of cases) expect(expectSameTree(text), JSON.stringify(text)).toBe(byHand);
   });

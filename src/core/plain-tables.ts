@@ -96,8 +96,21 @@ function cellsOf(text: string, start: number, end: number): CellSpan[] {
  */
 const inlineSyntax = /[!&*_<[\]`~\\\u0000]/;
 
-/** A definition or footnote definition line: references in cells would depend on it. */
+/**
+ * A definition or footnote definition line at the top level: references in cells would depend on
+ * it. (Definitions in a list or a quote, or with a label over two lines, are found in the tree.)
+ */
 const definition = /^ {0,3}\[[^\n]*\]:/m;
+
+/** Whether the tree holds a definition or a footnote definition, at any depth (a stack, not recursion: quotes nest deep). */
+function hasDefinition(tree: Root): boolean {
+  const stack: { type: string; children?: unknown[] }[] = [tree];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.type === 'definition' || node.type === 'footnoteDefinition') return true;
+    if (node.children !== undefined) for (const child of node.children) stack.push(child as { type: string; children?: unknown[] });
+  }
+  return false;
+}
 
 /**
  * The plain tables of a document: a head row and a delimiter row with as many cells, after a blank
@@ -180,6 +193,8 @@ export function maskTables(text: string, tables: readonly PlainTable[]): string 
  * its own). False when the tree is not as expected (the caller then parses with the construct).
  */
 export function placeTables(tree: Root, text: string, tables: readonly PlainTable[], parseCells: (text: string) => Root): boolean {
+  // Every definition has `]:` in its text; where there is one, a cell's `[x]` may be a reference.
+  if (text.includes(']:') && hasDefinition(tree)) return false;
   // Every non-empty cell's text as a paragraph of its own, after a no-break space: it is white
   // space around emphasis as a cell's edge is, and keeps `#`, `-` or `>` from opening a block.
   const cells: { cell: CellSpan; row: RowSpan; at: number }[] = [];

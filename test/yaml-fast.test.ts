@@ -107,7 +107,7 @@ describe('the fast front matter reader', () => {
   });
 
   it('leaves lines that do not nest as YAML nests them, and keys given twice, to yaml', () => {
-    for (const raw of ['title: a\n  sub: b\n', 'a:\n  - x\n b: 1\n', 'a:\n- x\n  - y\n', 'a:\n  b: 1\n    c: 2\n', 'a: 1\na: 2\n', 'a:\n  b: 1\n  b: 2\n', '- x\n', 'a: 1\n- x\n', 'a: [-]\n']) {
+    for (const raw of ['title: a\n  sub: b\n', 'a:\n  - x\n b: 1\n', 'a:\n- x\n  - y\n', 'a:\n  b: 1\n    c: 2\n', 'a: 1\na: 2\n', 'a:\n  b: 1\n  b: 2\n', '- x\n', 'a: 1\n- x\n', 'a: [-]\n', 'a: [- x]\n', 'a: [b, - c]\n']) {
       expect(readYamlFast(raw), JSON.stringify(raw)).toBeNull();
       expectAgreement(raw);
     }

@@ -70,8 +70,8 @@ function valueOf(value: string): unknown {
     const items: unknown[] = [];
     for (const m of text.matchAll(flowItems)) {
       const item = m[0];
-      // `-` alone is no scalar in a flow list: `yaml` says what it is.
-      if (item === '-') return undefined;
+      // `-` alone, or before a space, is no scalar in a flow list: `yaml` says what it is.
+      if (item === '-' || item.startsWith('- ')) return undefined;
       items.push(item[0] === '"' || item[0] === "'" ? quoted(item) : plainScalar(item));
     }
     return items;

@@ -99,6 +99,8 @@ describe('the fast front matter reader', () => {
       ['a:\n  b:\n    - 1\n    - x # note\n  c: ~\nd:\n', { a: { b: [1, 'x'], c: null }, d: null }],
       ['t: [a b, "c, d", \'it\'\'s\', 0x1F, .5, true]\nq: "tab\\tend"\n', { t: ['a b', 'c, d', "it's", 31, 0.5, true], q: 'tab\tend' }],
       ['  indented: 1\n  root: 2\n', { indented: 1, root: 2 }],
+      // A no-break or ideographic space is text to YAML, not white space to trim.
+      ['a: b\u00a0\nc: \u00a0d # e\nf:\n  - \u3000g\n  -  h\u2003 # i\n', { a: 'b\u00a0', c: '\u00a0d', f: ['\u3000g', 'h\u2003'] }],
     ];
     for (const [raw, data] of cases) {
       expect(expectAgreement(raw), raw).toBe(true);
@@ -107,7 +109,7 @@ describe('the fast front matter reader', () => {
   });
 
   it('leaves lines that do not nest as YAML nests them, and keys given twice, to yaml', () => {
-    for (const raw of ['title: a\n  sub: b\n', 'a:\n  - x\n b: 1\n', 'a:\n- x\n  - y\n', 'a:\n  b: 1\n    c: 2\n', 'a: 1\na: 2\n', 'a:\n  b: 1\n  b: 2\n', '- x\n', 'a: 1\n- x\n', 'a: [-]\n', 'a: [- x]\n', 'a: [b, - c]\n']) {
+    for (const raw of ['title: a\n  sub: b\n', 'a:\n  - x\n b: 1\n', 'a:\n- x\n  - y\n', 'a:\n  b: 1\n    c: 2\n', 'a: 1\na: 2\n', 'a:\n  b: 1\n  b: 2\n', '- x\n', 'a: 1\n- x\n', 'a: [-]\n', 'a: [- x]\n', 'a: [b, - c]\n', '\u00a0a: 1\n', 'a:\n\u00a0 b: 1\n']) {
       expect(readYamlFast(raw), JSON.stringify(raw)).toBeNull();
       expectAgreement(raw);
     }

@@ -50,6 +50,23 @@ const indicator = /^[-?:,[\]{}#&*!|>'"%@`]/;
 /** Keys the core schema reads as null, a boolean or a number, which `yaml` and JavaScript objects treat apart. */
 const oddKey = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+.0-9].*|__proto__)$/;
 
+/**
+ * How many spaces `text` has from `from` on. YAML's white space is the space and the tab (tabs are
+ * refused): a no-break or other Unicode space is text, where JavaScript's trim would take it away.
+ */
+function spacesAt(text: string, from: number): number {
+  let i = from;
+  while (text.charCodeAt(i) === 32) i++;
+  return i - from;
+}
+
+/** The text without the spaces at its start and end (other white space kept, see `spacesAt`). */
+function trimSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return text.slice(Math.min(spacesAt(text, 0), end), end);
+}
+
 /** A quoted string's value. */
 function quoted(text: string): string {
   // The escapes `doubleQuoted` allows are JSON's, and read the same.
@@ -78,7 +95,7 @@ function valueOf(value: string): unknown {
   }
   if (indicator.test(value)) return undefined;
   const comment = value.indexOf(' #');
-  const scalar = comment === -1 ? value : value.slice(0, comment).trimEnd();
+  const scalar = comment === -1 ? value : trimSpaces(value.slice(0, comment));
   if (scalar.includes(': ') || scalar.endsWith(':')) return undefined;
   return plainScalar(scalar);
 }
@@ -131,12 +148,12 @@ export function readYamlFast(raw: string): ({ data: Record<string, unknown> } & 
   const lines = raw.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const whole = lines[i]!;
-    const line = whole.trim();
+    const line = trimSpaces(whole);
     if (line === '' || line.startsWith('#')) continue;
-    const indent = whole.length - whole.trimStart().length;
+    const indent = spacesAt(whole, 0);
     let top = stack[stack.length - 1];
     if (line.startsWith('- ')) {
-      const text = line.slice(2).trimStart();
+      const text = line.slice(2 + spacesAt(line, 2));
       const value = valueOf(text);
       if (value === undefined) return null;
       // The first item under `key:` opens its list, at the key's indent or deeper.
@@ -162,7 +179,7 @@ export function readYamlFast(raw: string): ({ data: Record<string, unknown> } & 
     const name = key[0].slice(0, -1);
     const rest = line.slice(key[0].length);
     if (oddKey.test(name) || (rest !== '' && !rest.startsWith(' '))) return null;
-    const value = rest === '' ? null : valueOf(rest.trimStart());
+    const value = rest === '' ? null : valueOf(rest.slice(spacesAt(rest, 0)));
     if (value === undefined) return null;
     if (stack.length === 0) stack.push((top = { kind: 'map', indent, map: data, open: null }));
     else if (top?.kind === 'map' && top.open !== null && indent > top.indent) {
@@ -185,7 +202,7 @@ export function readYamlFast(raw: string): ({ data: Record<string, unknown> } & 
     if (stack.length > 1) continue;
     keys.set(name, { line: i + 1, column: indent + 1 });
     if (rest === '') list = { key: name, items: 0, indent: null };
-    else values.set(name, { line: i + 1, column: indent + line.length - rest.trimStart().length + 1 });
+    else values.set(name, { line: i + 1, column: indent + key[0].length + spacesAt(rest, 0) + 1 });
   }
   return { data, values, keys };
 }

@@ -244,6 +244,12 @@ describe('date lines and timed paragraphs', () => {
     expect(fromText(none).events.map((e) => [e.at, e.timezone])).toEqual([['2025-06-14T21:00Z', 'UTC']]);
   });
 
+  it('looks for the document\'s zone only in its first 300,000 characters of text, whether they hold digits or not', () => {
+    const prose = 'The disk filled up because the log rotation job had been disabled during the migration.\n\n'.repeat(3500);
+    const md = `# X\n\n## Summary\n\n${prose}As of June 15, 2025 06:00 EST all is well.\n\n## Timeline\n\n### June 14, 2025\n\n- **21:00**: takeover\n`;
+    expect(fromText(md).events.map((e) => [e.at, e.timezone])).toEqual([['2025-06-14T21:00Z', 'UTC']]);
+  });
+
   it('reads a bold timeline label with its zone in inline HTML, a day list over its times, and no list after a rule as entries', () => {
     const md = '+++\ntitle = "Outage on June 8, 2021"\ndate = 2021-06-08\n+++\nOur web server became unresponsive.\n\n**Timeline of Events** <small>(Time in Central Time)</small>\n\n* June 8, 2021\n    * 5:39PM: Monitoring system indicate multiple failures.\n    * 11:55PM: Web sites are coming back online.\n\n----\n\n**Effected Service**\n\n* Managed Web Service\n* Managed Mail Service\n\n----\n\nQuestions? Contact us.\n';
     const { incident } = extractIncident(parsePostmortem('x.md', md));

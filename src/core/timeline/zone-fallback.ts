@@ -16,6 +16,10 @@ const clockTime = /\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b/gi;
 export function documentZone(sections: readonly Section[], source: string): Zone | null {
   const labels = new Map<string, Zone>();
   let scanned = 0;
+  // A block's text is never longer than its source, so in a document no longer than the scan's
+  // budget the budget is never reached and a block left unread changes nothing; in a longer one,
+  // every block counts towards it as it always did, digits or not.
+  const prefilter = source.length <= MAX_SCAN;
   const scan = (text: string): void => {
     if (scanned > MAX_SCAN) return;
     scanned += text.length;
@@ -35,7 +39,7 @@ export function documentZone(sections: readonly Section[], source: string): Zone
         // A clock time needs a digit, and a block whose source has none has none in its text
         // (a character reference to a digit holds digits too): such a block is not flattened.
         const at = block.position;
-        if (at?.start.offset !== undefined && at.end.offset !== undefined && !digit.test(source.slice(at.start.offset, at.end.offset))) break;
+        if (prefilter && at?.start.offset !== undefined && at.end.offset !== undefined && !digit.test(source.slice(at.start.offset, at.end.offset))) break;
         scan(plainText(flattenInline(block.children, block.position?.start.line ?? 1)));
         break;
       }

@@ -230,17 +230,17 @@ export function placeTables(tree: Root, text: string, tables: readonly PlainTabl
     if (first?.type !== 'text' || !first.value.startsWith('\u00a0') || !first.position) return false;
     // Every node is on the cell's line, shifted along it as the cell's text is.
     const shift = cell.textStart - (at + 1);
-    const move = (nodes: readonly PhrasingContent[]): void => {
-      for (const node of nodes) {
-        for (const pt of [node.position!.start, node.position!.end]) {
-          pt.offset! += shift;
-          pt.line = row.line;
-          pt.column = pt.offset! - row.start + 1;
-        }
-        if ('children' in node) move(node.children as PhrasingContent[]);
+    // An explicit stack: emphasis nested thousands deep in one cell cannot overflow the call stack.
+    const stack: PhrasingContent[] = [...children];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      for (const pt of [node.position!.start, node.position!.end]) {
+        pt.offset! += shift;
+        pt.line = row.line;
+        pt.column = pt.offset! - row.start + 1;
       }
-    };
-    move(children);
+      if ('children' in node) for (const child of node.children as PhrasingContent[]) stack.push(child);
+    }
     if (first.value.length === 1) children.shift();
     else {
       first.value = first.value.slice(1);

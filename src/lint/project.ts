@@ -145,7 +145,8 @@ function yamlScalar(value: string): string | null {
   if (simple.test(v) && !/:\s/.test(v)) return v.trim();
   if (/^"[^"\\]*"$/.test(v) || /^'[^']*'$/.test(v)) return v.slice(1, -1);
   try {
-    const parsed: unknown = parseYaml(v);
+    // Warnings (an unknown `%` directive) are no news here: the value is read or left out.
+    const parsed: unknown = parseYaml(v, { logLevel: 'error' });
     return typeof parsed === 'string' || typeof parsed === 'number' ? String(parsed) : null;
   } catch {
     return null;

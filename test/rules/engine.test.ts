@@ -90,6 +90,21 @@ describe('project index', () => {
     expect([entry.title, entry.slug]).toEqual([title, slug]);
   });
 
+  it('prints no YAML warning for a value that starts like a directive', () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    const emit = process.emitWarning;
+    process.emitWarning = ((warning: string | Error) => warnings.push(String(warning))) as typeof process.emitWarning;
+    try {
+      quickEntry('a.md', '/x/a.md', '---\ntitle: %%{init: {"theme": "dark"}}%% Outage\n---\n');
+    } finally {
+      process.emitWarning = emit;
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('checks one changed file against the postmortems it does not lint', async () => {
     const project = writeProject({
       'content/2024-01-01-old.md': '---\ntitle: Old outage\ndate: 2024-01-01\nslug: outage\n---\n',

@@ -290,6 +290,14 @@ describe('clock times', () => {
     expect(written('Mar 3 - 6 workers restarted')).toBe('Mar 3');
     expect(utcOf('25–26 August: database failover', { year: 2026 })).toBe('2026-08-25');
     expect(written('25–26 August: database failover')).toBe('25–26 August');
+    // An arrow joins a range too, and the zone after its end holds for both ends.
+    expect(utcOf('11:00 → 11:30 CET: rollback', { day: '2026-01-15' })).toBe('2026-01-15T10:00Z');
+    expect(written('18:17→19:23 | attempt 5')).toBe('18:17→19:23');
+    expect(written('2026-06-24 -> 2026-06-25: latent')).toBe('2026-06-24 -> 2026-06-25');
+    // A day and month without a year, at the start of a range to another such day.
+    expect(utcOf('06-24 → 06-25', { year: 2026, order: 'mdy' })).toBe('2026-06-24');
+    expect(written('05-13 → 06-06')).toBe('05-13 → 06-06');
+    expect(readStamp('10-12 - 15 people were paged')).toBeNull();
   });
   it('reads approximate markers and keeps them in the written text', () => {
     for (const text of ['~14:05 x', '± 14:05 x', 'approx. 14:05 x', 'circa 14:05 x', 'around 14:05 x', 'c. 14:05 x', '≤14:05 x', '≥ 14:05 x']) {

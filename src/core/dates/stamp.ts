@@ -65,9 +65,10 @@ const isoDate = /(\d{4})([-/.\u2010\u2011])(\d{1,2})\2(\d{1,2})(?!\d)/y;
 const numericDate = /(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/y;
 /**
  * "03-26 23:04", "12/05 16:21", "10-01 ~15:00": day and month without a year, only right before a
- * clock time or a part of the day ("10-01 evening"), or alone on its line ("11/25" over the day's entries).
+ * clock time or a part of the day ("10-01 evening"), at the start of a range to another such day
+ * ("06-24 → 06-25"), or alone on its line ("11/25" over the day's entries).
  */
-const numericNoYear = /(\d{1,2})[-/](\d{1,2})(?=[ \t]+~?[ \t]*\d{1,2}:\d{2}(?!\d)|[ \t]+(?:morning|afternoon|evening|night|noon|midday)\b|[ \t]*$)/iy;
+const numericNoYear = /(\d{1,2})[-/](\d{1,2})(?=[ \t]+~?[ \t]*\d{1,2}:\d{2}(?!\d)|[ \t]+(?:morning|afternoon|evening|night|noon|midday)\b|[ \t]*(?:->|[-–—~〜～→⟶]|to)[ \t]*\d{1,2}[-/]\d{1,2}(?![\d/-])|[ \t]*$)/iy;
 const dottedDate = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/y;
 /** "27.01.20": a two-digit year only with a two-digit day and month, so "1.14.20" (a version) is no date. */
 const dottedShortDate = /(\d{2})\.(\d{2})\.(\d{2})(?!\d|\.\d)/y;
@@ -133,7 +134,8 @@ const numericOffset = /[ \t]?([+\-−])(\d{2}):?(\d{2})(?!\d|:\d)/y;
 const dateTimeJoin = /(?:T|[ \t]+[-–—][ \t]+(?=\d)|[ \t`]*[,:]?[ \t`]*(?:(?:at|around|about|@|~)[ \t]*)?)/iy;
 /** The last day of a range within one month ("-5" of "Feb 2-5"): not a time, not a longer number. */
 const dayOfRange = /[-–](?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:])/y;
-const rangeJoin = /[ \t]*(?:[-–—~〜～]|to|until|till|through|thru)[ \t]*/iy;
+// An arrow joins a range too ("11:00 → 11:30", "06-24 -> 06-25").
+const rangeJoin = /[ \t]*(?:->|[-–—~〜～→⟶]|to|until|till|through|thru)[ \t]*/iy;
 /** A day in brackets right after a time: "23:00 UTC (April 5)", emphasis marks around it allowed. */
 const openParen = /[ \t]*\([ \t]*[*_]{0,2}/y;
 const closeParen = /[*_]{0,2}[ \t]*\)/y;

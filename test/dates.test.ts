@@ -300,12 +300,16 @@ describe('clock times', () => {
     expect(readStamp('10-12 - 15 people were paged')).toBeNull();
   });
   it('reads approximate markers and keeps them in the written text', () => {
-    for (const text of ['~14:05 x', '± 14:05 x', 'approx. 14:05 x', 'circa 14:05 x', 'around 14:05 x', 'c. 14:05 x', '≤14:05 x', '≥ 14:05 x']) {
+    for (const text of ['~14:05 x', '± 14:05 x', 'approx. 14:05 x', 'circa 14:05 x', 'around 14:05 x', 'c. 14:05 x', '≤14:05 x', '≥ 14:05 x', 'Est. 14:05 x', 'Estimated: 14:05 x', '추정: ~14:05 x', '約14:05 x', '大约 14:05 x']) {
       const s = readStamp(text);
       expect(s?.approximate, text).toBe(true);
       expect(s?.time, text).toEqual({ h: 14, m: 5, s: null });
     }
     expect(written('± 17:20 UTC: prior')).toBe('± 17:20 UTC');
+    // An estimate's label is kept with its time ("추정" is Korean for "estimated"); words without a time are no stamp.
+    expect(written('추정: 11:00 이전 | repro')).toBe('추정: 11:00');
+    expect(readStamp('Estimated costs rose')).toBeNull();
+    expect(readStamp('Est. 2 hours of downtime')).toBeNull();
   });
   it('drops lead words "On" and "At" from the written text', () => {
     expect(written('On 23 April 2026, 1AM SAST, alerts fired')).toBe('23 April 2026, 1AM SAST');

@@ -62,6 +62,15 @@ describe('plain tables', () => {
       ['| a | b |\r\n|---|---|\r\n| c | d |\r\n', false],
       ['x\r\n\n| a |\n|-|\n| b |\n', false],
       ['| a | b |\n|---|---|\n| c\td | e |\n', false],
+      // The cells with inline syntax are read after the document's end, whatever the document ends with.
+      ['| a | b |\n|---|---|\n| `c` | *d* |\n\n```\nnever closed\n', false],
+      ['|h0|\n|---|\n|![i](p.png)|\n\n\n- ```\n', false],
+      ['| a | b |\n|---|---|\n| `c` | *d* |\n\n<!-- never closed\n', false],
+      ['| a | b |\n|---|---|\n| `c` | *d* |\n\n- item\n\n  - nested', true],
+      ['| a | b |\n|---|---|\n| `c` | *d* |\n\n> quote\nlazy', true],
+      ['| a | b |\n|---|---|\n| `c` | *d* |\n\n    indented code\n\n', true],
+      ['| a | b |\n|---|---|\n| `c` | *d* |\n\nSetext\n', true],
+      ['| a | b |\n|---|---|\n| `c` | *d* |', true],
       // Definitions in a quote or a list, or with a label over two lines, make `[x]` in a cell a reference.
       ['> [x]: https://example.com\n\n| a |\n|-|\n| [x] |\n', false],
       ['- [^1]: note\n\n| a |\n|-|\n| [^1] |\n', false],

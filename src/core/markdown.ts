@@ -13,7 +13,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import type { Root } from 'mdast';
 import type { Construct, Extension, TokenizeContext } from 'micromark-util-types';
 import { tableRowLines } from './table-lines.ts';
-import { findPlainTables, maskTables, placeTables } from './plain-tables.ts';
+import { findPlainTables, maskTables, placeTables, tableCells } from './plain-tables.ts';
 
 /**
  * The lines of the document being parsed where a table row may start (see table-lines.ts), or
@@ -87,8 +87,11 @@ export function parseWithPlainTables(text: string, lines: Set<number>): Root | n
   if (plain.length === 0) return null;
   const rest = new Set(lines);
   for (const t of plain) for (let line = t.startLine; line <= t.endLine; line++) rest.delete(line);
-  const tree = parseWithRows(maskTables(text, plain), rest);
-  return placeTables(tree, text, plain, (cells) => markdownProcessorWithoutTables.parse(cells)) ? tree : null;
+  // The cells with inline syntax are parsed in the same pass, after the document.
+  const cells = tableCells(text, plain);
+  const masked = maskTables(text, plain);
+  const tree = parseWithRows(cells.batch === '' ? masked : `${masked}\n\n${cells.batch}`, rest);
+  return placeTables(tree, text, plain, cells, masked.length + 2) ? tree : null;
 }
 
 export function parseMarkdown(text: string): Root {

@@ -6,8 +6,9 @@
  * Markdown itself. Most tables in postmortems are plain: every line opens and closes with a pipe,
  * with no backslash or tab, set apart by blank lines at the top level. For those, the rows are
  * split into cells here; the parser reads the table's place as a paragraph of `x`s (the same
- * lines and offsets, read at once), which the table then replaces; and every cell's text is parsed
- * in one pass for the whole document. Every other table, and any document where the tree is not
+ * lines and offsets, read at once), which the table then replaces; a cell whose text opens no
+ * inline syntax is one text node as it stands, and the other cells are parsed in the same pass,
+ * each a paragraph after the document's end. Every other table, and any document where the tree is not
  * as expected, goes through the construct. Written by hand for speed alone:
  * test/plain-tables.test.ts holds it to the construct's tree, node for node and position for
  * position, on the examples, the corpus and generated documents.
@@ -187,17 +188,23 @@ export function maskTables(text: string, tables: readonly PlainTable[]): string 
   return out + text.slice(at);
 }
 
+/** The cells of a document's plain tables: the text nodes of plain cells, and the rest to parse. */
+export interface TableCells {
+  /** Cells whose text is one text node as it stands. */
+  phrasing: Map<CellSpan, PhrasingContent[]>;
+  /** Cells to parse, each with its offset in `batch`. */
+  pending: { cell: CellSpan; row: RowSpan; at: number }[];
+  /** Every pending cell's text as a paragraph of its own, after a no-break space. */
+  batch: string;
+}
+
 /**
- * Put the tables in the tree parsed from the masked text, each in place of the paragraph its lines
- * became, with its cells' text read by `parseCells` (one parse of every cell, each a paragraph of
- * its own). False when the tree is not as expected (the caller then parses with the construct).
+ * Split the tables' cells into those that open no inline syntax (one text node as they stand) and
+ * the rest, to be parsed after the document, each as a paragraph of its own after a no-break space:
+ * it is white space around emphasis as a cell's edge is, and keeps `#`, `-` or `>` from opening a block.
  */
-export function placeTables(tree: Root, text: string, tables: readonly PlainTable[], parseCells: (text: string) => Root): boolean {
-  // Every definition has `]:` in its text; where there is one, a cell's `[x]` may be a reference.
-  if (text.includes(']:') && hasDefinition(tree)) return false;
-  // Every non-empty cell's text as a paragraph of its own, after a no-break space: it is white
-  // space around emphasis as a cell's edge is, and keeps `#`, `-` or `>` from opening a block.
-  const cells: { cell: CellSpan; row: RowSpan; at: number }[] = [];
+export function tableCells(text: string, tables: readonly PlainTable[]): TableCells {
+  const pending: TableCells['pending'] = [];
   const parts: string[] = [];
   let length = 0;
   const phrasing = new Map<CellSpan, PhrasingContent[]>();
@@ -206,30 +213,51 @@ export function placeTables(tree: Root, text: string, tables: readonly PlainTabl
       for (const cell of row.cells) {
         if (cell.textStart === cell.textEnd) continue;
         const value = text.slice(cell.textStart, cell.textEnd);
-        // Text that opens no inline syntax is one text node as it stands.
         if (!inlineSyntax.test(value)) {
           const position = { start: { line: row.line, column: cell.textStart - row.start + 1, offset: cell.textStart }, end: { line: row.line, column: cell.textEnd - row.start + 1, offset: cell.textEnd } };
           phrasing.set(cell, [{ type: 'text', value, position }]);
           continue;
         }
-        cells.push({ cell, row, at: length });
-        const part = `\u00a0${text.slice(cell.textStart, cell.textEnd)}\n\n`;
+        pending.push({ cell, row, at: length });
+        const part = `\u00a0${value}\n\n`;
         parts.push(part);
         length += part.length;
       }
     }
   }
-  const parsed = cells.length > 0 ? parseCells(parts.join('')) : null;
-  if (parsed && parsed.children.length !== cells.length) return false;
-  for (let k = 0; k < cells.length; k++) {
-    const paragraph = parsed!.children[k]!;
-    const { cell, row, at } = cells[k]!;
-    if (paragraph.type !== 'paragraph' || paragraph.position?.start.offset !== at) return false;
+  return { phrasing, pending, batch: parts.join('') };
+}
+
+/**
+ * Put the tables in the tree parsed from the masked text (with the cells' batch after it, from
+ * `base`), each in place of the paragraph its lines became. False when the tree is not as expected
+ * (the caller then parses with the construct).
+ */
+export function placeTables(tree: Root, text: string, tables: readonly PlainTable[], cells: TableCells, base: number): boolean {
+  // Every definition has `]:` in its text; where there is one, a cell's `[x]` may be a reference.
+  if (text.includes(']:') && hasDefinition(tree)) return false;
+  const { phrasing, pending } = cells;
+  if (tree.children.length < pending.length) return false;
+  // The cells' paragraphs are the last children: they leave the tree, which ends where the text does.
+  const parsed = tree.children.splice(tree.children.length - pending.length, pending.length);
+  // A block left open at the end (a fence in a list item) would have run on into the lines after it.
+  const last = tree.children[tree.children.length - 1];
+  if (pending.length > 0 && last?.position?.end.offset !== undefined && last.position.end.offset > text.length) return false;
+  if (pending.length > 0 && tree.position) {
+    const lastBreak = text.lastIndexOf('\n');
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+    tree.position.end = { line: lines, column: text.length - lastBreak, offset: text.length };
+  }
+  for (let k = 0; k < pending.length; k++) {
+    const paragraph = parsed[k]!;
+    const { cell, row, at } = pending[k]!;
+    if (paragraph.type !== 'paragraph' || paragraph.position?.start.offset !== base + at) return false;
     const children = paragraph.children;
     const first = children[0];
     if (first?.type !== 'text' || !first.value.startsWith('\u00a0') || !first.position) return false;
     // Every node is on the cell's line, shifted along it as the cell's text is.
-    const shift = cell.textStart - (at + 1);
+    const shift = cell.textStart - (base + at + 1);
     // An explicit stack: emphasis nested thousands deep in one cell cannot overflow the call stack.
     const stack: PhrasingContent[] = [...children];
     while (stack.length > 0) {

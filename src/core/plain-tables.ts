@@ -15,6 +15,7 @@
  */
 import type { AlignType, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { Point } from 'unist';
+import { offsetToPosition } from './frontmatter.ts';
 
 interface CellSpan {
   /** Offset of the cell's pipe. */
@@ -89,6 +90,11 @@ function cellsOf(text: string, start: number, end: number): CellSpan[] {
     pipe = next;
   }
   return cells;
+}
+
+/** The point of `offset` on the line of `row`, which starts at offset `row.start`. */
+function pointOn(row: { line: number; start: number }, offset: number): Point {
+  return { line: row.line, column: offset - row.start + 1, offset };
 }
 
 /**
@@ -214,8 +220,7 @@ export function tableCells(text: string, tables: readonly PlainTable[]): TableCe
         if (cell.textStart === cell.textEnd) continue;
         const value = text.slice(cell.textStart, cell.textEnd);
         if (!inlineSyntax.test(value)) {
-          const position = { start: { line: row.line, column: cell.textStart - row.start + 1, offset: cell.textStart }, end: { line: row.line, column: cell.textEnd - row.start + 1, offset: cell.textEnd } };
-          phrasing.set(cell, [{ type: 'text', value, position }]);
+          phrasing.set(cell, [{ type: 'text', value, position: { start: pointOn(row, cell.textStart), end: pointOn(row, cell.textEnd) } }]);
           continue;
         }
         pending.push({ cell, row, at: length });
@@ -243,12 +248,7 @@ export function placeTables(tree: Root, text: string, tables: readonly PlainTabl
   // A block left open at the end (a fence in a list item) would have run on into the lines after it.
   const last = tree.children[tree.children.length - 1];
   if (pending.length > 0 && last?.position?.end.offset !== undefined && last.position.end.offset > text.length) return false;
-  if (pending.length > 0 && tree.position) {
-    const lastBreak = text.lastIndexOf('\n');
-    let lines = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-    tree.position.end = { line: lines, column: text.length - lastBreak, offset: text.length };
-  }
+  if (pending.length > 0 && tree.position) tree.position.end = { ...offsetToPosition(text, text.length), offset: text.length };
   for (let k = 0; k < pending.length; k++) {
     const paragraph = parsed[k]!;
     const { cell, row, at } = pending[k]!;
@@ -262,21 +262,16 @@ export function placeTables(tree: Root, text: string, tables: readonly PlainTabl
     const stack: PhrasingContent[] = [...children];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      for (const pt of [node.position!.start, node.position!.end]) {
-        pt.offset! += shift;
-        pt.line = row.line;
-        pt.column = pt.offset! - row.start + 1;
-      }
+      node.position = { start: pointOn(row, node.position!.start.offset! + shift), end: pointOn(row, node.position!.end.offset! + shift) };
       if ('children' in node) for (const child of node.children as PhrasingContent[]) stack.push(child);
     }
     if (first.value.length === 1) children.shift();
     else {
       first.value = first.value.slice(1);
-      first.position.start = { line: row.line, column: first.position.start.column + 1, offset: first.position.start.offset! + 1 };
+      first.position.start = pointOn(row, first.position.start.offset! + 1);
     }
     phrasing.set(cell, children);
   }
-  const at = (line: number, lineStart: number, offset: number): Point => ({ line, column: offset - lineStart + 1, offset });
   let index = 0;
   for (const t of tables) {
     while (index < tree.children.length && (tree.children[index]!.position?.start.offset ?? -1) < t.start) index++;
@@ -287,11 +282,11 @@ export function placeTables(tree: Root, text: string, tables: readonly PlainTabl
       children: row.cells.map((cell): TableCell => ({
         type: 'tableCell',
         children: phrasing.get(cell) ?? [],
-        position: { start: at(row.line, row.start, cell.start), end: at(row.line, row.start, cell.end) },
+        position: { start: pointOn(row, cell.start), end: pointOn(row, cell.end) },
       })),
-      position: { start: at(row.line, row.start, row.start), end: at(row.line, row.start, row.end) },
+      position: { start: pointOn(row, row.start), end: pointOn(row, row.end) },
     }));
-    const table: Table = { type: 'table', align: t.align, children: rows, position: { start: at(t.startLine, t.start, t.start), end: at(t.endLine, t.endLineStart, t.end) } };
+    const table: Table = { type: 'table', align: t.align, children: rows, position: { start: pointOn(t.rows[0]!, t.start), end: pointOn({ line: t.endLine, start: t.endLineStart }, t.end) } };
     tree.children[index] = table as RootContent;
   }
   return true;

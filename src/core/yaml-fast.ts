@@ -140,11 +140,8 @@ export function readYamlFast(raw: string): ({ data: Record<string, unknown> } & 
   const keys = new Map<string, Position>();
   const data: Record<string, unknown> = {};
   const stack: Frame[] = [];
-  /**
-   * The top-level key whose block list the following `- ` lines are: its item count and the indent
-   * of its items (null: none, or the list is placed no further).
-   */
-  let list: { key: string; items: number; indent: number | null } | null = null;
+  /** The top-level key whose block list the following `- ` lines are, and its items so far. */
+  let list: { key: string; items: number } | null = null;
   const lines = raw.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const whole = lines[i]!;
@@ -164,13 +161,9 @@ export function readYamlFast(raw: string): ({ data: Record<string, unknown> } & 
         stack.push((top = { kind: 'seq', indent, items }));
       }
       if (top?.kind !== 'seq' || top.indent !== indent) return null;
+      // (An item indented unlike the first was refused above: the list's items are all at one indent.)
       top.items.push(value);
-      // An item indented unlike the first continues a plain scalar or is an error: `yaml` places the rest.
-      if (list && (list.indent ?? indent) !== indent) list = null;
-      if (list) {
-        list.indent = indent;
-        values.set(`${list.key}\u0000${list.items++}`, { line: i + 1, column: indent + line.length - text.length + 1 });
-      }
+      if (list) values.set(placeKey([list.key, list.items++])!, { line: i + 1, column: indent + line.length - text.length + 1 });
       continue;
     }
     const key = mappingKey.exec(line);
@@ -200,9 +193,9 @@ export function readYamlFast(raw: string): ({ data: Record<string, unknown> } & 
     top.open = rest === '' ? name : null;
     list = null;
     if (stack.length > 1) continue;
-    keys.set(name, { line: i + 1, column: indent + 1 });
-    if (rest === '') list = { key: name, items: 0, indent: null };
-    else values.set(name, { line: i + 1, column: indent + key[0].length + spacesAt(rest, 0) + 1 });
+    keys.set(placeKey([name])!, { line: i + 1, column: indent + 1 });
+    if (rest === '') list = { key: name, items: 0 };
+    else values.set(placeKey([name])!, { line: i + 1, column: indent + key[0].length + spacesAt(rest, 0) + 1 });
   }
   return { data, values, keys };
 }

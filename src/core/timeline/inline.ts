@@ -10,6 +10,8 @@ export const CLOSE = '\uE001';
 const markers = /[\uE000\uE001]/g;
 /** A character that shows: neither white space nor a marker. */
 const visible = /[^\s\uE000\uE001]/;
+/** A marker, white space other than a space, or two spaces in a row: what `collapse` changes inside a text. */
+const untidy = /[\uE000\uE001]|[^\S ]| {2}/;
 
 /** Most text read from one block (every step after is linear, so this only guards memory). */
 const MAX_BLOCK_CHARS = 64_000_000;
@@ -156,6 +158,3 @@ export function plainText(lines: readonly TextLine[]): string {
 export function collapse(text: string): string {
   return (untidy.test(text) ? unmark(text).replace(/\s+/g, ' ') : text).trim();
 }
-
-/** A marker, white space other than a space, or two spaces in a row: what `collapse` changes inside a text. */
-const untidy = /[\uE000\uE001]|[^\S ]| {2}/;

@@ -59,6 +59,7 @@ const leadSymbol = /(?:[~±≈≤≥]|\+\/-|\+-)[ \t]*/y;
 const leadWord = /(so|then|and|but|also|on|at|around|about|approx\.?|approximately|circa|ca\.|c\.|from|by|since|starting|beginning|until|after|before|(?:early|late|mid)(?:[ \t]+|-)(?:morning|afternoon|evening|night|day)(?:[ \t]+(?:of|on))?)[ \t]+/iy;
 /** "Estimated: 11:15", "Est. 14:05", "추정: ~11:15", "約14:05": an estimate, read as approximate (a label may end with a colon). */
 const estimate = /(?:estimated|est\.|approx(?:imately|\.)?|추정|約|约|大约|大概)(?:[ \t]*[:：])?[ \t]*(?=[~±≈\d])/iy;
+const estimateStarts = 'eEaA추約约大';
 const weekday = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)\.?,?[ \t]+/iy;
 /** A date and time in ISO 8601's basic format: "20251021 162404", "20251021T1624". */
 const basicDateTime = /((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3])([0-5]\d)([0-5]\d)?(?!\d)/y;
@@ -414,7 +415,8 @@ export function readStamp(line: string, from = 0, options: StampOptions = {}): S
   let approximate = false;
   let start = i;
   for (let k = 0; k < 3; k++) {
-    const sym = at(leadSymbol, text, i) ?? at(estimate, text, i);
+    // An estimate's label is looked for only where one of its words can start (this runs on every line read).
+    const sym = at(leadSymbol, text, i) ?? (estimateStarts.includes(text[i] ?? '\n') ? at(estimate, text, i) : null);
     if (sym) {
       approximate = true;
       i = sym.index + sym[0].length;
